@@ -1,0 +1,27 @@
+/**
+ * The DynamoDB table, described once. The CDK stateful stack and the local runtime both create it
+ * from this description, so keys and indexes cannot drift between AWS and a developer's machine.
+ */
+export interface TableIndex {
+  readonly indexName: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+}
+
+export interface TableDefinition {
+  /** Construct id in CDK; also the table name locally (DynamoDB wants 3+ characters). */
+  readonly id: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  /** Every key attribute is a string: the single-table keys are composed strings such as `CONTACT#…`. */
+  readonly globalSecondaryIndexes: readonly TableIndex[];
+  readonly timeToLiveAttribute: string;
+}
+
+export const contactsTable: TableDefinition = {
+  id: 'Contacts',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  globalSecondaryIndexes: [],
+  timeToLiveAttribute: 'expiresAt',
+};

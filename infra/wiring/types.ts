@@ -1,0 +1,64 @@
+/**
+ * The vocabulary of the wiring declaration: what a function is triggered by and what it may touch.
+ *
+ * Both the CDK app (infra/cdk) and the local runtime (infra/local) read declarations written in these
+ * terms, so a route, rule or schedule exists in exactly one place.
+ */
+
+/** An EventBridge event pattern, exactly as EventBridge takes it (JSON keys such as `detail-type`). */
+export type EventPattern = { readonly [field: string]: unknown };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** An API Gateway HTTP API route; path parameters use API Gateway syntax: `/forms/{source}`. */
+export interface HttpTrigger {
+  readonly kind: 'http';
+  readonly method: HttpMethod;
+  readonly path: string;
+}
+
+/** An EventBridge rule on the application's bus. */
+export interface EventTrigger {
+  readonly kind: 'event';
+  /** Unique rule name within the app, stable across deploys (it names the CDK rule and the local rule). */
+  readonly ruleName: string;
+  readonly pattern: EventPattern;
+}
+
+/** An EventBridge Scheduler / rule schedule: `rate(5 minutes)` or `cron(0 8 * * ? *)`. */
+export interface ScheduleTrigger {
+  readonly kind: 'schedule';
+  readonly ruleName: string;
+  readonly expression: `rate(${string})` | `cron(${string})`;
+}
+
+export type Trigger = HttpTrigger | EventTrigger | ScheduleTrigger;
+
+/** What a function may do with the shared resources; least-privilege IAM and env vars derive from it. */
+export interface Access {
+  readonly table?: 'read' | 'readWrite';
+  readonly bus?: 'put';
+  readonly mail?: 'send';
+}
+
+export interface FunctionDeclaration {
+  /** Handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly triggers: readonly Trigger[];
+  readonly access: Access;
+  /**
+   * Names of secrets the function reads through `readSecret(name)`. In AWS each becomes a Secrets
+   * Manager secret whose ARN is passed as `<NAME>_SECRET_ARN`; locally the value is passed as `<NAME>`.
+   */
+  readonly secrets?: readonly string[];
+  /** Plain, non-secret settings. */
+  readonly environment?: Readonly<Record<string, string>>;
+  readonly timeoutSeconds?: number;
+  readonly memoryMb?: number;
+}
+
+/** Declares a function, keeping its literal type for the catalogue. */
+export function defineFunction<const T extends FunctionDeclaration>(declaration: T): T {
+  return declaration;
+}
