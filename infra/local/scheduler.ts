@@ -53,7 +53,7 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
     const at = schedule.nextFireAfter(after, startedAt);
     if (!at) {
       nextAt.delete(job.ruleName);
-      log(`[schedule] ${job.ruleName} (${job.expression}) will not fire again`);
+      log(`schedule: ${job.ruleName} (${job.expression}) will not fire again`);
       return;
     }
     nextAt.set(job.ruleName, at);
@@ -84,9 +84,9 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
       region: options.region,
       accountId: options.accountId,
     });
-    log(`[schedule] ${job.ruleName} → ${job.functionName}`);
+    log(`schedule: ${job.ruleName} → ${job.functionName}`);
     job.invoke(event).catch((error: unknown) => {
-      log(`[schedule] ${job.ruleName} → ${job.functionName} failed: ${describeError(error)}`);
+      log(`schedule: ${job.ruleName} → ${job.functionName} failed: ${describeError(error)}`);
     });
   };
 
