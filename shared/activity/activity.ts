@@ -1,0 +1,26 @@
+import type { ActivityType, FormType } from './activity-type.ts';
+
+/** UTM parameters and referrer of one touch; first touch is kept, last touch is updated. */
+export interface Touch {
+  readonly utmSource?: string;
+  readonly utmMedium?: string;
+  readonly utmCampaign?: string;
+  readonly utmTerm?: string;
+  readonly utmContent?: string;
+  readonly referrer?: string;
+  readonly at: string;
+}
+
+/** Something a contact did, as recorded once (deliveries of the same submission share one id). */
+export interface Activity {
+  readonly activityId: string;
+  readonly contactId: string;
+  readonly type: ActivityType;
+  /** Where the signal came from: `web-form`, later `webinar`, `website`, `email`, `crm`… */
+  readonly channel: string;
+  /** Which integration delivered it: `generic`, later `typeform`, `tally`… */
+  readonly source: string;
+  readonly formType?: FormType;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+}

@@ -1,0 +1,61 @@
+import type { Activity } from '#shared/activity/activity.ts';
+import type { Contact } from '#shared/contact/contact.ts';
+
+/**
+ * Item ⇄ domain mapping. Qualification answers are stored as top-level attributes so a submission
+ * can set one answer without reading the contact first (a nested map path would need the map to exist).
+ */
+export const ANSWER_ATTRIBUTES = {
+  budget: 'answerBudget',
+  authority: 'answerAuthority',
+  need: 'answerNeed',
+  timeline: 'answerTimeline',
+} as const;
+
+export const PROFILE_FIELDS = ['firstName', 'lastName', 'company', 'jobTitle', 'phone', 'country'] as const;
+
+type Item = Record<string, unknown>;
+
+export function contactFromItem(item: Item): Contact {
+  const text = (name: string) => (typeof item[name] === 'string' ? (item[name] as string) : undefined);
+  return {
+    contactId: String(item.contactId),
+    email: String(item.email),
+    firstName: text('firstName'),
+    lastName: text('lastName'),
+    company: text('company'),
+    jobTitle: text('jobTitle'),
+    phone: text('phone'),
+    country: text('country'),
+    answers: {
+      budget: text(ANSWER_ATTRIBUTES.budget),
+      authority: text(ANSWER_ATTRIBUTES.authority),
+      need: text(ANSWER_ATTRIBUTES.need),
+      timeline: text(ANSWER_ATTRIBUTES.timeline),
+    },
+    consent: item.consent as Contact['consent'],
+    firstTouch: item.firstTouch as Contact['firstTouch'],
+    lastTouch: item.lastTouch as Contact['lastTouch'],
+    interest: item.interest as Contact['interest'],
+    stage: item.stage as Contact['stage'],
+    score: item.score as Contact['score'],
+    nurture: item.nurture as Contact['nurture'],
+    qualification: item.qualification as Contact['qualification'],
+    createdAt: String(item.createdAt),
+    updatedAt: String(item.updatedAt),
+    version: Number(item.version ?? 0),
+  };
+}
+
+export function activityFromItem(item: Item): Activity {
+  return {
+    activityId: String(item.activityId),
+    contactId: String(item.contactId),
+    type: item.type as Activity['type'],
+    channel: String(item.channel),
+    source: String(item.source),
+    formType: item.formType as Activity['formType'],
+    occurredAt: String(item.occurredAt),
+    recordedAt: String(item.recordedAt),
+  };
+}

@@ -1,0 +1,230 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Activity } from '#shared/activity/activity.ts';
+import type { Contact } from '#shared/contact/contact.ts';
+import type { ActivityRecord, ContactRepository, ScoreUpdate } from '#shared/contact/contact-repository.ts';
+import { ANSWER_ATTRIBUTES, activityFromItem, contactFromItem, PROFILE_FIELDS } from './contact-item.ts';
+import { activityKey, contactKey, emailKey, SK_PREFIX, transitionKey } from './keys.ts';
+import { UpdateExpressionBuilder } from './update-expression.ts';
+
+const MAX_TRANSACTION_CONFLICT_RETRIES = 5;
+
+/** The contact store on one DynamoDB table (layout in keys.ts). */
+export class DynamoDbContactRepository implements ContactRepository {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
+
+  async recordActivity(record: ActivityRecord): Promise<'recorded' | 'duplicate'> {
+    const { activity, contactId } = record;
+    const now = activity.recordedAt;
+    const update = new UpdateExpressionBuilder()
+      .set('entity', 'contact')
+      .set('contactId', contactId)
+      .set('email', record.profile.email)
+      .set('updatedAt', now)
+      .setIfAbsent('createdAt', now)
+      .setIfAbsent('stage', 'lead')
+      .set('consent', record.consent)
+      .setIfAbsent('firstTouch', record.touch)
+      .set('lastTouch', record.touch)
+      .add('version', 1)
+      .add('activityCount', 1);
+    for (const field of PROFILE_FIELDS) update.set(field, record.profile[field]);
+    for (const [answer, attribute] of Object.entries(ANSWER_ATTRIBUTES)) {
+      update.set(attribute, record.answers[answer as keyof typeof ANSWER_ATTRIBUTES]);
+    }
+    const command = new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...activityKey(contactId, activity.activityId), entity: 'activity', ...activity },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: contactKey(contactId),
+            UpdateExpression: update.expression(),
+            ExpressionAttributeNames: update.names,
+            ExpressionAttributeValues: update.values,
+          },
+        },
+      ],
+    });
+    const outcome = await this.transact(command);
+    return outcome === 'saved' ? 'recorded' : 'duplicate';
+  }
+
+  async load(contactId: string): Promise<{ contact: Contact; activities: Activity[] } | undefined> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: QueryCommandOutput['LastEvaluatedKey'];
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': contactKey(contactId).pk },
+          ExclusiveStartKey: startKey,
+          ConsistentRead: true,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const profile = items.find((item) => item.sk === 'PROFILE');
+    if (!profile) return undefined;
+    const activities = items
+      .filter((item) => String(item.sk).startsWith(SK_PREFIX.activity))
+      .map(activityFromItem)
+      .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+    return { contact: contactFromItem(profile), activities };
+  }
+
+  async saveScore(
+    contactId: string,
+    expectedVersion: number,
+    update: ScoreUpdate,
+  ): Promise<'saved' | 'conflict'> {
+    const builder = new UpdateExpressionBuilder()
+      .set('score', update.score)
+      .set('stage', update.stage)
+      .set('interest', update.interest)
+      .set('qualification', update.qualification)
+      .set('updatedAt', update.score.scoredAt)
+      .add('version', 1);
+    const condition = `${builder.name('version')} = ${builder.value(expectedVersion)}`;
+    const contactUpdate = {
+      TableName: this.tableName,
+      Key: contactKey(contactId),
+      UpdateExpression: builder.expression(),
+      ConditionExpression: condition,
+      ExpressionAttributeNames: builder.names,
+      ExpressionAttributeValues: builder.values,
+    };
+    const { transition } = update;
+    if (!transition) {
+      return this.conditional(() => this.client.send(new UpdateCommand(contactUpdate)));
+    }
+    return this.transact(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Update: contactUpdate },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                ...transitionKey(contactId, transition.at, transition.to),
+                entity: 'transition',
+                contactId,
+                ...transition,
+              },
+            },
+          },
+        ],
+      }),
+    );
+  }
+
+  async claimNurtureStep(contactId: string, track: string, step: number, at: string): Promise<boolean> {
+    const builder = new UpdateExpressionBuilder().set('nurture', {
+      track,
+      nextStep: step + 1,
+      lastSentAt: at,
+    });
+    const nurture = builder.name('nurture');
+    const condition =
+      step === 0
+        ? `attribute_not_exists(${nurture})`
+        : `${builder.name('nurture.track')} = ${builder.value(track)} AND ${builder.name('nurture.nextStep')} = ${builder.value(step)}`;
+    const outcome = await this.conditional(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: contactKey(contactId),
+          UpdateExpression: builder.expression(),
+          ConditionExpression: `attribute_exists(pk) AND (${condition})`,
+          ExpressionAttributeNames: builder.names,
+          ExpressionAttributeValues: builder.values,
+        }),
+      ),
+    );
+    return outcome === 'saved';
+  }
+
+  async releaseNurtureStep(contactId: string, track: string, step: number): Promise<void> {
+    const builder = new UpdateExpressionBuilder();
+    if (step === 0) builder.remove('nurture');
+    else builder.set('nurture.nextStep', step);
+    const condition = `${builder.name('nurture.track')} = ${builder.value(track)} AND ${builder.name('nurture.nextStep')} = ${builder.value(step + 1)}`;
+    await this.conditional(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: contactKey(contactId),
+          UpdateExpression: builder.expression(),
+          ConditionExpression: condition,
+          ExpressionAttributeNames: builder.names,
+          ExpressionAttributeValues: builder.values,
+        }),
+      ),
+    );
+  }
+
+  async recordEmail(
+    contactId: string,
+    email: Parameters<ContactRepository['recordEmail']>[1],
+  ): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...emailKey(contactId, email.sentAt, email.messageId), entity: 'email', contactId, ...email },
+      }),
+    );
+  }
+
+  /** Runs a conditional write; a failed condition is an expected outcome, not an error. */
+  private async conditional(write: () => Promise<unknown>): Promise<'saved' | 'conflict'> {
+    try {
+      await write();
+      return 'saved';
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return 'conflict';
+      throw error;
+    }
+  }
+
+  /**
+   * Runs a transaction whose first item carries the decisive condition. DynamoDB cancels concurrent
+   * transactions on the same item with `TransactionConflict`; those are retried, since the other
+   * writer has finished by then.
+   */
+  private async transact(command: TransactWriteCommand): Promise<'saved' | 'conflict'> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.client.send(command);
+        return 'saved';
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
+        if (codes[0] === 'ConditionalCheckFailed') return 'conflict';
+        if (!codes.includes('TransactionConflict') || attempt >= MAX_TRANSACTION_CONFLICT_RETRIES)
+          throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
+      }
+    }
+  }
+}

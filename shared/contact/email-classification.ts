@@ -1,0 +1,21 @@
+import { DOMAINS as FREE_MAIL_DOMAINS } from 'free-email-domains-list';
+import MailChecker from 'mailchecker';
+import { emailDomain } from './email.ts';
+
+export interface EmailClassification {
+  /** A consumer mailbox (gmail.com, orange.fr…): says little about the company. */
+  readonly freeMail: boolean;
+  /** A throwaway mailbox: the person does not want to be reached. */
+  readonly disposable: boolean;
+}
+
+/**
+ * Classifies an already-normalized address with maintained public lists rather than hand-written
+ * ones. This is only used by scoring, so the lists load in the scorer and not in the webhook path.
+ */
+export function classifyEmail(email: string): EmailClassification {
+  return {
+    freeMail: FREE_MAIL_DOMAINS.has(emailDomain(email)),
+    disposable: !MailChecker.isValid(email),
+  };
+}
