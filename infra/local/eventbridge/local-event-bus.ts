@@ -33,7 +33,7 @@ export interface LocalEventBusOptions {
   readonly name: string;
   readonly accountId: string;
   readonly region: string;
-  /** Receives one line per delivery outcome; lines name the rule, detail-type and event id, never the detail. */
+  /** A line per delivery outcome naming rule, detail-type and event id; never the detail (personal data). */
   readonly log?: (line: string) => void;
   /** Waits before each retry of a failed target; defaults to two retries, like Lambda's async invoke. */
   readonly retryDelaysMs?: readonly number[];
