@@ -1,0 +1,95 @@
+import type { Activity } from '#shared/activity/activity.ts';
+import type { Contact } from '#shared/contact/contact.ts';
+import type {
+  ActivityRecord,
+  ContactRepository,
+  ScoreUpdate,
+  SentEmail,
+  StageTransition,
+} from '#shared/contact/contact-repository.ts';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A fake behind the project's own ContactRepository interface, for use-case and handler unit tests.
+ * It keeps the same conditional semantics (idempotent activities, optimistic versions, claims);
+ * the DynamoDB implementation is proven against DynamoDB Local in the integration tests.
+ */
+export class InMemoryContactRepository implements ContactRepository {
+  readonly contacts = new Map<string, Mutable<Contact>>();
+  readonly activities = new Map<string, Activity[]>();
+  readonly transitions: StageTransition[] = [];
+  readonly emails: SentEmail[] = [];
+
+  async recordActivity(record: ActivityRecord): Promise<'recorded' | 'duplicate'> {
+    const history = this.activities.get(record.contactId) ?? [];
+    if (history.some((activity) => activity.activityId === record.activity.activityId)) return 'duplicate';
+    this.activities.set(record.contactId, [...history, record.activity]);
+    const existing = this.contacts.get(record.contactId);
+    const defined = <T extends object>(value: T) =>
+      Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+    const at = record.activity.recordedAt;
+    this.contacts.set(record.contactId, {
+      contactId: record.contactId,
+      stage: 'lead',
+      createdAt: at,
+      ...existing,
+      ...defined(record.profile),
+      email: record.profile.email,
+      answers: { ...existing?.answers, ...defined(record.answers) },
+      consent: record.consent ?? existing?.consent,
+      firstTouch: existing?.firstTouch ?? record.touch,
+      lastTouch: record.touch ?? existing?.lastTouch,
+      updatedAt: at,
+      version: (existing?.version ?? 0) + 1,
+    });
+    return 'recorded';
+  }
+
+  async load(contactId: string) {
+    const contact = this.contacts.get(contactId);
+    if (!contact) return undefined;
+    const activities = [...(this.activities.get(contactId) ?? [])].sort((a, b) =>
+      a.occurredAt.localeCompare(b.occurredAt),
+    );
+    return { contact: structuredClone(contact), activities };
+  }
+
+  async saveScore(
+    contactId: string,
+    expectedVersion: number,
+    update: ScoreUpdate,
+  ): Promise<'saved' | 'conflict'> {
+    const contact = this.contacts.get(contactId);
+    if (!contact || contact.version !== expectedVersion) return 'conflict';
+    Object.assign(contact, {
+      score: update.score,
+      stage: update.stage,
+      interest: update.interest ?? contact.interest,
+      qualification: update.qualification ?? contact.qualification,
+      version: contact.version + 1,
+    });
+    if (update.transition) this.transitions.push(update.transition);
+    return 'saved';
+  }
+
+  async claimNurtureStep(contactId: string, track: string, step: number, at: string): Promise<boolean> {
+    const contact = this.contacts.get(contactId);
+    if (!contact) return false;
+    const free =
+      step === 0 ? !contact.nurture : contact.nurture?.track === track && contact.nurture.nextStep === step;
+    if (!free) return false;
+    contact.nurture = { track, nextStep: step + 1, lastSentAt: at };
+    return true;
+  }
+
+  async releaseNurtureStep(contactId: string, track: string, step: number): Promise<void> {
+    const contact = this.contacts.get(contactId);
+    if (contact?.nurture?.track !== track || contact.nurture.nextStep !== step + 1) return;
+    contact.nurture = step === 0 ? undefined : { ...contact.nurture, nextStep: step };
+  }
+
+  async recordEmail(_contactId: string, email: SentEmail): Promise<void> {
+    this.emails.push(email);
+  }
+}

@@ -1,0 +1,58 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { Webhook } from 'standardwebhooks';
+
+/** A documented-format test secret (Standard Webhooks `whsec_` + base64). */
+export const TEST_SECRET = `whsec_${Buffer.from('leadflow-unit-test-secret-32-bytes!').toString('base64')}`;
+
+/** Standard Webhooks headers for a body, as a provider would send them. */
+export function signedHeaders(
+  body: string,
+  options: { secret?: string; id?: string; at?: Date } = {},
+): Record<string, string> {
+  const id = options.id ?? `msg_${Math.random().toString(36).slice(2)}`;
+  const at = options.at ?? new Date();
+  return {
+    'content-type': 'application/json',
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': new Webhook(options.secret ?? TEST_SECRET).sign(id, at, body),
+  };
+}
+
+/** An API Gateway HTTP API (payload 2.0) event for `POST /forms/{source}`. */
+export function formPostEvent(
+  source: string,
+  body: string,
+  headers: Record<string, string>,
+): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: 'POST /forms/{source}',
+    rawPath: `/forms/${source}`,
+    rawQueryString: '',
+    headers,
+    pathParameters: { source },
+    body,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method: 'POST',
+        path: `/forms/${source}`,
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'test',
+      },
+      requestId: 'req-1',
+      routeKey: 'POST /forms/{source}',
+      stage: '$default',
+      time: '02/Mar/2026:10:00:00 +0000',
+      timeEpoch: 0,
+    },
+  };
+}
+
+export const lambdaContext = { awsRequestId: 'req-1', functionName: 'test' } as Context;
