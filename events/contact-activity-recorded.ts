@@ -3,8 +3,9 @@ import { activityTypeSchema } from '#shared/activity/activity-type.ts';
 import { defineEvent, LEADFLOW_SOURCE } from './contract.ts';
 
 /**
- * Put once per newly recorded activity (never for a duplicate delivery). It carries ids, not
- * personal data: consumers read the contact from the table.
+ * Put after an activity is recorded, at least once: a redelivered submission puts it again (that is
+ * how an event lost after the write is re-derived), so consumers must be idempotent. It carries ids,
+ * not personal data: consumers read the contact from the table.
  */
 export const contactActivityRecorded = defineEvent({
   source: LEADFLOW_SOURCE,
