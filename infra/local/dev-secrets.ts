@@ -1,0 +1,15 @@
+/**
+ * Values for the declared secrets when running locally. In AWS each secret lives in Secrets Manager
+ * and the function gets its ARN; locally the function gets the value itself as `<NAME>` (see
+ * `FunctionDeclaration.secrets`). These values are published on purpose: they only let a developer
+ * sign requests to their own machine. A value already set in the environment wins, so a developer
+ * can test against a real form tool's secret.
+ */
+export const DEV_SECRETS: Readonly<Record<string, string>> = {
+  /**
+   * Standard Webhooks signing secret for the generic JSON intake: `whsec_` + base64 of the 32 bytes
+   * "leadflow local development only!". Sign a local test request with it, e.g.
+   * `new Webhook(DEV_SECRETS.WEBHOOK_SECRET_GENERIC).sign(id, new Date(), body)` (standardwebhooks).
+   */
+  WEBHOOK_SECRET_GENERIC: 'whsec_bGVhZGZsb3cgbG9jYWwgZGV2ZWxvcG1lbnQgb25seSE=',
+};

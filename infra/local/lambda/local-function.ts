@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
+import type { FunctionDeclaration } from '#infra/wiring/types.ts';
+import { lambdaContext } from './lambda-context.ts';
+
+/** A declared function as the local runtime runs it: in this process, with a Lambda-like context. */
+export interface LocalFunction {
+  readonly name: string;
+  readonly declaration: FunctionDeclaration;
+  /** Resolves with the handler's result; rejects with its error, or a timeout error at its deadline. */
+  invoke(event: unknown): Promise<unknown>;
+}
+
+export interface LocalFunctionOptions {
+  readonly name: string;
+  readonly declaration: FunctionDeclaration;
+  /** The directory `declaration.entry` is relative to: the repository root. */
+  readonly rootDir: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly log: (line: string) => void;
+}
+
+/**
+ * What a function that declares neither gets in AWS: the defaults of the CDK function construct
+ * (infra/cdk/leadflow-function.ts), repeated here so the local runtime need not load aws-cdk-lib.
+ */
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+export const DEFAULT_MEMORY_MB = 512;
+
+type Handler = (event: unknown, context: Context) => unknown;
+
+/** A handler that outlived its declared timeout; Lambda reports it as `Sandbox.Timedout`. */
+export class FunctionTimeoutError extends Error {
+  override name = 'FunctionTimeoutError';
+}
+
+/**
+ * Binds a declaration to its handler module. The module is imported on the first invocation, like a
+ * Lambda cold start, and after the runtime has set the environment, so SDK clients built at module
+ * scope pick up the local endpoints. A failed import is retried on the next invocation, so fixing a
+ * syntax error needs no restart of the runtime.
+ */
+export function localFunction(options: LocalFunctionOptions): LocalFunction {
+  const entryPath = resolve(options.rootDir, options.declaration.entry);
+  const timeoutMs = (options.declaration.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  let loading: Promise<Handler> | undefined;
+
+  const loadHandler = (): Promise<Handler> => {
+    loading ??= importHandler(entryPath, options.declaration.entry).catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+
+  return {
+    name: options.name,
+    declaration: options.declaration,
+    async invoke(event) {
+      const handler = await loadHandler();
+      const requestId = randomUUID();
+      const context = lambdaContext({
+        functionName: options.name,
+        memoryMb: options.declaration.memoryMb ?? DEFAULT_MEMORY_MB,
+        timeoutMs,
+        region: options.region,
+        accountId: options.accountId,
+        requestId,
+      });
+      try {
+        return await withTimeout(
+          Promise.resolve().then(() => handler(event, context)),
+          timeoutMs,
+        );
+      } catch (error) {
+        // The stack says where it failed; the event, which may hold personal data, is never logged.
+        options.log(`lambda: ${options.name} failed (request ${requestId}): ${describe(error)}`);
+        throw error;
+      }
+    },
+  };
+}
+
+async function importHandler(entryPath: string, entry: string): Promise<Handler> {
+  const module: unknown = await import(pathToFileURL(entryPath).href);
+  const handler = (module as { handler?: unknown }).handler;
+  if (typeof handler !== 'function') {
+    throw new Error(`${entry} does not export a function named "handler".`);
+  }
+  return handler as Handler;
+}
+
+async function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new FunctionTimeoutError(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
+}
