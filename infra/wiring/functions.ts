@@ -1,6 +1,6 @@
 import { contactActivityRecorded } from '#events/contact-activity-recorded.ts';
-import { patternFor } from '#events/contract.ts';
 import { contactScored } from '#events/contact-scored.ts';
+import { patternFor } from '#events/contract.ts';
 import { defineFunction, type FunctionDeclaration } from './types.ts';
 
 /**
@@ -29,7 +29,8 @@ export const functions = {
   }),
   nurtureMailer: defineFunction({
     entry: 'functions/nurture-mailer/handler.ts',
-    description: 'Sends the first nurture email matched to the interest of a lead that is not ready for sales.',
+    description:
+      'Sends the first nurture email matched to the interest of a lead that is not ready for sales.',
     triggers: [
       {
         kind: 'event',
