@@ -99,6 +99,12 @@ async function main(): Promise<number> {
 /** Setup problems are one sentence; anything else keeps its stack, which is about our code. */
 function describeStartError(error: unknown): string {
   if (error instanceof JavaRuntimeError) return error.message;
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE') {
+    return (
+      `${(error as Error).message.replace(/\.?$/, '.')} Is another \`npm start\` running? ` +
+      'Pick other ports with --port, --dynamodb-port, --ses-port and --eventbridge-port (0 picks a free one).'
+    );
+  }
   if (error instanceof Error) return error.stack ?? error.message;
   return String(error);
 }

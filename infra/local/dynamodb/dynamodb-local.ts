@@ -66,7 +66,10 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   }
 }
 
-class PortInUseError extends Error {}
+/** Java could not bind the port; `code` matches Node's own listen error, so callers handle both alike. */
+class PortInUseError extends Error {
+  readonly code = 'EADDRINUSE';
+}
 
 async function launch(options: DynamoDbLocalOptions, port: number): Promise<DynamoDbLocal> {
   const child = withJavaOptions(FAST_START_JAVA_OPTIONS, () =>
@@ -125,7 +128,8 @@ async function waitUntilReady(
   const client = new DynamoDBClient({
     ...ADMIN_CLIENT_CONFIG,
     endpoint: url,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
+    // Something else on the port may accept and never answer: give up on the request and ask again.
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
   });
   let hasExited = false;
   void exited.then(() => {
@@ -137,7 +141,9 @@ async function waitUntilReady(
       if (hasExited) {
         const tail = output();
         if (/address already in use|BindException/i.test(tail))
-          throw new PortInUseError(`Port in use: ${url}`);
+          throw new PortInUseError(
+            `Port ${new URL(url).port} is already in use, so DynamoDB Local could not listen on it.`,
+          );
         throw new Error(
           `DynamoDB Local exited (code ${child.exitCode ?? child.signalCode}) before it was ready. Its last output:\n${tail}`,
         );

@@ -23,8 +23,11 @@ export async function startSesLocal(options: {
   const server = await startFunction()({ host: options.host, port: options.port });
   if (!server.listening) {
     server.close();
-    throw new Error(
-      `The SES emulator could not listen on ${options.host}:${options.port} (is the port in use?).`,
+    throw Object.assign(
+      new Error(
+        `Port ${options.port} on ${options.host} is already in use, so the SES emulator could not listen on it.`,
+      ),
+      { code: 'EADDRINUSE' },
     );
   }
   const { port } = server.address() as AddressInfo;
