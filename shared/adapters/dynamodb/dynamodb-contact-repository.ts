@@ -150,17 +150,10 @@ export class DynamoDbContactRepository implements ContactRepository {
       step === 0
         ? `attribute_not_exists(${nurture})`
         : `${builder.name('nurture.track')} = ${builder.value(track)} AND ${builder.name('nurture.nextStep')} = ${builder.value(step)}`;
-    const outcome = await this.conditional(() =>
-      this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: contactKey(contactId),
-          UpdateExpression: builder.expression(),
-          ConditionExpression: `attribute_exists(pk) AND (${condition})`,
-          ExpressionAttributeNames: builder.names,
-          ExpressionAttributeValues: builder.values,
-        }),
-      ),
+    const outcome = await this.conditionalUpdate(
+      contactId,
+      builder,
+      `attribute_exists(pk) AND (${condition})`,
     );
     return outcome === 'saved';
   }
@@ -170,18 +163,7 @@ export class DynamoDbContactRepository implements ContactRepository {
     if (step === 0) builder.remove('nurture');
     else builder.set('nurture.nextStep', step);
     const condition = `${builder.name('nurture.track')} = ${builder.value(track)} AND ${builder.name('nurture.nextStep')} = ${builder.value(step + 1)}`;
-    await this.conditional(() =>
-      this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: contactKey(contactId),
-          UpdateExpression: builder.expression(),
-          ConditionExpression: condition,
-          ExpressionAttributeNames: builder.names,
-          ExpressionAttributeValues: builder.values,
-        }),
-      ),
-    );
+    await this.conditionalUpdate(contactId, builder, condition);
   }
 
   async recordEmail(
@@ -193,6 +175,25 @@ export class DynamoDbContactRepository implements ContactRepository {
         TableName: this.tableName,
         Item: { ...emailKey(contactId, email.sentAt, email.messageId), entity: 'email', contactId, ...email },
       }),
+    );
+  }
+
+  private conditionalUpdate(
+    contactId: string,
+    builder: UpdateExpressionBuilder,
+    condition: string,
+  ): Promise<'saved' | 'conflict'> {
+    return this.conditional(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: contactKey(contactId),
+          UpdateExpression: builder.expression(),
+          ConditionExpression: condition,
+          ExpressionAttributeNames: builder.names,
+          ExpressionAttributeValues: builder.values,
+        }),
+      ),
     );
   }
 
