@@ -11,7 +11,7 @@ import { startEventBridgeEndpoint } from './eventbridge/endpoint.ts';
 import { LocalEventBus } from './eventbridge/local-event-bus.ts';
 import { type Gateway, startGateway } from './gateway.ts';
 import type { Route } from './http/route-table.ts';
-import { type LocalFunction, localFunction } from './lambda/local-function.ts';
+import { importedHandlerModules, type LocalFunction, localFunction } from './lambda/local-function.ts';
 import { type LocalEndpoints, localEnvironment } from './local-environment.ts';
 import { DEFAULT_DATA_DIR, REPO_ROOT } from './paths.ts';
 import { createReadiness } from './readiness.ts';
@@ -93,6 +93,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const ports = { ...DEFAULT_PORTS, ...options.ports };
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const declarations = options.functions ?? declaredFunctions;
+  if (importedHandlerModules() > 0) {
+    log(
+      'runtime: handlers imported under an earlier runtime in this process keep their SDK clients, ' +
+        'built for its endpoints; start each runtime in a fresh process (a test file of its own)',
+    );
+  }
 
   const stoppers = new Map<StopOrder, () => Promise<void>>();
   const stopAll = async (): Promise<void> => {

@@ -84,8 +84,17 @@ export function localFunction(options: LocalFunctionOptions): LocalFunction {
   };
 }
 
+/** Handler modules imported by this process so far; they stay cached for its whole life. */
+let importedModules = 0;
+
+/** How many handler modules this process has imported (see runtime.ts on restarting in-process). */
+export function importedHandlerModules(): number {
+  return importedModules;
+}
+
 async function importHandler(entryPath: string, entry: string): Promise<Handler> {
   const module: unknown = await import(pathToFileURL(entryPath).href);
+  importedModules += 1;
   const handler = (module as { handler?: unknown }).handler;
   if (typeof handler !== 'function') {
     throw new Error(`${entry} does not export a function named "handler".`);
