@@ -4,6 +4,7 @@ import { Architecture, type IDestination, LoggingFormat, Runtime } from 'aws-cdk
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { FUNCTION_DEFAULTS } from '#infra/wiring/types.ts';
 
 /** The repository root: declarations name their handlers relative to it. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -15,9 +16,8 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 const ESM_REQUIRE_BANNER =
   "import { createRequire as __leadflowCreateRequire } from 'node:module'; const require = __leadflowCreateRequire(import.meta.url);";
 
-export const DEFAULT_TIMEOUT = Duration.seconds(10);
-/** 512 MB on arm64 keeps cold starts of zod-validated handlers short at a small price per ms. */
-export const DEFAULT_MEMORY_MB = 512;
+export const DEFAULT_TIMEOUT = Duration.seconds(FUNCTION_DEFAULTS.timeoutSeconds);
+export const DEFAULT_MEMORY_MB = FUNCTION_DEFAULTS.memoryMb;
 
 export interface LeadflowFunctionProps {
   /** Handler module relative to the repository root, exactly as the wiring declares it; it exports `handler`. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import type { FunctionDeclaration } from '#infra/wiring/types.ts';
+import { FUNCTION_DEFAULTS, type FunctionDeclaration } from '#infra/wiring/types.ts';
 import { lambdaContext } from './lambda-context.ts';
 
 /** A declared function as the local runtime runs it: in this process, with a Lambda-like context. */
@@ -23,13 +23,6 @@ export interface LocalFunctionOptions {
   readonly log: (line: string) => void;
 }
 
-/**
- * What a function that declares neither gets in AWS: the defaults of the CDK function construct
- * (infra/cdk/leadflow-function.ts), repeated here so the local runtime need not load aws-cdk-lib.
- */
-export const DEFAULT_TIMEOUT_SECONDS = 10;
-export const DEFAULT_MEMORY_MB = 512;
-
 type Handler = (event: unknown, context: Context) => unknown;
 
 /** A handler that outlived its declared timeout; Lambda reports it as `Sandbox.Timedout`. */
@@ -45,7 +38,7 @@ export class FunctionTimeoutError extends Error {
  */
 export function localFunction(options: LocalFunctionOptions): LocalFunction {
   const entryPath = resolve(options.rootDir, options.declaration.entry);
-  const timeoutMs = (options.declaration.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  const timeoutMs = (options.declaration.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds) * 1000;
   let loading: Promise<Handler> | undefined;
 
   const loadHandler = (): Promise<Handler> => {
@@ -64,7 +57,7 @@ export function localFunction(options: LocalFunctionOptions): LocalFunction {
       const requestId = randomUUID();
       const context = lambdaContext({
         functionName: options.name,
-        memoryMb: options.declaration.memoryMb ?? DEFAULT_MEMORY_MB,
+        memoryMb: options.declaration.memoryMb ?? FUNCTION_DEFAULTS.memoryMb,
         timeoutMs,
         region: options.region,
         accountId: options.accountId,
