@@ -5,6 +5,11 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'functions/**/*.test.ts', 'shared/**/*.test.ts', 'infra/**/*.test.ts'],
     // Logs of passing tests are noise; a failing test still shows everything it printed.
     silent: 'passed-only',
+    // Powertools writes to stdout directly, past vitest's console capture.
+    env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    // CI also keeps a JSON report, from which .ci/run prints a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: 'test-results.json' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
