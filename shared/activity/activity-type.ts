@@ -14,10 +14,11 @@ export const formTypeSchema = z.enum(FORM_TYPES);
 export type FormType = z.infer<typeof formTypeSchema>;
 
 /**
- * Everything that can happen to a contact. Form activities come from webhooks; the others from
- * engagement events (later issues add them to the intake).
+ * Everything that can happen to a contact: form activities come from webhooks; engagement signals
+ * from events (webinar platform, website, calendar, CRM) and from SES feedback on our emails.
  */
 export const ACTIVITY_TYPES = [
+  // forms
   'newsletter_signup',
   'whitepaper_download',
   'webinar_registration',
@@ -25,6 +26,17 @@ export const ACTIVITY_TYPES = [
   'demo_request',
   'quote_request',
   'detailed_form',
+  // engagement signals
+  'webinar_attended',
+  'page_visited',
+  'meeting_booked',
+  'sales_interaction',
+  'email_opened',
+  'email_clicked',
+  // signals that count against a contact
+  'unsubscribed',
+  'email_bounced',
+  'email_complained',
 ] as const;
 export const activityTypeSchema = z.enum(ACTIVITY_TYPES);
 export type ActivityType = z.infer<typeof activityTypeSchema>;
