@@ -15,6 +15,12 @@ export interface HttpTrigger {
   readonly kind: 'http';
   readonly method: HttpMethod;
   readonly path: string;
+  /**
+   * Who may call the route. `public` (the default) is for websites and form tools, which prove
+   * themselves per request (signatures, origins); `admin` is for marketing and sales people: the
+   * handler checks the admin credential, and in AWS an authorizer stands in front of the route too.
+   */
+  readonly auth?: 'public' | 'admin';
 }
 
 /** An EventBridge rule on the application's bus. */
