@@ -11,7 +11,12 @@ import { startEventBridgeEndpoint } from './eventbridge/endpoint.ts';
 import { LocalEventBus } from './eventbridge/local-event-bus.ts';
 import { type Gateway, startGateway } from './gateway.ts';
 import type { Route } from './http/route-table.ts';
-import { importedHandlerModules, type LocalFunction, localFunction } from './lambda/local-function.ts';
+import {
+  type InvocationReport,
+  importedHandlerModules,
+  type LocalFunction,
+  localFunction,
+} from './lambda/local-function.ts';
 import { type LocalEndpoints, localEnvironment } from './local-environment.ts';
 import { DEFAULT_DATA_DIR, REPO_ROOT } from './paths.ts';
 import { createReadiness } from './readiness.ts';
@@ -44,6 +49,8 @@ export interface LocalRuntimeOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Waits between retries of a failing event target; Lambda's async retry (1 s, 2 s) by default. */
   readonly eventRetryDelaysMs?: readonly number[];
+  /** Told of every function invocation, e.g. so the benchmark can add up handler time. */
+  readonly onInvocation?: (report: InvocationReport) => void;
 }
 
 export interface LocalRuntime {
@@ -131,6 +138,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           region: LOCAL_REGION,
           accountId: LOCAL_ACCOUNT_ID,
           log,
+          ...(options.onInvocation ? { onInvocation: options.onInvocation } : {}),
         }),
       ]),
     );

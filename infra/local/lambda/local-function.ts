@@ -21,6 +21,15 @@ export interface LocalFunctionOptions {
   readonly region: string;
   readonly accountId: string;
   readonly log: (line: string) => void;
+  readonly onInvocation?: (report: InvocationReport) => void;
+}
+
+/** One invocation as Lambda would bill it: handler time, not counting the first import. */
+export interface InvocationReport {
+  readonly functionName: string;
+  readonly durationMs: number;
+  readonly memoryMb: number;
+  readonly succeeded: boolean;
 }
 
 type Handler = (event: unknown, context: Context) => unknown;
@@ -63,12 +72,23 @@ export function localFunction(options: LocalFunctionOptions): LocalFunction {
         accountId: options.accountId,
         requestId,
       });
+      const started = performance.now();
+      const report = (succeeded: boolean) =>
+        options.onInvocation?.({
+          functionName: options.name,
+          durationMs: performance.now() - started,
+          memoryMb: options.declaration.memoryMb ?? FUNCTION_DEFAULTS.memoryMb,
+          succeeded,
+        });
       try {
-        return await withTimeout(
+        const result = await withTimeout(
           Promise.resolve().then(() => handler(event, context)),
           timeoutMs,
         );
+        report(true);
+        return result;
       } catch (error) {
+        report(false);
         // The stack says where it failed; the event, which may hold personal data, is never logged.
         options.log(`lambda: ${options.name} failed (request ${requestId}): ${describe(error)}`);
         throw error;

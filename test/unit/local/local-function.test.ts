@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { FunctionTimeoutError, localFunction } from '#infra/local/lambda/local-function.ts';
+import {
+  FunctionTimeoutError,
+  type InvocationReport,
+  localFunction,
+} from '#infra/local/lambda/local-function.ts';
 import { REPO_ROOT } from '#infra/local/paths.ts';
 import { defineFunction } from '#infra/wiring/types.ts';
 
 function fixture(entry: string, timeoutSeconds?: number) {
   const lines: string[] = [];
+  const reports: InvocationReport[] = [];
   const fn = localFunction({
     name: 'fixture',
     declaration: defineFunction({
@@ -18,8 +23,9 @@ function fixture(entry: string, timeoutSeconds?: number) {
     region: 'us-east-1',
     accountId: '000000000000',
     log: (line) => lines.push(line),
+    onInvocation: (report) => reports.push(report),
   });
-  return { fn, lines };
+  return { fn, lines, reports };
 }
 
 describe('localFunction', () => {
@@ -43,6 +49,18 @@ describe('localFunction', () => {
     const first = (await fn.invoke({})) as { awsRequestId: string };
     const second = (await fn.invoke({})) as { awsRequestId: string };
     expect(first.awsRequestId).not.toBe(second.awsRequestId);
+  });
+
+  it('reports each invocation with its duration and outcome', async () => {
+    const { fn, reports } = fixture('test/fixtures/local/handlers/slow.ts');
+    await fn.invoke({ waitMs: 30 });
+    const failing = fixture('test/fixtures/local/handlers/fail.ts');
+    await expect(failing.fn.invoke({})).rejects.toThrow();
+    expect(reports).toEqual([
+      expect.objectContaining({ functionName: 'fixture', memoryMb: 512, succeeded: true }),
+    ]);
+    expect(reports[0]?.durationMs).toBeGreaterThanOrEqual(25);
+    expect(failing.reports).toEqual([expect.objectContaining({ succeeded: false })]);
   });
 
   it('rejects with the handler error and logs it without the event', async () => {
