@@ -1,0 +1,143 @@
+import autocannon from 'autocannon';
+import type { InvocationReport } from '#infra/local/lambda/local-function.ts';
+import { startLocalRuntime } from '#infra/local/runtime.ts';
+import { type CapacityTally, startCapacityProxy } from './capacity-proxy.ts';
+import { rawUpdatesPerSecond } from './storage-bound.ts';
+import { signedHeaders, typicalSubmission } from './typical-submission.ts';
+
+export interface PipelineFigures {
+  readonly concurrency: number;
+  readonly submissions: number;
+  readonly rawUpdatesPerSecond: number;
+  readonly submissionsPerSecond: number;
+  readonly operationsPerSubmission: number;
+  readonly perSubmission: {
+    readonly operations: Record<string, number>;
+    readonly readUnits: number;
+    readonly writeUnits: number;
+    readonly billedWriteUnits: number;
+    readonly eventsPut: number;
+    readonly emailsSent: number;
+    readonly invocations: number;
+    readonly lambdaGbSeconds: number;
+  };
+  readonly non2xx: number;
+}
+
+const PORTS = { gateway: 0, dynamodb: 0, ses: 0, eventbridge: 0 };
+
+/**
+ * Runs the local pipeline twice on one DynamoDB Local: once with a capacity-counting proxy in
+ * front of DynamoDB, to count operations and units per submission, and once direct, under
+ * `concurrency` HTTP clients, for throughput from the HTTP post to the score stored (the bus idle).
+ */
+export async function measurePipeline(options: {
+  concurrency: number;
+  submissions: number;
+  costSample: number;
+}): Promise<PipelineFigures> {
+  const proxy = await startCapacityProxy();
+  const invocations: InvocationReport[] = [];
+  const runtime = await startLocalRuntime({
+    ports: PORTS,
+    inMemory: true,
+    log: () => {},
+    env: { AWS_ENDPOINT_URL_DYNAMODB: proxy.url, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    onInvocation: (report) => invocations.push(report),
+  });
+  proxy.target = runtime.urls.dynamodb;
+  try {
+    // Warm-up: imports every handler and builds its clients, as a warm Lambda would have.
+    await post(runtime.urls.gateway, 5, 5);
+    await runtime.bus.idle();
+
+    proxy.reset();
+    invocations.length = 0;
+    const eventsBefore = runtime.bus.events().length;
+    const emailsBefore = await emailCount(runtime.urls.ses);
+    await post(runtime.urls.gateway, options.costSample, 1);
+    await runtime.bus.idle();
+    const perSubmission = perSubmissionCost(proxy.tally, invocations, options.costSample, {
+      events: runtime.bus.events().length - eventsBefore,
+      emails: (await emailCount(runtime.urls.ses)) - emailsBefore,
+    });
+
+    // Throughput: the proxy only pipes bytes now, and the yardstick goes through it too, so both
+    // sides of the ratio pay the same extra local hop.
+    proxy.counting = false;
+    const raw = await rawUpdatesPerSecond({
+      endpoint: proxy.url,
+      tableName: runtime.tableName,
+      concurrency: options.concurrency,
+      durationMs: 5_000,
+    });
+    const started = performance.now();
+    const non2xx = await post(runtime.urls.gateway, options.submissions, options.concurrency);
+    await runtime.bus.idle();
+    const seconds = (performance.now() - started) / 1000;
+    const operationsPerSubmission = Object.values(perSubmission.operations).reduce((a, b) => a + b, 0);
+    return {
+      concurrency: options.concurrency,
+      submissions: options.submissions,
+      rawUpdatesPerSecond: raw,
+      submissionsPerSecond: options.submissions / seconds,
+      operationsPerSubmission,
+      perSubmission,
+      non2xx,
+    };
+  } finally {
+    await runtime.stop();
+    await proxy.close();
+  }
+}
+
+/** Posts `amount` typical submissions with autocannon, each freshly signed; returns non-2xx count. */
+async function post(gateway: string, amount: number, connections: number): Promise<number> {
+  let n = 0;
+  const result = await autocannon({
+    url: `${gateway}/forms/generic`,
+    connections,
+    amount,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          n += 1;
+          const body = typicalSubmission(n);
+          return { ...request, body, headers: signedHeaders(body) };
+        },
+      },
+    ],
+  });
+  return result.non2xx + result.errors;
+}
+
+async function emailCount(ses: string): Promise<number> {
+  const store = (await (await fetch(`${ses}/store`)).json()) as { emails: unknown[] };
+  return store.emails.length;
+}
+
+function perSubmissionCost(
+  tally: CapacityTally,
+  invocations: readonly InvocationReport[],
+  submissions: number,
+  put: { events: number; emails: number },
+): PipelineFigures['perSubmission'] {
+  const per = (value: number) => value / submissions;
+  const gbSeconds = invocations.reduce(
+    (sum, call) => sum + (call.durationMs / 1000) * (call.memoryMb / 1024),
+    0,
+  );
+  return {
+    operations: Object.fromEntries(
+      Object.entries(tally.operations).map(([name, count]) => [name, per(count)]),
+    ),
+    readUnits: per(tally.readUnits),
+    writeUnits: per(tally.writeUnits),
+    billedWriteUnits: per(tally.billedWriteUnits),
+    eventsPut: per(put.events),
+    emailsSent: per(put.emails),
+    invocations: per(invocations.length),
+    lambdaGbSeconds: per(gbSeconds),
+  };
+}

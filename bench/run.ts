@@ -1,0 +1,113 @@
+/**
+ * `npm run bench`: throughput, cost units, cold-start proxy and scoring speed, each as a ratio
+ * against a yardstick measured in the same run (machines are noisy; ratios travel). Prints a table
+ * and writes bench/results.json. Not part of `npm test`: targets are reported, never asserted.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { measureColdStarts } from './cold-start.ts';
+import { measurePipeline } from './pipeline.ts';
+import { PRICES_USD } from './prices.ts';
+import { measureScoring } from './scoring.ts';
+
+const { values } = parseArgs({
+  options: {
+    concurrency: { type: 'string', default: '10' },
+    submissions: { type: 'string', default: '1000' },
+    'cost-sample': { type: 'string', default: '50' },
+    'import-runs': { type: 'string', default: '15' },
+  },
+});
+
+const pipeline = await measurePipeline({
+  concurrency: Number(values.concurrency),
+  submissions: Number(values.submissions),
+  costSample: Number(values['cost-sample']),
+});
+const coldStarts = await measureColdStarts(Number(values['import-runs']));
+const scoring = await measureScoring();
+
+const per = pipeline.perSubmission;
+const storageBound = pipeline.rawUpdatesPerSecond / pipeline.operationsPerSubmission;
+const dollarsPerMillion = {
+  dynamoDbWrites: per.billedWriteUnits * PRICES_USD.dynamoDbPerMillionWriteUnits,
+  dynamoDbReads: per.readUnits * PRICES_USD.dynamoDbPerMillionReadUnits,
+  eventBridge: per.eventsPut * PRICES_USD.eventBridgePerMillionCustomEvents,
+  ses: per.emailsSent * PRICES_USD.sesPerThousandEmails * 1000,
+  lambdaRequests: per.invocations * PRICES_USD.lambdaPerMillionRequests,
+  lambdaCompute: per.lambdaGbSeconds * 1_000_000 * PRICES_USD.lambdaPerGbSecondArm64,
+  httpApi: PRICES_USD.httpApiPerMillionRequests,
+};
+const totalPerMillion = Object.values(dollarsPerMillion).reduce((a, b) => a + b, 0);
+const emptyMs = coldStarts.emptyHandler.medianImportMs;
+
+const targets = [
+  row('pipeline ÷ storage bound', pipeline.submissionsPerSecond / storageBound, '≥ 0.8', (v) => v >= 0.8),
+  row('billed write units / submission', per.billedWriteUnits, '≤ 2', (v) => v <= 2),
+  row('read units / submission', per.readUnits, '≤ 1', (v) => v <= 1),
+  ...coldStarts.functions.map((fn) =>
+    row(`import ${fn.name} ÷ empty handler`, fn.medianImportMs / emptyMs, '≤ 1.5', (v) => v <= 1.5),
+  ),
+  row(
+    'scoring ÷ parsing (contacts/s)',
+    scoring.contactsScoredPerSecond / scoring.contactsParsedPerSecond,
+    '≥ 1',
+    (v) => v >= 1,
+  ),
+];
+
+console.log('\nleadflow benchmark\n');
+console.table({
+  'raw UpdateItem/s': fixed(pipeline.rawUpdatesPerSecond),
+  'DynamoDB operations / submission': fixed(pipeline.operationsPerSubmission, 2),
+  'storage bound (submissions/s)': fixed(storageBound),
+  'pipeline (submissions/s)': fixed(pipeline.submissionsPerSecond),
+  'non-2xx answers': pipeline.non2xx,
+});
+console.log('Per typical submission (white paper download with consent, new business contact):');
+console.table({
+  operations: JSON.stringify(roundAll(per.operations)),
+  'read units': fixed(per.readUnits, 2),
+  'write units (DynamoDB Local)': fixed(per.writeUnits, 2),
+  'write units (billed: transactions ×2)': fixed(per.billedWriteUnits, 2),
+  'events put': fixed(per.eventsPut, 2),
+  'emails sent': fixed(per.emailsSent, 2),
+  'Lambda invocations': fixed(per.invocations, 2),
+  'Lambda GB-s (measured handler time)': per.lambdaGbSeconds.toExponential(2),
+});
+console.log(`Dollars per million submissions (${PRICES_USD.region} list prices, ${PRICES_USD.asOf}):`);
+console.table({ ...roundAll(dollarsPerMillion), total: fixed(totalPerMillion, 2) });
+console.log(`Cold-start proxy (median of ${coldStarts.runs} imports in a fresh Node process):`);
+console.table(
+  [coldStarts.emptyHandler, ...coldStarts.functions].map((fn) => ({
+    bundle: fn.name,
+    'size (KB)': fixed(fn.bytes / 1024),
+    'import (ms)': fixed(fn.medianImportMs, 1),
+    '÷ empty': fixed(fn.medianImportMs / emptyMs, 2),
+  })),
+);
+console.log(`Scoring (${scoring.contacts} contacts × ${scoring.activitiesPerContact} activities):`);
+console.table({
+  'contacts scored/s': fixed(scoring.contactsScoredPerSecond),
+  'contacts parsed/s (JSON.parse)': fixed(scoring.contactsParsedPerSecond),
+});
+console.log('Targets:');
+console.table(targets);
+
+await writeFile(
+  new URL('./results.json', import.meta.url),
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), pipeline, storageBound, dollarsPerMillion, totalPerMillion, coldStarts, scoring, targets, prices: PRICES_USD }, null, 2)}\n`,
+);
+console.log('Written to bench/results.json');
+
+function row(figure: string, value: number, target: string, met: (value: number) => boolean) {
+  return { figure, value: fixed(value, 2), target, met: met(value) ? 'yes' : 'NO' };
+}
+
+function fixed(value: number, digits = 0): number {
+  return Number(value.toFixed(digits));
+}
+
+function roundAll(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fixed(value, 3)]));
+}
