@@ -14,7 +14,10 @@ const run = promisify(execFile);
 export interface BundleFigures {
   readonly name: string;
   readonly bytes: number;
+  /** Time spent in `import()` of the bundle, inside the fresh process. */
   readonly medianImportMs: number;
+  /** Spawn to exit of the fresh process: runtime boot plus import, the closer proxy of a cold start. */
+  readonly medianProcessMs: number;
 }
 
 export interface ColdStartFigures {
@@ -58,6 +61,18 @@ export async function measureColdStarts(runs: number): Promise<ColdStartFigures>
   }
 }
 
+/** One bundle at a time: parallel runs would compete for the cores and blur the comparison. */
+async function measureEach(
+  bundles: { name: string; file: string }[],
+  runs: number,
+): Promise<BundleFigures[]> {
+  const figures: BundleFigures[] = [];
+  for (const { name, file } of bundles.sort((a, b) => a.name.localeCompare(b.name))) {
+    figures.push(await measureBundle(name, file, runs));
+  }
+  return figures;
+}
+
 async function functionBundles(outdir: string): Promise<{ name: string; file: string }[]> {
   const templateFile = join(outdir, 'leadflow-dev-stateless.template.json');
   const template = JSON.parse(await readFile(templateFile, 'utf8')) as {
@@ -97,7 +112,9 @@ async function emptyHandlerBundle(outdir: string): Promise<string> {
 
 async function measureBundle(name: string, file: string, runs: number): Promise<BundleFigures> {
   const timings: number[] = [];
+  const processTimings: number[] = [];
   for (let n = 0; n < runs; n += 1) {
+    const started = performance.now();
     const { stdout } = await run(
       process.execPath,
       [
@@ -108,9 +125,15 @@ async function measureBundle(name: string, file: string, runs: number): Promise<
       ],
       { env: { ...process.env, ...HANDLER_ENV } },
     );
+    processTimings.push(performance.now() - started);
     timings.push(Number(stdout));
   }
-  return { name, bytes: (await stat(file)).size, medianImportMs: median(timings) };
+  return {
+    name,
+    bytes: (await stat(file)).size,
+    medianImportMs: median(timings),
+    medianProcessMs: median(processTimings),
+  };
 }
 
 export function median(values: readonly number[]): number {
