@@ -52,9 +52,7 @@ export async function measureColdStarts(runs: number): Promise<ColdStartFigures>
     return {
       runs,
       emptyHandler: await measureBundle('empty handler', empty, runs),
-      functions: await Promise.all(bundles.map(({ name, file }) => measureBundle(name, file, runs))).then(
-        (all) => all.sort((a, b) => a.name.localeCompare(b.name)),
-      ),
+      functions: await measureEach(bundles, runs),
     };
   } finally {
     await rm(outdir, { recursive: true, force: true });
