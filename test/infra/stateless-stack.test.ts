@@ -289,6 +289,21 @@ describe('HTTP API', () => {
   });
 });
 
+describe('optional parts', () => {
+  it('builds no CRM destination when the stage configures no CRM', () => {
+    expect(config.crm).toBeUndefined();
+    template.resourceCountIs('AWS::Events::Connection', 0);
+    template.resourceCountIs('AWS::Events::ApiDestination', 0);
+  });
+
+  it('builds no authorizer when no route is an admin route', () => {
+    const admin = Object.values(declarations).some((d) =>
+      d.triggers.some((t) => t.kind === 'http' && t.auth === 'admin'),
+    );
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', admin ? 1 : 0);
+  });
+});
+
 describe('outputs', () => {
   it('publishes the API URL, the webhook URL pattern and the URL of each signed source', () => {
     template.hasOutput('HttpApiUrl', {});
