@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { CONFIGURATION_SET_TAG, SES_EVENT_SOURCE } from '#infra/cdk/mail-events.ts';
 import { stageSettings } from '#infra/cdk/stage.ts';
@@ -247,5 +247,27 @@ describe('stateful stack (prod, with admin routes and everything on)', () => {
     });
     prod.hasOutput('AdminUserPoolId', {});
     prod.hasOutput('AdminClientId', {});
+  });
+});
+
+describe('production configuration left at its examples', () => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new StatefulStack(app, 'unconfigured-prod', { stage: stageSettings(stageConfig('prod')) });
+  const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue());
+
+  it('warns at synth that production mail would come from a reserved example domain', () => {
+    expect(warnings.map((w) => String(w.entry.data))).toContainEqual(
+      expect.stringMatching(/reserved example domain: set mail\.from in infra\/cdk\/config\/prod\.json/),
+    );
+  });
+
+  it('warns at synth that nobody would hear a production alarm', () => {
+    expect(warnings.map((w) => String(w.entry.data))).toContainEqual(
+      expect.stringMatching(/Nobody is told when a production alarm fires/),
+    );
+  });
+
+  it('does not warn a dev stage about either', () => {
+    expect(Annotations.fromStack(stateful).findWarning('*', Match.anyValue())).toEqual([]);
   });
 });
