@@ -183,7 +183,7 @@ export class StatelessStack extends Stack {
     }
     for (const [secretName, secret] of this.secrets) {
       new CfnOutput(this, `${secretName}SecretArn`, {
-        description: 'Set the value with: aws secretsmanager put-secret-value --secret-id <this ARN>.',
+        description: `${secretName}: set with aws secretsmanager put-secret-value --secret-id <this ARN>.`,
         value: secret.secretArn,
       });
     }
@@ -197,8 +197,9 @@ export class StatelessStack extends Stack {
    * Standard Webhooks secret as is) that an operator can replace; the template never holds it.
    */
   private createSecret(secretName: string, stage: StageSettings): Secret {
+    // No physical name: a destroyed dev stage keeps the name reserved for the recovery window,
+    // which would block the next deploy. The description and the stack output identify it.
     const secret = new Secret(this, `${secretName}Secret`, {
-      secretName: `leadflow/${stage.name}/${secretName}`,
       description: `leadflow ${stage.name}: ${secretName}`,
       generateSecretString: { excludePunctuation: true, passwordLength: 48 },
       removalPolicy: stage.removalPolicy,

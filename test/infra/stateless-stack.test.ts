@@ -204,11 +204,11 @@ describe('IAM', () => {
 describe('secrets', () => {
   const declaredSecrets = [...new Set(Object.values(declarations).flatMap((d) => d.secrets ?? []))];
 
-  it('creates one generated, stage-named secret per declared name and never a plaintext value', () => {
+  it('creates one generated secret per declared name, described by stage and name, never a plaintext value', () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', declaredSecrets.length);
     for (const secretName of declaredSecrets) {
       template.hasResourceProperties('AWS::SecretsManager::Secret', {
-        Name: `leadflow/dev/${secretName}`,
+        Description: `leadflow dev: ${secretName}`,
         GenerateSecretString: Match.objectLike({ PasswordLength: 48 }),
         SecretString: Match.absent(),
       });
