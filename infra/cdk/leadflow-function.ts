@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type IDestination, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { FUNCTION_DEFAULTS } from '#infra/wiring/types.ts';
+import { METRICS, METRICS_ENV } from '#shared/runtime/metric-names.ts';
 
 /** The repository root: declarations name their handlers relative to it. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -20,6 +22,8 @@ export const DEFAULT_TIMEOUT = Duration.seconds(FUNCTION_DEFAULTS.timeoutSeconds
 export const DEFAULT_MEMORY_MB = FUNCTION_DEFAULTS.memoryMb;
 
 export interface LeadflowFunctionProps {
+  /** The stage the function belongs to; it labels the function's metrics. */
+  readonly stageName: string;
   /** Handler module relative to the repository root, exactly as the wiring declares it; it exports `handler`. */
   readonly entry: string;
   readonly description: string;
@@ -52,6 +56,18 @@ export class LeadflowFunction extends NodejsFunction {
       retention: props.logRetention,
       removalPolicy: props.logRemovalPolicy,
     });
+    // Our own role instead of AWSLambdaBasicExecutionRole, whose log actions apply to every log
+    // group of the account: this one may only write streams of the function's own group.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${id}: its own log group, plus exactly what its declaration grants.`,
+    });
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
     super(scope, id, {
       entry: path.resolve(REPO_ROOT, props.entry),
       handler: 'handler',
@@ -62,9 +78,15 @@ export class LeadflowFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       timeout: props.timeout ?? DEFAULT_TIMEOUT,
       memorySize: props.memorySize ?? DEFAULT_MEMORY_MB,
+      role,
       logGroup,
       loggingFormat: LoggingFormat.JSON,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        [METRICS_ENV.namespace]: METRICS.namespace,
+        [METRICS_ENV.stage]: props.stageName,
+        ...props.environment,
+      },
       ...(props.onFailure ? { onFailure: props.onFailure, retryAttempts: 2 } : {}),
       bundling: {
         format: OutputFormat.ESM,

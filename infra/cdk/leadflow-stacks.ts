@@ -1,17 +1,16 @@
 import type { App, Environment } from 'aws-cdk-lib';
+import { functions as declaredFunctions } from '#infra/wiring/functions.ts';
+import type { StageConfig } from './config/stage-config.ts';
 import { stageSettings } from './stage.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { type FunctionDeclarations, StatelessStack } from './stateless-stack.ts';
 
 export interface LeadflowStacksOptions {
-  /** @default 'dev' */
-  readonly stage?: string;
-  /** Sender of nurture mail. Required for `prod`; other stages fall back to a placeholder. */
-  readonly mailFrom?: string;
-  readonly publicBaseUrl?: string;
+  /** The stage's validated configuration (see loadStageConfig). */
+  readonly config: StageConfig;
   /** @default the app's wiring declaration */
   readonly functions?: FunctionDeclarations;
-  /** @default environment-agnostic: synthesizes offline, deploys to the CLI's account and region */
+  /** @default the account and region pinned in the config, else environment-agnostic (synthesizes offline) */
   readonly env?: Environment;
 }
 
@@ -20,33 +19,38 @@ export interface LeadflowStacks {
   readonly stateless: StatelessStack;
 }
 
-/** Placeholder sender for non-production stages; it fails loudly at SES until replaced by `-c mailFrom=`. */
-const PLACEHOLDER_MAIL_FROM = 'leadflow@example.com';
-
 /**
  * Adds one stage of leadflow (a stateful and a stateless stack) to an app. The CDK entry point and
  * the infra tests both build through here, so the tests check what `cdk deploy` deploys.
  */
-export function addLeadflowStacks(app: App, options: LeadflowStacksOptions = {}): LeadflowStacks {
-  const stage = stageSettings(options.stage ?? 'dev');
-  if (stage.production && !options.mailFrom) {
-    throw new Error('The prod stage needs a verified sender: pass -c mailFrom=leads@your-domain.');
-  }
-  const common = { env: options.env, tags: { project: 'leadflow', stage: stage.name } };
+export function addLeadflowStacks(app: App, options: LeadflowStacksOptions): LeadflowStacks {
+  const stage = stageSettings(options.config);
+  const functions: FunctionDeclarations = options.functions ?? declaredFunctions;
+  const adminRoutes = Object.values(functions).some((d) =>
+    d.triggers.some((t) => t.kind === 'http' && t.auth === 'admin'),
+  );
+  const pinned = { account: options.config.account, region: options.config.region };
+  const common = {
+    env: options.env ?? pinned,
+    tags: { project: 'leadflow', stage: stage.name },
+    terminationProtection: stage.production,
+  };
 
   const stateful = new StatefulStack(app, `leadflow-${stage.name}-stateful`, {
     ...common,
-    description: `leadflow ${stage.name}: contacts table, event bus and mail configuration.`,
+    description: `leadflow ${stage.name}: contacts table, event bus and archive, mail configuration, admins, alarm topic.`,
     stage,
-    mailFrom: options.mailFrom ?? PLACEHOLDER_MAIL_FROM,
+    adminRoutes,
   });
   const stateless = new StatelessStack(app, `leadflow-${stage.name}-stateless`, {
     ...common,
-    description: `leadflow ${stage.name}: functions, HTTP API and event rules.`,
+    description: `leadflow ${stage.name}: functions, HTTP API, event rules, CRM hand-off, alarms and dashboard.`,
     stage,
     resources: stateful,
-    functions: options.functions,
-    publicBaseUrl: options.publicBaseUrl,
+    functions,
+    alarmTopic: stateful.alarmTopic.topic,
+    statefulAlarms: stateful.alarms,
+    ...(stateful.admins ? { admins: stateful.admins } : {}),
   });
   return { stateful, stateless };
 }

@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { StageConfig } from './config/stage-config.ts';
 
 /**
  * What differs between a developer's stage and production, decided in one place so the stacks
@@ -12,22 +13,17 @@ export interface StageSettings {
   /** Data and logs survive a stack deletion in production; dev stages clean up after themselves. */
   readonly removalPolicy: RemovalPolicy;
   readonly logRetention: RetentionDays;
+  /** The whole validated configuration, for the settings only one construct cares about. */
+  readonly config: StageConfig;
 }
 
-const STAGE_NAME = /^[a-z][a-z0-9-]{0,19}$/;
-
-/** The settings for a stage name (`dev`, `prod`, `alice`…); only `prod` is production. */
-export function stageSettings(name: string): StageSettings {
-  if (!STAGE_NAME.test(name)) {
-    throw new Error(
-      `Stage "${name}" is not valid: use 1-20 lower-case letters, digits or hyphens, starting with a letter.`,
-    );
-  }
-  const production = name === 'prod';
+/** The settings of a validated stage configuration. */
+export function stageSettings(config: StageConfig): StageSettings {
   return {
-    name,
-    production,
-    removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    logRetention: production ? RetentionDays.THREE_MONTHS : RetentionDays.ONE_WEEK,
+    name: config.name,
+    production: config.production,
+    removalPolicy: config.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    logRetention: config.logs.retentionDays as RetentionDays,
+    config,
   };
 }

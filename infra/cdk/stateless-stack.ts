@@ -1,15 +1,21 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { functions as declaredFunctions } from '#infra/wiring/functions.ts';
 import { resourceEnvironment } from '#infra/wiring/resource-environment.ts';
-import type { FunctionDeclaration, HttpTrigger } from '#infra/wiring/types.ts';
+import type { FunctionDeclaration } from '#infra/wiring/types.ts';
 import { grantDeclaredAccess } from './access-grants.ts';
+import { CrmDelivery } from './crm-delivery.ts';
+import { DeadLetterQueue } from './dead-letter-queue.ts';
+import { type AdminIdentities, LeadflowHttpApi } from './http/leadflow-http-api.ts';
 import { LeadflowFunction } from './leadflow-function.ts';
+import { FunnelDashboard } from './monitoring/funnel-dashboard.ts';
+import { OperationsAlarms } from './monitoring/operations-alarms.ts';
 import type { SharedResources } from './shared-resources.ts';
 import type { StageSettings } from './stage.ts';
 import { addEventRule, addScheduleRule } from './trigger-rules.ts';
@@ -22,25 +28,34 @@ export interface StatelessStackProps extends StackProps {
   readonly resources: SharedResources;
   /** The functions to build; defaults to the app's wiring declaration. Tests pass their own. */
   readonly functions?: FunctionDeclarations;
-  /** Base URL for links the functions build (a custom domain); defaults to the HTTP API endpoint. */
-  readonly publicBaseUrl?: string;
+  /** Where alarms notify (the stateful stack's topic). */
+  readonly alarmTopic: ITopic;
+  /** The stateful stack's alarms, shown beside these on the dashboard. */
+  readonly statefulAlarms?: readonly IAlarm[];
+  /** Who may call admin routes; required when a declared route has `auth: 'admin'`. */
+  readonly admins?: AdminIdentities;
 }
 
-/** The webhook path form tools post to; the `generic` source is the signed-JSON one. */
+/** The webhook path form tools post to; each source is one value of `{source}`. */
 const WEBHOOK_ROUTE = '/forms/{source}';
+/** A signed source's secret is named after it (`WEBHOOK_SECRET_TYPEFORM`), which names its URL too. */
+const WEBHOOK_SECRET_PREFIX = 'WEBHOOK_SECRET_';
 
 /**
  * Everything that can be rebuilt from code: the functions and their triggers, all derived from the
- * wiring declaration. Nothing here is written by hand per function, so AWS and the local runtime
- * cannot disagree about a route, a rule or a grant.
+ * wiring declaration, plus the CRM hand-off, the alarms and the dashboard. Nothing here is written
+ * by hand per function, so AWS and the local runtime cannot disagree about a route, a rule or a grant.
  */
 export class StatelessStack extends Stack {
   /** The built functions, keyed like the declaration. */
   readonly functions: Readonly<Record<string, LeadflowFunction>>;
   /** The HTTP API, when any function declares an `http` trigger. */
-  readonly httpApi: HttpApi | undefined;
+  readonly http: LeadflowHttpApi | undefined;
   /** One secret per declared secret name, shared by every function that names it. */
   readonly secrets: ReadonlyMap<string, Secret>;
+  readonly crm: CrmDelivery | undefined;
+  readonly alarms: OperationsAlarms;
+  readonly dashboard: FunnelDashboard;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -48,9 +63,10 @@ export class StatelessStack extends Stack {
     const { stage, resources } = props;
 
     const hasHttpTrigger = Object.values(declarations).some((d) => d.triggers.some((t) => t.kind === 'http'));
-    this.httpApi = hasHttpTrigger
-      ? new HttpApi(this, 'HttpApi', { description: `leadflow ${stage.name}: form webhooks and API.` })
+    this.http = hasHttpTrigger
+      ? new LeadflowHttpApi(this, 'Http', { stage, ...(props.admins ? { admins: props.admins } : {}) })
       : undefined;
+    const publicBaseUrl = stage.config.http.publicBaseUrl ?? this.http?.url;
 
     const secrets = new Map<string, Secret>();
     const built: Record<string, LeadflowFunction> = {};
@@ -63,6 +79,7 @@ export class StatelessStack extends Stack {
       }
 
       const fn = new LeadflowFunction(this, name, {
+        stageName: stage.name,
         entry: declaration.entry,
         description: declaration.description,
         environment: {
@@ -71,7 +88,7 @@ export class StatelessStack extends Stack {
             eventBusName: resources.eventBus.eventBusName,
             mailFrom: resources.mailFrom,
             mailConfigurationSet: resources.mailConfigurationSet.configurationSetName,
-            publicBaseUrl: props.publicBaseUrl ?? this.httpApi?.apiEndpoint,
+            publicBaseUrl,
           }),
           ...secretEnvironment,
           ...declaration.environment,
@@ -81,7 +98,13 @@ export class StatelessStack extends Stack {
         logRetention: stage.logRetention,
         logRemovalPolicy: stage.removalPolicy,
         ...(isInvokedAsynchronously(declaration)
-          ? { onFailure: new SqsDestination(this.createFailureQueue(name)) }
+          ? {
+              onFailure: new SqsDestination(
+                new DeadLetterQueue(this, `${name}FailedInvocations`, {
+                  holds: `invocations of ${name} that failed after Lambda's two retries`,
+                }),
+              ),
+            }
           : {}),
       });
       for (const secretName of declaration.secrets ?? []) secrets.get(secretName)?.grantRead(fn);
@@ -92,21 +115,26 @@ export class StatelessStack extends Stack {
     this.functions = built;
     this.secrets = secrets;
 
-    if (this.httpApi) {
-      new CfnOutput(this, 'HttpApiUrl', { value: this.httpApi.apiEndpoint });
-      if (declaresRoute(declarations, 'POST', WEBHOOK_ROUTE)) {
-        new CfnOutput(this, 'GenericWebhookUrl', {
-          description: 'Where a signed-JSON form posts its submissions.',
-          value: `${this.httpApi.apiEndpoint}${WEBHOOK_ROUTE.replace('{source}', 'generic')}`,
-        });
-      }
-    }
-    for (const [secretName, secret] of secrets) {
-      new CfnOutput(this, `${secretName}SecretArn`, {
-        description: `Set the value with: aws secretsmanager put-secret-value --secret-id <this ARN>.`,
-        value: secret.secretArn,
-      });
-    }
+    const { crm } = stage.config;
+    this.crm = crm
+      ? new CrmDelivery(this, 'Crm', { crm, eventBus: resources.eventBus, stageName: stage.name })
+      : undefined;
+
+    this.alarms = new OperationsAlarms(this, 'Alarms', {
+      stageName: stage.name,
+      topic: props.alarmTopic,
+      functions: built,
+      ...(this.http ? { httpApi: this.http.api } : {}),
+    });
+    this.dashboard = new FunnelDashboard(this, 'Dashboard', {
+      stageName: stage.name,
+      configurationSetName: resources.mailConfigurationSet.configurationSetName,
+      functions: built,
+      deadLetterQueues: DeadLetterQueue.within(this),
+      ...(this.http ? { httpApi: this.http.api } : {}),
+      alarms: [...this.alarms.alarms, ...(props.statefulAlarms ?? [])],
+    });
+    this.addOutputs(declarations);
   }
 
   private addTriggers(
@@ -118,12 +146,12 @@ export class StatelessStack extends Stack {
     let integration: HttpLambdaIntegration | undefined;
     for (const trigger of declaration.triggers) {
       if (trigger.kind === 'http') {
-        const api = this.httpApi;
-        if (!api) throw new Error('Unreachable: an http trigger exists, so the HTTP API was created.');
+        const http = this.http;
+        if (!http) throw new Error('Unreachable: an http trigger exists, so the HTTP API was created.');
         integration ??= new HttpLambdaIntegration(`${name}Integration`, fn, {
           payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
         });
-        api.addRoutes({ path: trigger.path, methods: [HttpMethod[trigger.method]], integration });
+        http.addRoute(trigger, integration);
       } else if (trigger.kind === 'event') {
         addEventRule(this, trigger, resources.eventBus, fn);
       } else {
@@ -132,25 +160,58 @@ export class StatelessStack extends Stack {
     }
   }
 
+  private addOutputs(declarations: FunctionDeclarations) {
+    if (this.http) {
+      new CfnOutput(this, 'HttpApiUrl', { value: this.http.url });
+      const intake = Object.values(declarations).find((d) =>
+        d.triggers.some((t) => t.kind === 'http' && t.method === 'POST' && t.path === WEBHOOK_ROUTE),
+      );
+      if (intake) {
+        new CfnOutput(this, 'WebhookUrlPattern', {
+          description: 'Form sources post to this URL with {source} replaced by their name (generic, html…).',
+          value: `${this.http.url}${WEBHOOK_ROUTE}`,
+        });
+        for (const secretName of intake.secrets ?? []) {
+          if (!secretName.startsWith(WEBHOOK_SECRET_PREFIX)) continue;
+          const source = secretName.slice(WEBHOOK_SECRET_PREFIX.length).toLowerCase();
+          new CfnOutput(this, `${capitalize(source)}WebhookUrl`, {
+            description: `Where the ${source} source posts; it signs with the ${secretName} secret.`,
+            value: `${this.http.url}${WEBHOOK_ROUTE.replace('{source}', source)}`,
+          });
+        }
+      }
+    }
+    for (const [secretName, secret] of this.secrets) {
+      new CfnOutput(this, `${secretName}SecretArn`, {
+        description: `${secretName}: set with aws secretsmanager put-secret-value --secret-id <this ARN>.`,
+        value: secret.secretArn,
+      });
+    }
+    new CfnOutput(this, 'DashboardUrl', {
+      value: `https://console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards:name=${this.dashboard.dashboard.dashboardName}`,
+    });
+  }
+
   /**
    * A generated value (48 letters and digits, which is also valid base64, so it works as a
    * Standard Webhooks secret as is) that an operator can replace; the template never holds it.
    */
   private createSecret(secretName: string, stage: StageSettings): Secret {
-    return new Secret(this, `${secretName}Secret`, {
+    // No physical name: a destroyed dev stage keeps the name reserved for the recovery window,
+    // which would block the next deploy. The description and the stack output identify it.
+    const secret = new Secret(this, `${secretName}Secret`, {
       description: `leadflow ${stage.name}: ${secretName}`,
       generateSecretString: { excludePunctuation: true, passwordLength: 48 },
       removalPolicy: stage.removalPolicy,
     });
-  }
-
-  /** Where Lambda parks an event or schedule invocation whose handler failed after its retries. */
-  private createFailureQueue(name: string): Queue {
-    return new Queue(this, `${name}FailedInvocations`, {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    Validations.of(secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Shared with a party outside AWS (a form tool, a provider, or people holding the admin token): a ' +
+        'rotation Lambda cannot update the other side, so rotation is the coordinated manual step in the ' +
+        'README; functions pick a new value up within 15 minutes.',
     });
+    return secret;
   }
 }
 
@@ -159,12 +220,6 @@ function isInvokedAsynchronously(declaration: FunctionDeclaration): boolean {
   return declaration.triggers.some((t) => t.kind !== 'http');
 }
 
-function declaresRoute(
-  declarations: FunctionDeclarations,
-  method: HttpTrigger['method'],
-  path: string,
-): boolean {
-  return Object.values(declarations).some((d) =>
-    d.triggers.some((t) => t.kind === 'http' && t.method === method && t.path === path),
-  );
+function capitalize(word: string): string {
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
 }

@@ -1,4 +1,3 @@
-import { Duration } from 'aws-cdk-lib';
 import {
   type EventPattern as CdkEventPattern,
   type CfnRule,
@@ -8,9 +7,9 @@ import {
 } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { EventPattern, EventTrigger, ScheduleTrigger } from '#infra/wiring/types.ts';
+import { DeadLetterQueue } from './dead-letter-queue.ts';
 
 /** EventBridge retries a failed delivery twice before it gives the event to the rule's DLQ. */
 export const RULE_RETRY_ATTEMPTS = 2;
@@ -53,16 +52,14 @@ export function addScheduleRule(scope: Construct, trigger: ScheduleTrigger, fn: 
  * keeps failing, so an operator can inspect and redrive instead of losing the event.
  */
 function deliveryTarget(scope: Construct, ruleName: string, fn: IFunction): LambdaFunction {
-  const deadLetterQueue = new Queue(scope, `${ruleName}DeliveryDlq`, {
-    encryption: QueueEncryption.SQS_MANAGED,
-    enforceSSL: true,
-    retentionPeriod: Duration.days(14),
+  const deadLetterQueue = new DeadLetterQueue(scope, `${ruleName}DeliveryDlq`, {
+    holds: `events rule ${ruleName} could not deliver to ${fn.node.id}`,
   });
   return new LambdaFunction(fn, { retryAttempts: RULE_RETRY_ATTEMPTS, deadLetterQueue });
 }
 
 /** The same pattern in CDK's camelCase vocabulary (only `detail-type` is spelled differently). */
-function toCdkEventPattern(pattern: EventPattern): CdkEventPattern {
+export function toCdkEventPattern(pattern: EventPattern): CdkEventPattern {
   const { 'detail-type': detailType, ...rest } = pattern;
   return (detailType === undefined ? rest : { ...rest, detailType }) as CdkEventPattern;
 }

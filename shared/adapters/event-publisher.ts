@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import type { z } from 'zod';
 import type { EventContract } from '#events/contract.ts';
+import { countPublishedEvents } from '#shared/runtime/event-metrics.ts';
 
 /** One event to put: its contract and a detail that must satisfy the contract's schema. */
 export interface OutgoingEvent<Schema extends z.ZodType = z.ZodType> {
@@ -43,6 +44,7 @@ export function eventBridgePublisher(client: EventBridgeClient, eventBusName: st
       for (let start = 0; start < entries.length; start += MAX_ENTRIES_PER_CALL) {
         await putWithRetries(client, entries.slice(start, start + MAX_ENTRIES_PER_CALL));
       }
+      countPublishedEvents(events.map((event) => event.contract.detailType));
     },
   };
 }

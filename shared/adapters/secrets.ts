@@ -1,7 +1,14 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 
-let client: SecretsManagerClient | undefined;
-const cache = new Map<string, Promise<string>>();
+/**
+ * How long a container keeps a secret it read before asking Secrets Manager again. A container
+ * reads each secret once in practice (it rarely lives much longer), yet a rotated value still
+ * reaches every running container within this time, without a redeploy.
+ */
+export const SECRET_MAX_AGE_SECONDS = 15 * 60;
+
+let provider: SecretsProvider | undefined;
+const inFlight = new Map<string, Promise<string>>();
 
 /** A secret that is not configured: callers must refuse the request (fail closed). */
 export class SecretNotConfiguredError extends Error {
@@ -9,27 +16,29 @@ export class SecretNotConfiguredError extends Error {
 }
 
 /**
- * Reads a named secret once per container. The deployment says where it is: `<NAME>` holds the
+ * Reads a named secret, once per container. The deployment says where it is: `<NAME>` holds the
  * value (local runtime, tests) or `<NAME>_SECRET_ARN` points to Secrets Manager (AWS), so a secret
- * never sits in plain text in a Lambda's configuration.
+ * never sits in plain text in a Lambda's configuration. Values from Secrets Manager are cached by
+ * Powertools Parameters for {@link SECRET_MAX_AGE_SECONDS}; concurrent first reads share one call.
  */
 export function readSecret(name: string): Promise<string> {
-  let pending = cache.get(name);
+  const inline = process.env[name];
+  if (inline) return Promise.resolve(inline);
+  const arn = process.env[`${name}_SECRET_ARN`];
+  if (!arn) return Promise.reject(new SecretNotConfiguredError(`Secret ${name} is not configured.`));
+  let pending = inFlight.get(arn);
   if (!pending) {
-    pending = resolveSecret(name);
-    cache.set(name, pending);
-    pending.catch(() => cache.delete(name));
+    pending = fetchSecret(name, arn).finally(() => inFlight.delete(arn));
+    inFlight.set(arn, pending);
   }
   return pending;
 }
 
-async function resolveSecret(name: string): Promise<string> {
-  const inline = process.env[name];
-  if (inline) return inline;
-  const arn = process.env[`${name}_SECRET_ARN`];
-  if (!arn) throw new SecretNotConfiguredError(`Secret ${name} is not configured.`);
-  client ??= new SecretsManagerClient({});
-  const response = await client.send(new GetSecretValueCommand({ SecretId: arn }));
-  if (!response.SecretString) throw new SecretNotConfiguredError(`Secret ${name} is empty.`);
-  return response.SecretString;
+async function fetchSecret(name: string, arn: string): Promise<string> {
+  provider ??= new SecretsProvider();
+  const value = await provider.get(arn, { maxAge: SECRET_MAX_AGE_SECONDS });
+  if (typeof value !== 'string' || value === '') {
+    throw new SecretNotConfiguredError(`Secret ${name} has no text value.`);
+  }
+  return value;
 }

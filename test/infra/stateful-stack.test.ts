@@ -1,12 +1,13 @@
 import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { CONFIGURATION_SET_TAG, SES_EVENT_SOURCE } from '#infra/cdk/mail-events.ts';
 import { stageSettings } from '#infra/cdk/stage.ts';
 import { StatefulStack } from '#infra/cdk/stateful-stack.ts';
 import { contactsTable } from '#infra/tables.ts';
-import { synthLeadflow } from './synth-leadflow.ts';
+import { EVERYTHING_ON, logicalIdOf, resourcesOf, stageConfig, synthLeadflow } from './synth-leadflow.ts';
 
-const { statefulTemplate: template } = synthLeadflow({ stage: 'dev' });
+const { statefulTemplate: template, stateful, config } = synthLeadflow({ stage: 'dev' });
 
 describe('stateful stack (dev)', () => {
   it('builds the contacts table from its shared definition: string keys, on demand, TTL, PITR, AWS-managed key', () => {
@@ -43,13 +44,136 @@ describe('stateful stack (dev)', () => {
     });
   });
 
-  it('creates the stage-named event bus and SES configuration set', () => {
+  it('creates the stage-named event bus and archives every event on it for replay', () => {
     template.resourceCountIs('AWS::Events::EventBus', 1);
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'leadflow-dev' });
+    template.resourceCountIs('AWS::Events::Archive', 1);
+    template.hasResourceProperties('AWS::Events::Archive', {
+      ArchiveName: 'leadflow-dev',
+      SourceArn: { 'Fn::GetAtt': [logicalIdOf(stateful.eventBus), 'Arn'] },
+      // Every event of the bus comes from this account, so this pattern archives them all.
+      EventPattern: { account: [{ Ref: 'AWS::AccountId' }] },
+      RetentionDays: config.events.archiveRetentionDays,
+    });
+  });
+
+  it('creates the SES configuration set with reputation metrics and account suppression', () => {
     template.hasResourceProperties('AWS::SES::ConfigurationSet', {
       Name: 'leadflow-dev',
+      ReputationOptions: { ReputationMetricsEnabled: true },
       SuppressionOptions: { SuppressedReasons: Match.arrayWith(['BOUNCE', 'COMPLAINT']) },
     });
+  });
+
+  it('publishes every SES sending event to the default bus (the only one SES can use)', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: logicalIdOf(stateful.mailConfigurationSet) },
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        // SES lists them in this order; every one the feedback loop and the dashboard use is there.
+        MatchingEventTypes: Match.arrayWith(['send', 'bounce', 'complaint', 'delivery', 'open', 'click']),
+        EventBridgeDestination: {
+          EventBusArn: {
+            'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':event-bus/default$')])],
+          },
+        },
+      }),
+    });
+  });
+
+  it('counts sending events per configuration set in CloudWatch, for the dashboard', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        CloudWatchDestination: {
+          DimensionConfigurations: [
+            {
+              DimensionName: CONFIGURATION_SET_TAG,
+              DimensionValueSource: 'messageTag',
+              DefaultDimensionValue: 'none',
+            },
+          ],
+        },
+      }),
+    });
+  });
+
+  it("forwards this configuration set's SES events from the default bus to the application bus, with a DLQ", () => {
+    const forward = resourcesOf(template, 'AWS::Events::Rule').map(([, rule]) => rule.Properties);
+    expect(forward).toHaveLength(1);
+    expect(forward[0]?.EventBusName).toBe('default');
+    expect(forward[0]?.EventPattern).toEqual({
+      source: [SES_EVENT_SOURCE],
+      detail: {
+        mail: { tags: { [CONFIGURATION_SET_TAG]: [{ Ref: logicalIdOf(stateful.mailConfigurationSet) }] } },
+      },
+    });
+    expect(forward[0]?.Targets).toEqual([
+      expect.objectContaining({
+        Arn: { 'Fn::GetAtt': [logicalIdOf(stateful.eventBus), 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } },
+      }),
+    ]);
+  });
+
+  it('lets EventBridge put on the application bus only, for the forward', () => {
+    const policies = resourcesOf(template, 'AWS::IAM::Policy').flatMap(
+      ([, policy]) => policy.Properties.PolicyDocument.Statement,
+    );
+    expect(policies).toEqual([
+      expect.objectContaining({
+        Action: 'events:PutEvents',
+        Resource: { 'Fn::GetAtt': [logicalIdOf(stateful.eventBus), 'Arn'] },
+      }),
+    ]);
+  });
+
+  it('alarms before SES reviews the account: bounces and complaints below 5 % and 0.1 %', () => {
+    for (const [metric, threshold] of [
+      ['Reputation.BounceRate', config.alarms.sesBounceRate],
+      ['Reputation.ComplaintRate', config.alarms.sesComplaintRate],
+    ] as const) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SES',
+        MetricName: metric,
+        Threshold: threshold,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlarmTopic') }],
+        OKActions: [{ Ref: Match.stringLikeRegexp('^AlarmTopic') }],
+      });
+    }
+    expect(config.alarms.sesBounceRate).toBeLessThan(0.05);
+    expect(config.alarms.sesComplaintRate).toBeLessThan(0.001);
+  });
+
+  it('alarms on the forward dead-letter queue', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [
+        {
+          Name: 'QueueName',
+          Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MailEventsForwardDlq'), 'QueueName'] },
+        },
+      ],
+      Threshold: 1,
+    });
+  });
+
+  it('has a TLS-only alarm topic without subscribers when none are configured', () => {
+    template.resourceCountIs('AWS::SNS::Topic', 1);
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('creates no admin user pool and no domain identity when nothing needs them', () => {
+    template.resourceCountIs('AWS::Cognito::UserPool', 0);
+    template.resourceCountIs('AWS::SES::EmailIdentity', 0);
   });
 
   it('holds no functions: those live in the stateless stack', () => {
@@ -57,11 +181,12 @@ describe('stateful stack (dev)', () => {
   });
 });
 
-describe('stateful stack (prod)', () => {
+describe('stateful stack (prod, with admin routes and everything on)', () => {
   // Only the stateful stack is needed here, so this synth is a small one.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const prodConfig = stageConfig('prod', EVERYTHING_ON);
   const prod = Template.fromStack(
-    new StatefulStack(app, 'prod-stateful', { stage: stageSettings('prod'), mailFrom: 'leads@example.org' }),
+    new StatefulStack(app, 'prod-stateful', { stage: stageSettings(prodConfig), adminRoutes: true }),
   );
 
   it('retains and protects the table', () => {
@@ -72,7 +197,77 @@ describe('stateful stack (prod)', () => {
     });
   });
 
-  it('names the bus after the stage', () => {
+  it('names the bus after the stage and keeps its archive as configured', () => {
     prod.hasResourceProperties('AWS::Events::EventBus', { Name: 'leadflow-prod' });
+    prod.hasResourceProperties('AWS::Events::Archive', {
+      RetentionDays: prodConfig.events.archiveRetentionDays,
+    });
+  });
+
+  it('subscribes the configured addresses to the alarm topic', () => {
+    prod.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@leadflow-customer.test',
+    });
+  });
+
+  it("creates the sender's domain as an SES identity with Easy DKIM, and outputs its three records", () => {
+    prod.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'leadflow-customer.test',
+      DkimAttributes: { SigningEnabled: true },
+    });
+    expect(Object.keys(prod.findOutputs('*')).filter((id) => id.startsWith('DkimRecord'))).toHaveLength(3);
+  });
+
+  it('keeps admins in a protected pool: no self sign-up, strong passwords, TOTP required, threat protection', () => {
+    prod.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        DeletionProtection: 'ACTIVE',
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        MfaConfiguration: 'ON',
+        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+        Policies: {
+          PasswordPolicy: Match.objectLike({
+            MinimumLength: 14,
+            RequireLowercase: true,
+            RequireUppercase: true,
+            RequireNumbers: true,
+            RequireSymbols: true,
+          }),
+        },
+        UserPoolTier: 'PLUS',
+        UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      }),
+    });
+    prod.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']),
+    });
+    prod.hasOutput('AdminUserPoolId', {});
+    prod.hasOutput('AdminClientId', {});
+  });
+});
+
+describe('production configuration left at its examples', () => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new StatefulStack(app, 'unconfigured-prod', { stage: stageSettings(stageConfig('prod')) });
+  const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue());
+
+  it('warns at synth that production mail would come from a reserved example domain', () => {
+    expect(warnings.map((w) => String(w.entry.data))).toContainEqual(
+      expect.stringMatching(/reserved example domain: set mail\.from in infra\/cdk\/config\/prod\.json/),
+    );
+  });
+
+  it('warns at synth that nobody would hear a production alarm', () => {
+    expect(warnings.map((w) => String(w.entry.data))).toContainEqual(
+      expect.stringMatching(/Nobody is told when a production alarm fires/),
+    );
+  });
+
+  it('does not warn a dev stage about either', () => {
+    expect(Annotations.fromStack(stateful).findWarning('*', Match.anyValue())).toEqual([]);
   });
 });

@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import type { FunctionDeclarations } from '#infra/cdk/stateless-stack.ts';
+import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '#infra/cdk/table-grant.ts';
 import { functions } from '#infra/wiring/functions.ts';
+import type { FunctionDeclaration } from '#infra/wiring/types.ts';
 import { RESOURCE_ENV } from '#shared/runtime/environment.ts';
+import { METRICS, METRICS_ENV } from '#shared/runtime/metric-names.ts';
 import {
   actionsOf,
   environmentOf,
   logicalIdOf,
+  resourcesOf,
   type Statement,
   statementsOfRole,
   synthLeadflow,
@@ -18,11 +23,19 @@ const {
   stateless,
   statelessTemplate: template,
   assemblyDirectory,
+  config,
 } = synthLeadflow({
   stage: 'dev',
   validate: true,
 });
-const declaredNames = Object.keys(functions);
+const declarations: FunctionDeclarations = functions;
+const declaredNames = Object.keys(declarations);
+
+function declarationOf(name: string): FunctionDeclaration {
+  const declaration = declarations[name];
+  if (!declaration) throw new Error(`No declaration named ${name}.`);
+  return declaration;
+}
 
 function functionId(name: string): string {
   const fn = stateless.functions[name];
@@ -66,37 +79,52 @@ describe('LeadflowFunction defaults', () => {
   it('turns on source maps and JSON logs into a log group with a retention', () => {
     for (const name of declaredNames) {
       template.hasResourceProperties('AWS::Lambda::Function', {
-        Description: functions[name as keyof typeof functions].description,
+        Description: declarationOf(name).description,
         Environment: { Variables: Match.objectLike({ NODE_OPTIONS: '--enable-source-maps' }) },
         LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: Match.stringLikeRegexp(`^${name}Logs`) } },
       });
     }
-    template.resourceCountIs('AWS::Logs::LogGroup', declaredNames.length);
-    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
+    // One per function, plus the HTTP API's access logs.
+    template.resourceCountIs('AWS::Logs::LogGroup', declaredNames.length + 1);
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: config.logs.retentionDays });
+  });
+
+  it('labels every function with its stage and metrics namespace, so its EMF metrics land on the dashboard', () => {
+    for (const name of declaredNames) {
+      expect(environmentOf(template, functionId(name))).toMatchObject({
+        [METRICS_ENV.namespace]: METRICS.namespace,
+        [METRICS_ENV.stage]: 'dev',
+      });
+    }
   });
 });
 
 describe('environment per declared access', () => {
-  it('tells the nurture mailer the sender but not the bus', () => {
-    const env = environmentOf(template, functionId('nurtureMailer'));
-    expect(env[RESOURCE_ENV.mailFrom]).toBe('leadflow@example.com');
-    expect(env).toHaveProperty(RESOURCE_ENV.mailConfigurationSet);
-    expect(env).toHaveProperty(RESOURCE_ENV.tableName);
-    expect(env).not.toHaveProperty(RESOURCE_ENV.eventBusName);
-  });
+  const withAccess = (capability: 'table' | 'bus' | 'mail') =>
+    declaredNames.filter((name) => capability in declarationOf(name).access);
 
-  it('tells form intake the table and bus but not the sender', () => {
-    const env = environmentOf(template, functionId('formIntake'));
-    expect(env).toHaveProperty(RESOURCE_ENV.tableName);
-    expect(env).toHaveProperty(RESOURCE_ENV.eventBusName);
-    expect(env).not.toHaveProperty(RESOURCE_ENV.mailFrom);
+  it('tells functions that send mail the configured sender and configuration set, and no other', () => {
+    expect(withAccess('mail').length).toBeGreaterThan(0);
+    for (const name of declaredNames) {
+      const env = environmentOf(template, functionId(name));
+      if (withAccess('mail').includes(name)) {
+        expect(env[RESOURCE_ENV.mailFrom], name).toBe(config.mail.from);
+        expect(env, name).toHaveProperty(RESOURCE_ENV.mailConfigurationSet);
+      } else {
+        expect(env, name).not.toHaveProperty(RESOURCE_ENV.mailFrom);
+      }
+    }
   });
 
   it('gives links the HTTP API endpoint as public base URL', () => {
-    const api = stateless.httpApi;
+    const api = stateless.http?.api;
     if (!api) throw new Error('The app declares http triggers, so an HTTP API must exist.');
-    const env = environmentOf(template, functionId('nurtureMailer'));
-    expect(env[RESOURCE_ENV.publicBaseUrl]).toEqual({ 'Fn::GetAtt': [logicalIdOf(api), 'ApiEndpoint'] });
+    for (const name of declaredNames) {
+      const env = environmentOf(template, functionId(name));
+      expect(env[RESOURCE_ENV.publicBaseUrl], name).toEqual({
+        'Fn::GetAtt': [logicalIdOf(api), 'ApiEndpoint'],
+      });
+    }
   });
 });
 
@@ -119,74 +147,92 @@ describe('IAM', () => {
     expect(actionsOf(statements.filter((s) => s.Effect === 'Allow')).filter(isWildcard)).toEqual([]);
   });
 
-  it('lets form intake put events on the bus, and the nurture mailer not', () => {
-    const intake = statementsOf('formIntake');
-    const putEvents = intake.find((s) => actionsOf([s]).includes('events:PutEvents'));
-    expect(putEvents).toBeDefined();
-    expect(putEvents?.Resource).not.toBe('*');
-    expect(JSON.stringify(putEvents?.Resource)).toMatch(/EventBus/);
-    expect(actionsOf(statementsOf('nurtureMailer'))).not.toContain('events:PutEvents');
+  it('gives every function its own role, without AWS managed policies, writing only to its own log group', () => {
+    for (const name of declaredNames) {
+      const fn = stateless.functions[name];
+      if (!fn?.role) throw new Error(`Function ${name} has no role.`);
+      const role = template.toJSON().Resources[logicalIdOf(fn.role)];
+      expect(role.Properties.ManagedPolicyArns, name).toBeUndefined();
+      const logs = statementsOf(name).filter((s) => actionsOf([s]).some((a) => a.startsWith('logs:')));
+      expect(logs, name).toEqual([
+        expect.objectContaining({
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [logicalIdOf(fn.functionLogGroup), 'Arn'] },
+        }),
+      ]);
+    }
   });
 
-  it('lets the nurture mailer send only as the configured sender and configuration set', () => {
-    const send = statementsOf('nurtureMailer').filter((s) =>
-      actionsOf([s]).some((a) => a.startsWith('ses:')),
+  it('grants table access item by item: no Scan, no index wildcard, no control-plane or stream action', () => {
+    const intake = statementsOf('formIntake').filter((s) =>
+      actionsOf([s]).some((a) => a.startsWith('dynamodb:')),
     );
-    expect(send).toHaveLength(1);
-    expect(actionsOf(send).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
-    const resources = JSON.stringify(send[0]?.Resource);
-    expect(resources).toContain(':identity/leadflow@example.com');
-    expect(resources).toContain(':identity/example.com');
-    expect(resources).toContain(':configuration-set/');
-    expect(actionsOf(statementsOf('formIntake')).filter((a) => a.startsWith('ses:'))).toEqual([]);
+    expect(actionsOf(intake).sort()).toEqual([...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS].sort());
+    expect(actionsOf(intake)).not.toContain('dynamodb:Scan');
+    expect(JSON.stringify(intake.map((s) => s.Resource))).not.toContain('index/*');
+  });
+
+  it('lets functions put events on the application bus only, and only those that declare it', () => {
+    for (const name of declaredNames) {
+      const put = statementsOf(name).filter((s) => actionsOf([s]).includes('events:PutEvents'));
+      if (declarationOf(name).access.bus === 'put') {
+        expect(put, name).toEqual([expect.objectContaining({ Resource: expect.objectContaining({}) })]);
+        expect(JSON.stringify(put[0]?.Resource), name).toMatch(/EventBus/);
+      } else {
+        expect(put, name).toEqual([]);
+      }
+    }
+  });
+
+  it('lets functions that send mail send only as the configured sender and configuration set', () => {
+    for (const name of declaredNames) {
+      const send = statementsOf(name).filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
+      if (declarationOf(name).access.mail !== 'send') {
+        expect(send, name).toEqual([]);
+        continue;
+      }
+      expect(send, name).toHaveLength(1);
+      expect(actionsOf(send).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+      const resources = JSON.stringify(send[0]?.Resource);
+      expect(resources).toContain(':identity/leadflow@example.com');
+      expect(resources).toContain(':identity/example.com');
+      expect(resources).toContain(':configuration-set/');
+    }
   });
 });
 
 describe('secrets', () => {
-  const secrets = template.findResources('AWS::SecretsManager::Secret');
-  const secretId = Object.keys(secrets)[0];
+  const declaredSecrets = [...new Set(Object.values(declarations).flatMap((d) => d.secrets ?? []))];
 
-  it('creates one generated secret per declared name and never a plaintext value', () => {
-    expect(Object.keys(secrets)).toHaveLength(1);
-    for (const secret of Object.values(secrets)) {
-      expect(secret.Properties.SecretString).toBeUndefined();
-      expect(secret.Properties.GenerateSecretString).toBeDefined();
+  it('creates one generated secret per declared name, described by stage and name, never a plaintext value', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', declaredSecrets.length);
+    for (const secretName of declaredSecrets) {
+      template.hasResourceProperties('AWS::SecretsManager::Secret', {
+        Description: `leadflow dev: ${secretName}`,
+        GenerateSecretString: Match.objectLike({ PasswordLength: 48 }),
+        SecretString: Match.absent(),
+      });
     }
   });
 
-  it('passes form intake the secret ARN, never the value, and lets it read that secret', () => {
-    const env = environmentOf(template, functionId('formIntake'));
-    expect(env.WEBHOOK_SECRET_GENERIC_SECRET_ARN).toEqual({ Ref: secretId });
-    expect(env).not.toHaveProperty('WEBHOOK_SECRET_GENERIC');
-    const read = statementsOf('formIntake').find((s) =>
-      actionsOf([s]).includes('secretsmanager:GetSecretValue'),
-    );
-    expect(read?.Resource).toEqual({ Ref: secretId });
-  });
-
-  it('does not let functions without declared secrets read any', () => {
-    for (const name of ['contactScorer', 'nurtureMailer']) {
-      expect(actionsOf(statementsOf(name)).filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
+  it('passes each function the ARNs of its secrets, never a value, and lets it read exactly those', () => {
+    for (const name of declaredNames) {
+      const names = declarationOf(name).secrets ?? [];
+      const env = environmentOf(template, functionId(name));
+      for (const secretName of names) expect(env, name).not.toHaveProperty(secretName);
+      const readable = statementsOf(name)
+        .filter((s) => actionsOf([s]).includes('secretsmanager:GetSecretValue'))
+        .map((s) => s.Resource);
+      const expected = names.map((secretName) => {
+        const secret = stateless.secrets.get(secretName);
+        return { Ref: secret && logicalIdOf(secret) };
+      });
+      expect(readable, name).toEqual(expected);
     }
   });
 });
 
 describe('failure handling', () => {
-  it('parks failed asynchronous invocations of event-driven functions after two Lambda retries', () => {
-    for (const name of ['contactScorer', 'nurtureMailer']) {
-      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-        FunctionName: { Ref: functionId(name) },
-        MaximumRetryAttempts: 2,
-        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] } } },
-      });
-    }
-    expect(
-      template.findResources('AWS::Lambda::EventInvokeConfig', {
-        Properties: { FunctionName: { Ref: functionId('formIntake') } },
-      }),
-    ).toEqual({});
-  });
-
   it('encrypts every queue and refuses it over plain HTTP', () => {
     const queues = Object.keys(template.findResources('AWS::SQS::Queue'));
     expect(queues.length).toBeGreaterThan(0);
@@ -204,11 +250,79 @@ describe('failure handling', () => {
   });
 });
 
-describe('outputs', () => {
-  it('publishes the API URL and the generic webhook URL', () => {
-    template.hasOutput('HttpApiUrl', {});
-    template.hasOutput('GenericWebhookUrl', {
-      Value: { 'Fn::Join': ['', [Match.anyValue(), '/forms/generic']] },
+describe('HTTP API', () => {
+  it('serves one auto-deployed $default stage, throttled as configured', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: config.http.throttle.rateLimit,
+        ThrottlingBurstLimit: config.http.throttle.burstLimit,
+      },
     });
+  });
+
+  it('writes JSON access logs with ids, route, status and latencies, and no personal data', () => {
+    const [, stage] = resourcesOf(template, 'AWS::ApiGatewayV2::Stage')[0] ?? [];
+    const settings = stage?.Properties.AccessLogSettings;
+    expect(settings?.DestinationArn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/AccessLogs/), 'Arn'] });
+    const format = JSON.parse(settings?.Format);
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+    });
+    expect(settings?.Format).not.toMatch(/sourceIp|userAgent|querystring|\$input/i);
+  });
+
+  it('answers CORS preflights for browser forms from the configured origins only, for POST', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: {
+        AllowOrigins: config.http.corsAllowedOrigins,
+        AllowMethods: ['POST'],
+        AllowHeaders: ['content-type'],
+        MaxAge: 86400,
+      },
+    });
+    expect(config.http.corsAllowedOrigins.length).toBeGreaterThan(0);
+  });
+});
+
+describe('optional parts', () => {
+  it('builds no CRM destination when the stage configures no CRM', () => {
+    expect(config.crm).toBeUndefined();
+    template.resourceCountIs('AWS::Events::Connection', 0);
+    template.resourceCountIs('AWS::Events::ApiDestination', 0);
+  });
+
+  it('builds no authorizer when no route is an admin route', () => {
+    const admin = Object.values(declarations).some((d) =>
+      d.triggers.some((t) => t.kind === 'http' && t.auth === 'admin'),
+    );
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', admin ? 1 : 0);
+  });
+});
+
+describe('outputs', () => {
+  it('publishes the API URL, the webhook URL pattern and the URL of each signed source', () => {
+    template.hasOutput('HttpApiUrl', {});
+    template.hasOutput('WebhookUrlPattern', {
+      Value: { 'Fn::Join': ['', [Match.anyValue(), '/forms/{source}']] },
+    });
+    const intake = Object.values(declarations).find((d) =>
+      d.triggers.some((t) => t.kind === 'http' && t.method === 'POST' && t.path === '/forms/{source}'),
+    );
+    const signedSources = (intake?.secrets ?? []).filter((s) => s.startsWith('WEBHOOK_SECRET_'));
+    expect(signedSources.length).toBeGreaterThan(0);
+    for (const secretName of signedSources) {
+      const source = secretName.slice('WEBHOOK_SECRET_'.length).toLowerCase();
+      const outputId = `${source.charAt(0).toUpperCase()}${source.slice(1)}WebhookUrl`;
+      template.hasOutput(outputId, { Value: { 'Fn::Join': ['', [Match.anyValue(), `/forms/${source}`]] } });
+    }
+  });
+
+  it('links the dashboard', () => {
+    template.hasOutput('DashboardUrl', { Value: Match.objectLike({}) });
   });
 });

@@ -1,11 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { ADMIN_IDENTITY_HEADER } from '#infra/cdk/http/leadflow-http-api.ts';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT } from '#infra/cdk/leadflow-function.ts';
 import { RULE_RETRY_ATTEMPTS } from '#infra/cdk/trigger-rules.ts';
 import { functions } from '#infra/wiring/functions.ts';
 import { resourceEnvironment } from '#infra/wiring/resource-environment.ts';
 import type { FunctionDeclaration, Trigger } from '#infra/wiring/types.ts';
+import { METRICS_ENV } from '#shared/runtime/metric-names.ts';
 import { customFunctions } from './fixtures/custom-functions.ts';
 import {
   actionsOf,
@@ -117,6 +119,95 @@ describe.each(cases)('template agrees with $label', ({ declarations, synthesized
     }
   });
 
+  it('puts every admin route behind the Cognito JWT authorizer, with its own throttle, and no public one', () => {
+    const authorizers = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+    const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
+    for (const { trigger } of triggers('http')) {
+      const routeKey = `${trigger.method} ${trigger.path}`;
+      const [route] = Object.values(
+        template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: routeKey } }),
+      );
+      if (trigger.auth === 'admin') {
+        expect(route?.Properties, routeKey).toMatchObject({ AuthorizationType: 'JWT' });
+        expect(authorizers.map((id) => ({ Ref: id }))).toContainEqual(route?.Properties.AuthorizerId);
+        expect(stage?.Properties.RouteSettings?.[routeKey], routeKey).toEqual({
+          ThrottlingRateLimit: synthesized.config.http.adminThrottle.rateLimit,
+          ThrottlingBurstLimit: synthesized.config.http.adminThrottle.burstLimit,
+        });
+      } else {
+        expect(route?.Properties.AuthorizationType ?? 'NONE', routeKey).toBe('NONE');
+        expect(route?.Properties.AuthorizerId, routeKey).toBeUndefined();
+      }
+    }
+    const admin = triggers('http').some(({ trigger }) => trigger.auth === 'admin');
+    expect(authorizers).toHaveLength(admin ? 1 : 0);
+    if (admin) {
+      const [authorizer] = Object.values(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+      expect(authorizer?.Properties).toMatchObject({
+        AuthorizerType: 'JWT',
+        IdentitySource: [`$request.header.${ADMIN_IDENTITY_HEADER}`],
+      });
+      // The admins' pool and its client live in the stateful stack: the issuer is that pool's URL
+      // and the only audience accepted is that client.
+      const jwt = JSON.stringify(authorizer?.Properties.JwtConfiguration);
+      expect(jwt).toContain('cognito-idp.');
+      expect(jwt).toMatch(/AdminsUserPool[A-Za-z0-9]*/);
+      expect(authorizer?.Properties.JwtConfiguration.Audience).toHaveLength(1);
+      expect(JSON.stringify(authorizer?.Properties.JwtConfiguration.Audience)).toMatch(/CliClient/);
+    }
+  });
+
+  it('parks failed invocations of every asynchronously invoked function in a queue, after two retries', () => {
+    for (const [name, declaration] of declared) {
+      const fn = stateless.functions[name];
+      if (!fn) throw new Error(`Declared function ${name} was not built.`);
+      const configs = Object.values(
+        template.findResources('AWS::Lambda::EventInvokeConfig', {
+          Properties: { FunctionName: { Ref: logicalIdOf(fn) } },
+        }),
+      );
+      if (declaration.triggers.some((t) => t.kind !== 'http')) {
+        expect(configs, name).toHaveLength(1);
+        expect(configs[0]?.Properties).toMatchObject({
+          MaximumRetryAttempts: 2,
+          DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } } },
+        });
+      } else {
+        expect(configs, name).toHaveLength(0);
+      }
+    }
+  });
+
+  it('alarms on errors and throttles of every declared function', () => {
+    for (const [name] of declared) {
+      const fn = stateless.functions[name];
+      if (!fn) throw new Error(`Declared function ${name} was not built.`);
+      for (const metric of ['Errors', 'Throttles']) {
+        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          Namespace: 'AWS/Lambda',
+          MetricName: metric,
+          Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(fn) } }],
+          Threshold: 1,
+          AlarmActions: [Match.anyValue()],
+        });
+      }
+    }
+  });
+
+  it('alarms on every queue of the stack, all of which are dead-letter queues', () => {
+    const queues = Object.keys(template.findResources('AWS::SQS::Queue'));
+    expect(queues.length).toBeGreaterThan(0);
+    for (const queue of queues) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+        Threshold: 1,
+        AlarmActions: [Match.anyValue()],
+      });
+    }
+  });
+
   it('sets each function timeout and memory from its declaration or the defaults', () => {
     for (const [name, declaration] of declared) {
       const fn = stateless.functions[name];
@@ -138,9 +229,11 @@ describe.each(cases)('template agrees with $label', ({ declarations, synthesized
       const expectedLocations = Object.keys(
         resourceEnvironment(declaration.access, {
           ...locations,
-          ...(stateless.httpApi ? { publicBaseUrl: 'u' } : {}),
+          ...(stateless.http ? { publicBaseUrl: 'u' } : {}),
         }),
-      ).sort();
+      )
+        .concat(METRICS_ENV.stage)
+        .sort();
       expect(
         Object.keys(env)
           .filter((key) => key.startsWith('LEADFLOW_'))

@@ -1,0 +1,135 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { z } from 'zod';
+
+/** A stage name prefixes stack and resource names, so it stays short, lower-case and DNS-safe. */
+export const stageNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,19}$/, 'use 1-20 lower-case letters, digits or hyphens, starting with a letter');
+
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
+
+/** An origin exactly as browsers send it in the Origin header: scheme, host and port, no path. */
+const origin = z
+  .string()
+  .refine(
+    (value) =>
+      URL.canParse(value) && new URL(value).origin === value && /^https?:$/.test(new URL(value).protocol),
+    {
+      error: 'must be an origin such as https://www.example.com (scheme and host, no path or trailing slash)',
+    },
+  );
+
+/** `Leadflow <leads@example.com>` or `leads@example.com`. */
+const sender = z
+  .string()
+  .refine((value) => /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(/<([^>]+)>/.exec(value)?.[1] ?? value), {
+    error: 'must contain an e-mail address, e.g. "Leadflow <leads@example.com>"',
+  });
+
+const retentionDays = z
+  .number()
+  .refine((days) => (Object.values(RetentionDays) as unknown[]).includes(days), {
+    error:
+      'must be a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731…',
+  });
+
+/** The name of a Secrets Manager secret the operator created beforehand (see the README). */
+const secretName = z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, 'must be a Secrets Manager secret name');
+
+const crmAuthSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('apiKey'),
+    headerName: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name'),
+    secretName,
+  }),
+  z.strictObject({ type: z.literal('basic'), username: z.string().min(1), secretName }),
+  z.strictObject({
+    type: z.literal('oauthClientCredentials'),
+    tokenEndpoint: httpsUrl,
+    clientId: z.string().min(1),
+    scope: z.string().min(1).optional(),
+    secretName,
+  }),
+]);
+
+/**
+ * Everything that differs between stages, validated before a single construct exists so a typo
+ * fails `cdk synth` with the exact path of the mistake instead of a broken deployment.
+ */
+export const stageConfigSchema = z.strictObject({
+  /** Retain and protect data, keep logs longer, alarm more strictly. */
+  production: z.boolean().default(false),
+  /** Pin the stage to one account and region, so a prod deploy cannot land in the wrong one. */
+  account: z
+    .string()
+    .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+    .optional(),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as eu-west-1')
+    .optional(),
+  mail: z.strictObject({
+    /** The sender of nurture mail; its address or domain must be a verified SES identity. */
+    from: sender,
+    /** Create the sender's domain as an SES identity with Easy DKIM (its DNS records are stack outputs). */
+    createDomainIdentity: z.boolean().default(false),
+  }),
+  http: z
+    .strictObject({
+      /** Base URL of links in emails when a custom domain fronts the API; defaults to the API's own URL. */
+      publicBaseUrl: httpsUrl.optional(),
+      /** Steady-state requests per second and burst across the whole API (API Gateway token bucket). */
+      throttle: z
+        .strictObject({
+          rateLimit: z.number().int().min(1).max(10_000).default(50),
+          burstLimit: z.number().int().min(1).max(5_000).default(100),
+        })
+        .prefault({}),
+      /** Per admin route: people reviewing leads never need more, and a stolen token cannot bulk-export. */
+      adminThrottle: z
+        .strictObject({
+          rateLimit: z.number().int().min(1).max(1_000).default(5),
+          burstLimit: z.number().int().min(1).max(1_000).default(10),
+        })
+        .prefault({}),
+      /** Origins allowed to post forms with fetch() (browser CORS); plain <form> posts need none. */
+      corsAllowedOrigins: z.array(origin).default([]),
+    })
+    .prefault({}),
+  logs: z.strictObject({ retentionDays: retentionDays.default(30) }).prefault({}),
+  events: z
+    .strictObject({
+      /** How long every event on the bus is archived for replay. */
+      archiveRetentionDays: z.number().int().min(1).max(3650).default(30),
+    })
+    .prefault({}),
+  alarms: z
+    .strictObject({
+      /** Addresses subscribed to the alarm topic (each confirms by email). */
+      emails: z.array(z.email()).default([]),
+      /** Alarm before SES's account review at 5 % bounces. */
+      sesBounceRate: z.number().gt(0).lt(0.05, 'must stay below SES review threshold of 0.05').default(0.04),
+      /** Alarm before SES's account review at 0.1 % complaints. */
+      sesComplaintRate: z
+        .number()
+        .gt(0)
+        .lt(0.001, 'must stay below SES review threshold of 0.001')
+        .default(0.0008),
+    })
+    .prefault({}),
+  /** Deliver every "Prospect Qualified" to a CRM webhook through an EventBridge API destination. */
+  crm: z
+    .strictObject({
+      endpoint: httpsUrl,
+      httpMethod: z.enum(['POST', 'PUT']).default('POST'),
+      /** Calls per second EventBridge makes at most; it queues and retries the rest. */
+      rateLimitPerSecond: z.number().int().min(1).max(300).default(10),
+      auth: crmAuthSchema,
+    })
+    .optional(),
+});
+
+/** A stage's validated configuration, with every default filled in. */
+export type StageConfig = z.infer<typeof stageConfigSchema> & { readonly name: string };
+export type StageConfigInput = z.input<typeof stageConfigSchema>;
+export type CrmConfig = NonNullable<StageConfig['crm']>;

@@ -1,0 +1,75 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { DeadLetterQueue } from '../dead-letter-queue.ts';
+import { notify } from './notify.ts';
+
+/** Every alarm looks at five-minute windows: quick enough to page, long enough to not flap. */
+export const ALARM_PERIOD = Duration.minutes(5);
+
+export interface OperationsAlarmsProps {
+  readonly stageName: string;
+  readonly topic: ITopic;
+  /** Functions by declared name; each gets an errors and a throttles alarm. */
+  readonly functions?: Readonly<Record<string, IFunction>>;
+  readonly httpApi?: HttpApi;
+}
+
+/**
+ * The alarms that say something needs a person, all sent to the alarm topic:
+ * - any message in any dead-letter queue of the stack (found in the construct tree, so a queue
+ *   added tomorrow is covered without anyone remembering to add its alarm);
+ * - any function error (a failed invocation is retried, then dead-lettered: it always matters);
+ * - any throttle (work is delayed, and a lasting one exhausts the retries);
+ * - HTTP 5xx answers (a form tool's submission was not accepted and is now the tool's to retry).
+ */
+export class OperationsAlarms extends Construct {
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: OperationsAlarmsProps) {
+    super(scope, id);
+    const name = (suffix: string) => `leadflow-${props.stageName}-${suffix}`;
+    const add = (alarmId: string, metric: IMetric, description: string) => {
+      const alarm = new Alarm(this, alarmId, {
+        alarmName: name(alarmId),
+        alarmDescription: description,
+        metric,
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+      this.alarms.push(notify(alarm, props.topic));
+    };
+
+    for (const queue of DeadLetterQueue.within(Stack.of(this))) {
+      add(
+        `${queue.node.id}-messages`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),
+        `Dead letters waiting: ${queue.holds}. Inspect, fix the cause, then redrive (README, Operations).`,
+      );
+    }
+    for (const [functionName, fn] of Object.entries(props.functions ?? {})) {
+      add(
+        `${functionName}-errors`,
+        fn.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
+        `${functionName} failed; its logs say why. Event-driven invocations are retried, then dead-lettered.`,
+      );
+      add(
+        `${functionName}-throttles`,
+        fn.metricThrottles({ period: ALARM_PERIOD, statistic: 'Sum' }),
+        `${functionName} was throttled: the account's concurrency is exhausted or a limit is set too low.`,
+      );
+    }
+    if (props.httpApi) {
+      add(
+        'http-5xx',
+        props.httpApi.metricServerError({ period: ALARM_PERIOD, statistic: 'Sum' }),
+        'The HTTP API answered 5xx: a form tool will retry, but something in the intake path is failing.',
+      );
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { Duration } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { notify } from './notify.ts';
+
+/** SES's account-wide reputation metrics: the ones its account review looks at. */
+export const sesReputationMetric = (name: 'Reputation.BounceRate' | 'Reputation.ComplaintRate') =>
+  new Metric({ namespace: 'AWS/SES', metricName: name, statistic: 'Maximum', period: Duration.hours(1) });
+
+/**
+ * Alarms before SES puts the account under review (bounces 5 %, complaints 0.1 %) or pauses its
+ * sending (10 %, 0.5 %). The rates are account-wide, as SES judges them; the thresholds come from
+ * the stage configuration, which refuses values at or above the review thresholds.
+ */
+export class SesReputationAlarms extends Construct {
+  readonly bounceRate: Alarm;
+  readonly complaintRate: Alarm;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { readonly topic: ITopic; readonly bounceRate: number; readonly complaintRate: number },
+  ) {
+    super(scope, id);
+    this.bounceRate = notify(
+      new Alarm(this, 'BounceRate', {
+        alarmDescription: `SES bounce rate at or above ${percent(props.bounceRate)} (review at 5 %): check lists and sign-up forms.`,
+        metric: sesReputationMetric('Reputation.BounceRate'),
+        threshold: props.bounceRate,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+      props.topic,
+    );
+    this.complaintRate = notify(
+      new Alarm(this, 'ComplaintRate', {
+        alarmDescription: `SES complaint rate at or above ${percent(props.complaintRate)} (review at 0.1 %): check consent and frequency.`,
+        metric: sesReputationMetric('Reputation.ComplaintRate'),
+        threshold: props.complaintRate,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+      props.topic,
+    );
+  }
+}
+
+function percent(rate: number): string {
+  return `${Number((rate * 100).toPrecision(3))} %`;
+}

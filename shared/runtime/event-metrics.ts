@@ -1,0 +1,29 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { optionalEnv } from './environment.ts';
+import { METRICS, METRICS_ENV } from './metric-names.ts';
+
+let metrics: Metrics | undefined;
+
+/**
+ * Counts events just put on the bus, per detail-type, as CloudWatch Embedded Metric Format lines
+ * (Powertools Metrics): no API call, no latency, CloudWatch extracts the numbers from the log. The
+ * domain events are the funnel (activities recorded, reviews requested, prospects qualified…), so
+ * counting them where they are published draws the funnel for every event, present and future.
+ */
+export function countPublishedEvents(detailTypes: readonly string[]): void {
+  const namespace = optionalEnv(METRICS_ENV.namespace);
+  if (!namespace || detailTypes.length === 0) return;
+  metrics ??= new Metrics({
+    namespace,
+    serviceName: METRICS.serviceName,
+    defaultDimensions: { [METRICS.stageDimension]: optionalEnv(METRICS_ENV.stage) ?? 'unknown' },
+  });
+  const counts = new Map<string, number>();
+  for (const detailType of detailTypes) counts.set(detailType, (counts.get(detailType) ?? 0) + 1);
+  for (const [detailType, count] of counts) {
+    // A single metric is flushed at once, so no handler needs a flush middleware.
+    const single = metrics.singleMetric();
+    single.addDimension(METRICS.detailTypeDimension, detailType);
+    single.addMetric(METRICS.eventsPublished, MetricUnit.Count, count);
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * The names under which leadflow's own metrics reach CloudWatch, shared by the code that emits them
+ * and the dashboard that draws them, so a rename cannot leave a graph empty.
+ */
+export const METRICS = {
+  namespace: 'leadflow',
+  serviceName: 'leadflow',
+  /** One count per event put on the bus, with the event's detail-type as a dimension. */
+  eventsPublished: 'EventsPublished',
+  detailTypeDimension: 'detailType',
+  stageDimension: 'stage',
+} as const;
+
+/**
+ * Set by the deployment on every function. Without the namespace no metric is emitted, so the local
+ * runtime and the tests stay quiet without knowing they are local.
+ */
+export const METRICS_ENV = {
+  namespace: 'POWERTOOLS_METRICS_NAMESPACE',
+  stage: 'LEADFLOW_STAGE',
+} as const;

@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '#infra/cdk/leadflow-function.ts';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'leadflow-cdk-app-'));
+
+/**
+ * Runs the CDK entry point the way `cdk synth` does (the CLI passes context and the output folder
+ * through these variables), without bundling the handlers so the test stays fast and offline.
+ */
+function synthApp(context: Record<string, unknown>, outdir: string) {
+  return spawnSync(process.execPath, [path.join(REPO_ROOT, 'infra/cdk/app.ts')], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      CDK_CONTEXT_JSON: JSON.stringify({ 'aws:cdk:bundling-stacks': [], ...context }),
+      CDK_OUTDIR: outdir,
+    },
+  });
+}
+
+describe('the CDK app (infra/cdk/app.ts)', () => {
+  // One stage is enough to prove the entry point: nag.test.ts checks dev and prod stacks themselves.
+  it('synthesizes the prod stage offline, cdk-nag included, into two stacks', () => {
+    const stage = 'prod';
+    const outdir = path.join(scratch, stage);
+    const result = synthApp({ stage }, outdir);
+    expect(result.stderr).not.toMatch(/AwsSolutions-/);
+    expect(result.status).toBe(0);
+    for (const stack of ['stateful', 'stateless']) {
+      expect(existsSync(path.join(outdir, `leadflow-${stage}-${stack}.template.json`))).toBe(true);
+    }
+  });
+
+  it('stops a bad configuration before synthesizing, with the problem and its path and no stack trace', () => {
+    const file = path.join(scratch, 'bad.json');
+    writeFileSync(file, JSON.stringify({ mail: { from: 'nobody' } }));
+    const outdir = path.join(scratch, 'bad');
+    const result = synthApp({ stage: 'dev', configFile: file }, outdir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Invalid leadflow configuration for stage "dev"');
+    expect(result.stderr).toContain('at mail.from');
+    expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(existsSync(path.join(outdir, 'manifest.json'))).toBe(false);
+  });
+});
