@@ -68,6 +68,8 @@ export async function recordFormSubmission(
       jobTitle: submission.jobTitle,
       phone: submission.phone,
       country: submission.country,
+      companySize: submission.companySize,
+      industry: submission.industry,
     },
     answers: nonEmptyAnswers(submission.answers),
     consent: submission.consent && { ...submission.consent, recordedAt: now, source: input.source },
