@@ -135,15 +135,18 @@ describe.each(cases)('template agrees with $label', ({ declarations, synthesized
       const fn = stateless.functions[name];
       if (!fn) throw new Error(`Declared function ${name} was not built.`);
       const env = environmentOf(template, logicalIdOf(fn));
-      const expectedLocations = Object.keys(
-        resourceEnvironment(declaration.access, {
-          ...locations,
-          ...(stateless.httpApi ? { publicBaseUrl: 'u' } : {}),
-        }),
-      ).sort();
+      const expectedLocations = [
+        ...Object.keys(
+          resourceEnvironment(declaration.access, {
+            ...locations,
+            ...(stateless.httpApi ? { publicBaseUrl: 'u' } : {}),
+          }),
+        ),
+        ...Object.keys(declaration.environment ?? {}).filter((key) => key.startsWith('LEADFLOW_')),
+      ].sort();
       expect(
         Object.keys(env)
-          .filter((key) => key.startsWith('LEADFLOW_'))
+          .filter((key) => key.startsWith('LEADFLOW_') && !key.endsWith('_SECRET_ARN'))
           .sort(),
         name,
       ).toEqual(expectedLocations);

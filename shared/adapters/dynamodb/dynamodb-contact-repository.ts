@@ -2,8 +2,6 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   PutCommand,
-  QueryCommand,
-  type QueryCommandOutput,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -16,6 +14,7 @@ import type {
   ScoreUpdate,
 } from '#shared/contact/contact-repository.ts';
 import { ANSWER_ATTRIBUTES, activityFromItem, contactFromItem, PROFILE_FIELDS } from './contact-item.ts';
+import { readContactPartition } from './contact-partition.ts';
 import { RESCORE_DUE_INDEX, REVIEW_QUEUE_INDEX } from './indexes.ts';
 import { activityKey, contactKey, emailKey, SK_PREFIX, transitionKey } from './keys.ts';
 import { UpdateExpressionBuilder } from './update-expression.ts';
@@ -76,21 +75,7 @@ export class DynamoDbContactRepository implements ContactRepository {
   }
 
   async load(contactId: string): Promise<{ contact: Contact; activities: Activity[] } | undefined> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: QueryCommandOutput['LastEvaluatedKey'];
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': contactKey(contactId).pk },
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await readContactPartition(this.client, this.tableName, contactId);
     const profile = items.find((item) => item.sk === 'PROFILE');
     if (!profile) return undefined;
     const activities = items
