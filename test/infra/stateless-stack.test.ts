@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { functions } from '#infra/wiring/functions.ts';
+import type { FunctionDeclaration } from '#infra/wiring/types.ts';
 import { RESOURCE_ENV } from '#shared/runtime/environment.ts';
 import {
   actionsOf,
@@ -148,7 +149,7 @@ describe('secrets', () => {
 
   it('creates one generated secret per declared name and never a plaintext value', () => {
     const declaredSecrets = new Set(
-      Object.values(functions).flatMap((declaration) => declaration.secrets ?? []),
+      Object.values<FunctionDeclaration>(functions).flatMap((declaration) => declaration.secrets ?? []),
     );
     expect(Object.keys(secrets)).toHaveLength(declaredSecrets.size);
     for (const secret of Object.values(secrets)) {
