@@ -49,10 +49,17 @@ export function decideStage(
   if (handRaised && policy.review.onHandRaiser) {
     return { stage: 'review', reason: 'asked to talk to the team; qualification not complete' };
   }
-  if (score.total >= policy.review.minScore) {
-    return { stage: 'review', reason: `score ${score.total} ≥ review threshold ${policy.review.minScore}` };
+  const { minScore, minEngagement } = policy.review;
+  if (score.total >= minScore && score.engagement >= minEngagement) {
+    return { stage: 'review', reason: `score ${score.total} ≥ review threshold ${minScore}` };
   }
-  return { stage: 'lead', reason: `score ${score.total} below review threshold ${policy.review.minScore}` };
+  if (score.total >= minScore) {
+    return {
+      stage: 'lead',
+      reason: `engagement ${score.engagement} below the ${minEngagement} needed for review`,
+    };
+  }
+  return { stage: 'lead', reason: `score ${score.total} below review threshold ${minScore}` };
 }
 
 function autoQualification(

@@ -6,7 +6,7 @@ import { ANSWER_KEYS, FRAMEWORKS, type Framework, type Score, type ScoreLine } f
 import type { ScoringModel } from './scoring-model.ts';
 
 export interface ScoringInput {
-  readonly contact: FitProfile & Pick<Contact, 'answers'>;
+  readonly contact: FitProfile & Pick<Contact, 'answers' | 'recycledAt'>;
   readonly email: EmailClassification;
   readonly activities: readonly ScoredActivity[];
 }
@@ -18,7 +18,20 @@ export interface ScoringInput {
  */
 export function scoreContact(input: ScoringInput, model: ScoringModel, now: Date): Score {
   const fitLines = fitBreakdown(input.contact, input.email, model);
-  const engagement = engagementBreakdown(input.activities, model, now);
+  const { recycledAt } = input.contact;
+  // After sales rejected a review, the lead starts over: only what it does next counts as engagement.
+  const activities = recycledAt
+    ? input.activities.filter((activity) => activity.occurredAt > recycledAt)
+    : input.activities;
+  const engagement = engagementBreakdown(activities, model, now);
+  const uncounted = input.activities.length - activities.length;
+  if (recycledAt && uncounted > 0) {
+    engagement.lines.unshift({
+      rule: 'engagement.sinceRecycle',
+      points: 0,
+      reason: `${uncounted} ${uncounted === 1 ? 'activity' : 'activities'} before the review rejected on ${recycledAt.slice(0, 10)} no longer count`,
+    });
+  }
   const knownAnswers = ANSWER_KEYS.filter((key) => (input.contact.answers[key] ?? '').trim() !== '');
   const qualificationLines: ScoreLine[] = knownAnswers.flatMap((key) => {
     const points = model.qualification.pointsPerAnswer[key];
@@ -27,7 +40,7 @@ export function scoreContact(input: ScoringInput, model: ScoringModel, now: Date
   const completeFrameworks = (Object.keys(FRAMEWORKS) as Framework[]).filter((framework) =>
     FRAMEWORKS[framework].every((key) => knownAnswers.includes(key)),
   );
-  const handRaises = input.activities
+  const handRaises = activities
     .filter((activity) => model.handRaisers.includes(activity.type))
     .map((activity) => activity.occurredAt)
     .sort();

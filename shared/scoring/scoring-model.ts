@@ -117,7 +117,12 @@ export const scoringModelSchema = z
         /** A hand-raiser with a complete framework qualifies whatever the score. */
         handRaiserWithCompleteFramework: z.boolean(),
       }),
-      review: z.object({ minScore: points, onHandRaiser: z.boolean() }),
+      review: z.object({
+        minScore: points,
+        /** Engagement points also needed to reach review on the score: fit alone is not interest. */
+        minEngagement: points.default(0),
+        onHandRaiser: z.boolean(),
+      }),
       /** A contact with a score line from one of these rules is disqualified (e.g. `fit.competitor`). */
       disqualify: z.object({ onRules: z.array(ruleName) }).default({ onRules: [] }),
     }),

@@ -30,22 +30,26 @@ export function historyFromItems(items: readonly Record<string, unknown>[]): Con
     activities: withPrefix(SK_PREFIX.activity)
       .map(activityFromItem)
       .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)),
-    transitions: withPrefix(SK_PREFIX.transition).map(
-      (item): StageTransition => ({
-        from: item.from as StageTransition['from'],
-        to: item.to as StageTransition['to'],
-        at: String(item.at),
-        by: String(item.by),
-        reason: String(item.reason),
-      }),
-    ),
-    emails: withPrefix(SK_PREFIX.email).map(
-      (item): SentEmail => ({
-        messageId: String(item.messageId),
-        template: String(item.template),
-        sentAt: String(item.sentAt),
-        outcome: 'sent',
-      }),
-    ),
+    transitions: withPrefix(SK_PREFIX.transition)
+      .map(
+        (item): StageTransition => ({
+          from: item.from as StageTransition['from'],
+          to: item.to as StageTransition['to'],
+          at: String(item.at),
+          by: String(item.by),
+          reason: String(item.reason),
+        }),
+      )
+      .sort((a, b) => a.at.localeCompare(b.at)),
+    emails: withPrefix(SK_PREFIX.email)
+      .map(
+        (item): SentEmail => ({
+          messageId: String(item.messageId),
+          template: String(item.template),
+          sentAt: String(item.sentAt),
+          outcome: 'sent',
+        }),
+      )
+      .sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
   };
 }

@@ -17,7 +17,7 @@ function aScore(overrides: Partial<Score>): Score {
   return {
     total: 10,
     fit: 20,
-    engagement: 0,
+    engagement: 30,
     qualification: 0,
     grade: 'C',
     breakdown: [],
@@ -63,6 +63,7 @@ describe('decideStage', () => {
     ['a high score with BANT complete qualifies', 'lead', { total: 80, ...bant }, 'prospect'],
     ['a high score without BANT goes to review', 'lead', { total: 80, knownAnswers: ['budget'] }, 'review'],
     ['a score between the thresholds goes to review', 'lead', { total: 55 }, 'review'],
+    ['a great fit that barely engaged stays a lead', 'lead', { total: 65, engagement: 10 }, 'lead'],
     ['review waits for a person even if the score drops', 'review', { total: 5 }, 'review'],
     ['review qualifies outright once BANT is complete', 'review', { ...demo, ...bant }, 'prospect'],
     [
@@ -103,6 +104,9 @@ describe('decideStage', () => {
       'asked to talk to the team with BANT complete',
     );
     expect(decideStage('lead', aScore({ total: 55 }), policy).reason).toBe('score 55 ≥ review threshold 50');
+    expect(decideStage('lead', aScore({ total: 65, engagement: 10 }), policy).reason).toBe(
+      'engagement 10 below the 25 needed for review',
+    );
     expect(decideStage('lead', aScore({ ...demo, total: 60 }), policy, rejectedAfter).reason).toBe(
       'review rejected on 2026-03-02; waiting for new engagement',
     );

@@ -232,6 +232,30 @@ describe('scoreContact', () => {
     expect(faded.staleAfter).toBeUndefined();
   });
 
+  it('counts only engagement after a rejected review, and says so', () => {
+    const score = scoreContact(
+      {
+        contact: aContact({ recycledAt: daysBefore(NOW, 10) }),
+        email: business,
+        activities: [
+          anActivity('demo_request', daysBefore(NOW, 12)),
+          anActivity('newsletter_signup', daysBefore(NOW, 2)),
+        ],
+      },
+      model,
+      NOW,
+    );
+    expect(score.breakdown.filter((entry) => entry.rule.startsWith('engagement.'))).toEqual([
+      {
+        rule: 'engagement.sinceRecycle',
+        points: 0,
+        reason: `1 activity before the review rejected on ${daysBefore(NOW, 10).slice(0, 10)} no longer count`,
+      },
+      expect.objectContaining({ rule: 'engagement.newsletter_signup' }),
+    ]);
+    expect(score.handRaiser).toBe(false);
+  });
+
   it('penalizes free-mail and disposable addresses and flags business email', () => {
     const onFree = scoreContact({ contact: aContact(), email: free, activities: [] }, model, NOW);
     const onDisposable = scoreContact(
