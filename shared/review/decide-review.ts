@@ -63,8 +63,9 @@ export async function decideReview(
     }
     const now = deps.clock();
     const answers = { ...contact.answers, ...nonEmpty(input.answers) };
+    const recycledAt = input.decision === 'reject' ? now.toISOString() : contact.recycledAt;
     const score = scoreContact(
-      { contact: { ...contact, answers }, email: classifyEmail(contact.email), activities },
+      { contact: { ...contact, answers, recycledAt }, email: classifyEmail(contact.email), activities },
       deps.model,
       now,
     );
@@ -77,7 +78,7 @@ export async function decideReview(
         reason,
         by: `person:${input.reviewer}`,
         qualifiedBy: { kind: 'person', id: input.reviewer },
-        recycledAt: input.decision === 'reject' ? now.toISOString() : undefined,
+        recycledAt: input.decision === 'reject' ? recycledAt : undefined,
         answers: nonEmpty(input.answers),
       },
       deps,
