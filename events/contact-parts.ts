@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scoreSchema } from '#shared/scoring/score.ts';
 
 /**
  * Schema parts shared by the hand-off events ("Lead Review Requested", "Prospect Qualified"), so a
@@ -51,3 +52,12 @@ export const activitySummarySchema = z.object({
   firstAt: z.iso.datetime().optional(),
   lastAt: z.iso.datetime().optional(),
 });
+
+/** What both hand-off events say about the contact: who, how it scores, what it answered and did. */
+export const handOffShape = {
+  contact: contactIdentitySchema,
+  score: scoreSchema,
+  answers: answersSchema,
+  attribution: attributionSchema,
+  activitySummary: activitySummarySchema,
+};

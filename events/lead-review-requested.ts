@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import { scoreSchema } from '#shared/scoring/score.ts';
-import {
-  activitySummarySchema,
-  answersSchema,
-  attributionSchema,
-  contactIdentitySchema,
-} from './contact-parts.ts';
+import { handOffShape } from './contact-parts.ts';
 import { defineEvent, LEADFLOW_SOURCE } from './contract.ts';
 
 /**
@@ -22,10 +16,6 @@ export const leadReviewRequested = defineEvent({
     reviewRequestId: z.string().min(1),
     requestedAt: z.iso.datetime(),
     reason: z.string().min(1),
-    contact: contactIdentitySchema,
-    score: scoreSchema,
-    answers: answersSchema,
-    attribution: attributionSchema,
-    activitySummary: activitySummarySchema,
+    ...handOffShape,
   }),
 });

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import { scoreSchema } from '#shared/scoring/score.ts';
-import {
-  activitySummarySchema,
-  answersSchema,
-  attributionSchema,
-  contactIdentitySchema,
-} from './contact-parts.ts';
+import { handOffShape } from './contact-parts.ts';
 import { defineEvent, LEADFLOW_SOURCE } from './contract.ts';
 
 /**
@@ -27,10 +21,6 @@ export const prospectQualified = defineEvent({
       z.object({ kind: z.literal('person'), id: z.string().min(1) }),
     ]),
     reason: z.string().min(1),
-    contact: contactIdentitySchema,
-    score: scoreSchema,
-    answers: answersSchema,
-    attribution: attributionSchema,
-    activitySummary: activitySummarySchema,
+    ...handOffShape,
   }),
 });

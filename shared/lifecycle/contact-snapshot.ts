@@ -9,18 +9,7 @@ export function contactSnapshot(contact: Contact, activities: readonly Activity[
   const byType: Record<string, number> = {};
   for (const activity of activities) byType[activity.type] = (byType[activity.type] ?? 0) + 1;
   return {
-    contact: {
-      contactId: contact.contactId,
-      email: contact.email,
-      firstName: contact.firstName,
-      lastName: contact.lastName,
-      company: contact.company,
-      jobTitle: contact.jobTitle,
-      phone: contact.phone,
-      country: contact.country,
-      companySize: contact.companySize,
-      industry: contact.industry,
-    },
+    contact: contactIdentity(contact),
     answers: contact.answers,
     attribution: { firstTouch: contact.firstTouch, lastTouch: contact.lastTouch },
     activitySummary: {
@@ -29,5 +18,21 @@ export function contactSnapshot(contact: Contact, activities: readonly Activity[
       firstAt: activities[0]?.occurredAt,
       lastAt: activities.at(-1)?.occurredAt,
     },
+  };
+}
+
+/** Who the contact is: identity and profile, without history or lifecycle state. */
+export function contactIdentity(contact: Contact) {
+  return {
+    contactId: contact.contactId,
+    email: contact.email,
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    company: contact.company,
+    jobTitle: contact.jobTitle,
+    phone: contact.phone,
+    country: contact.country,
+    companySize: contact.companySize,
+    industry: contact.industry,
   };
 }

@@ -1,16 +1,11 @@
 import type { Contact } from '#shared/contact/contact.ts';
 import type { ContactHistory } from '#shared/contact/contact-history.ts';
+import { contactIdentity } from '#shared/lifecycle/contact-snapshot.ts';
 
 /** One entry of `GET /admin/reviews`: who, why they are waiting, since when, and the explained score. */
 export function reviewEntry(contact: Contact) {
   return {
-    contactId: contact.contactId,
-    email: contact.email,
-    firstName: contact.firstName,
-    lastName: contact.lastName,
-    company: contact.company,
-    jobTitle: contact.jobTitle,
-    country: contact.country,
+    ...contactIdentity(contact),
     requestedAt: contact.review?.requestedAt,
     reason: contact.review?.reason,
     answers: contact.answers,
@@ -23,16 +18,7 @@ export function contactView(history: ContactHistory) {
   const { contact } = history;
   return {
     contact: {
-      contactId: contact.contactId,
-      email: contact.email,
-      firstName: contact.firstName,
-      lastName: contact.lastName,
-      company: contact.company,
-      jobTitle: contact.jobTitle,
-      phone: contact.phone,
-      country: contact.country,
-      companySize: contact.companySize,
-      industry: contact.industry,
+      ...contactIdentity(contact),
       stage: contact.stage,
       answers: contact.answers,
       consent: contact.consent,
