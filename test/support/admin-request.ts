@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { formPostEvent } from './signed-request.ts';
 
 /** The admin token the unit tests configure. */
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -31,16 +32,9 @@ export function adminEvent(
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     isBase64Encoded: false,
     requestContext: {
-      accountId: '000000000000',
-      apiId: 'local',
-      domainName: 'localhost',
-      domainPrefix: 'localhost',
+      ...formPostEvent('generic', '', {}).requestContext,
       http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
-      requestId: 'req-1',
       routeKey,
-      stage: '$default',
-      time: '02/Mar/2026:10:00:00 +0000',
-      timeEpoch: 0,
       ...(options.authorizer ? { authorizer: options.authorizer } : {}),
     } as APIGatewayProxyEventV2['requestContext'],
   };

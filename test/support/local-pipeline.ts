@@ -1,7 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { contactActivityRecorded } from '#events/contact-activity-recorded.ts';
 import {
   LOCAL_ACCOUNT_ID,
   LOCAL_EVENT_BUS_NAME,
@@ -11,8 +10,9 @@ import {
 import { scheduledEvent } from '#infra/local/scheduler.ts';
 import type { Activity } from '#shared/activity/activity.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
-import { eventBridgePublisher, outgoing } from '#shared/adapters/event-publisher.ts';
+import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
+import { activityRecordedEvent } from '#shared/intake/record-form-submission.ts';
 import { signedHeaders } from './signed-request.ts';
 
 export interface LocalEvent {
@@ -151,16 +151,7 @@ export class LocalPipeline {
       region: 'us-east-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
-    await eventBridgePublisher(bus, LOCAL_EVENT_BUS_NAME).publish([
-      outgoing(contactActivityRecorded, {
-        version: 1,
-        contactId,
-        activityId: activity.activityId,
-        activityType: activity.type,
-        channel: activity.channel,
-        occurredAt: at,
-      }),
-    ]);
+    await eventBridgePublisher(bus, LOCAL_EVENT_BUS_NAME).publish([activityRecordedEvent(activity)]);
   }
 
   /** Fires the scheduled re-score of stale scores now, as its schedule would. */
