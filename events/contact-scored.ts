@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formTypeSchema } from '#shared/activity/activity-type.ts';
 import { stageSchema } from '#shared/contact/stage.ts';
+import { gradeSchema, scoreLineSchema } from '#shared/scoring/score.ts';
 import { defineEvent, LEADFLOW_SOURCE } from './contract.ts';
 
 /**
@@ -20,5 +21,10 @@ export const contactScored = defineEvent({
     interest: formTypeSchema.optional(),
     modelVersion: z.string().min(1),
     scoredAt: z.iso.datetime(),
+    /** Added in place (optional, so v1 consumers are unaffected): the explanation travels with the score. */
+    grade: gradeSchema.optional(),
+    breakdown: z.array(scoreLineSchema).optional(),
+    /** Why the contact is in its stage, in plain words. */
+    stageReason: z.string().optional(),
   }),
 });

@@ -1,3 +1,5 @@
+import { RESCORE_DUE_INDEX, REVIEW_QUEUE_INDEX } from '#shared/adapters/dynamodb/indexes.ts';
+
 /**
  * The DynamoDB table, described once. The CDK stateful stack and the local runtime both create it
  * from this description, so keys and indexes cannot drift between AWS and a developer's machine.
@@ -22,6 +24,19 @@ export const contactsTable: TableDefinition = {
   id: 'Contacts',
   partitionKey: 'pk',
   sortKey: 'sk',
-  globalSecondaryIndexes: [],
+  globalSecondaryIndexes: [
+    // Sparse: only contacts waiting for a sales review (GET /admin/reviews).
+    {
+      indexName: REVIEW_QUEUE_INDEX.indexName,
+      partitionKey: REVIEW_QUEUE_INDEX.partitionKey,
+      sortKey: REVIEW_QUEUE_INDEX.sortKey,
+    },
+    // Sparse: only contacts whose score is due for a re-score (the scheduled decay job).
+    {
+      indexName: RESCORE_DUE_INDEX.indexName,
+      partitionKey: RESCORE_DUE_INDEX.partitionKey,
+      sortKey: RESCORE_DUE_INDEX.sortKey,
+    },
+  ],
   timeToLiveAttribute: 'expiresAt',
 };

@@ -12,4 +12,9 @@ export const DEV_SECRETS: Readonly<Record<string, string>> = {
    * `new Webhook(DEV_SECRETS.WEBHOOK_SECRET_GENERIC).sign(id, new Date(), body)` (standardwebhooks).
    */
   WEBHOOK_SECRET_GENERIC: 'whsec_bGVhZGZsb3cgbG9jYWwgZGV2ZWxvcG1lbnQgb25seSE=',
+  /**
+   * Bearer token of the admin routes (the sales review API) on a developer's machine:
+   * `curl -H 'authorization: Bearer leadflow-local-admin-token' localhost:3000/admin/reviews`.
+   */
+  LEADFLOW_ADMIN_TOKEN: 'leadflow-local-admin-token',
 };

@@ -1,7 +1,29 @@
 import { contactActivityRecorded } from '#events/contact-activity-recorded.ts';
 import { contactScored } from '#events/contact-scored.ts';
 import { patternFor } from '#events/contract.ts';
+import { leadReviewRequested } from '#events/lead-review-requested.ts';
+import { prospectQualified } from '#events/prospect-qualified.ts';
+import { ADMIN_TOKEN_SECRET } from '#shared/http/admin-auth.ts';
+import { NOTIFY_ENV } from '#shared/notify/recipients.ts';
+import { defaultScoringModel } from '#shared/scoring/default-model.ts';
+import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts';
 import { defineFunction, type FunctionDeclaration } from './types.ts';
+
+/**
+ * The scoring model every scoring function runs, validated as this module loads (so an invalid
+ * model stops `npm start` and `cdk synth` with the exact path of each error) and shown in each
+ * function's configuration, so an operator can see which model version is deployed.
+ */
+const scoringModel = { LEADFLOW_SCORING_MODEL_VERSION: defaultScoringModel.version };
+
+/**
+ * Who hears of reviews and qualified prospects, taken from the environment of `cdk deploy` or
+ * `npm start` (e.g. `LEADFLOW_SALES_NOTIFY=sales@acme.example`); empty means no notification.
+ */
+const notificationSettings = {
+  [NOTIFY_ENV.sales]: process.env[NOTIFY_ENV.sales] ?? '',
+  [NOTIFY_ENV.marketing]: process.env[NOTIFY_ENV.marketing] ?? '',
+};
 
 /**
  * Every leadflow function, its triggers and its access: the single source the CDK app and the
@@ -26,6 +48,7 @@ export const functions = {
       },
     ],
     access: { table: 'readWrite', bus: 'put' },
+    environment: scoringModel,
   }),
   nurtureMailer: defineFunction({
     entry: 'functions/nurture-mailer/handler.ts',
@@ -39,6 +62,37 @@ export const functions = {
       },
     ],
     access: { table: 'readWrite', mail: 'send' },
+  }),
+  adminApi: defineFunction({
+    entry: 'functions/admin-api/handler.ts',
+    description: 'The sales review API: the review queue, review decisions, and the full view of a contact.',
+    triggers: [
+      { kind: 'http', method: 'GET', path: '/admin/reviews', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/reviews/{contactId}', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/contacts', auth: 'admin' },
+    ],
+    access: { table: 'readWrite', bus: 'put' },
+    secrets: [ADMIN_TOKEN_SECRET],
+    environment: scoringModel,
+  }),
+  salesNotifier: defineFunction({
+    entry: 'functions/sales-notifier/handler.ts',
+    description: 'Emails sales (and marketing) when a lead enters review and when a prospect is qualified.',
+    triggers: [
+      { kind: 'event', ruleName: 'NotifySalesOfReview', pattern: patternFor(leadReviewRequested) },
+      { kind: 'event', ruleName: 'NotifySalesOfProspect', pattern: patternFor(prospectQualified) },
+    ],
+    access: { table: 'readWrite', mail: 'send' },
+    environment: notificationSettings,
+  }),
+  scoreRefresher: defineFunction({
+    entry: 'functions/score-refresher/handler.ts',
+    description:
+      'Re-scores contacts whose score has gone stale (decay) or whose hand-off is not yet announced, a bounded batch per run.',
+    triggers: [{ kind: 'schedule', ruleName: 'RefreshStaleScores', expression: 'rate(1 hour)' }],
+    access: { table: 'readWrite', bus: 'put' },
+    environment: { ...scoringModel, [RESCORE_BATCH_SIZE_ENV]: '200' },
+    timeoutSeconds: 60,
   }),
 } satisfies Record<string, FunctionDeclaration>;
 

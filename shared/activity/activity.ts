@@ -21,6 +21,10 @@ export interface Activity {
   /** Which integration delivered it: `generic`, later `typeform`, `tally`… */
   readonly source: string;
   readonly formType?: FormType;
+  /** For `page_visited`: the page's URL or path, and its category when the sender knows it. */
+  readonly page?: string;
+  /** `pricing`, `demo`, `careers`…: scored by the model's page categories. */
+  readonly pageCategory?: string;
   readonly occurredAt: string;
   readonly recordedAt: string;
 }

@@ -1,7 +1,14 @@
 import type { Activity, Touch } from '#shared/activity/activity.ts';
 import type { FormType } from '#shared/activity/activity-type.ts';
 import type { Score } from '#shared/scoring/score.ts';
-import type { Consent, Contact, ContactProfile, Qualification, QualificationAnswers } from './contact.ts';
+import type {
+  Consent,
+  Contact,
+  ContactProfile,
+  PendingReview,
+  Qualification,
+  QualificationAnswers,
+} from './contact.ts';
 import type { Stage } from './stage.ts';
 
 /** What one submission or engagement signal adds to a contact. */
@@ -28,8 +35,22 @@ export interface ScoreUpdate {
   readonly stage: Stage;
   readonly interest?: FormType;
   readonly transition?: StageTransition;
+  /** Only a new qualification; a stored one is left as it is. */
   readonly qualification?: Qualification;
+  /** Only a new review request. Leaving stage `review` removes the pending review (and its queue entry). */
+  readonly review?: PendingReview;
+  /** Set when sales rejects a review (see Contact.recycledAt). */
+  readonly recycledAt?: string;
+  /** Answers a person learned (a sales review); non-empty ones are stored beside the form's. */
+  readonly answers?: QualificationAnswers;
+  /** When the scheduled job should re-score this contact; absent takes it off the schedule. */
+  readonly rescoreDueAt?: string;
 }
+
+/** A hand-off whose event is on the bus. */
+export type Announcement =
+  | { readonly kind: 'qualification'; readonly id: string }
+  | { readonly kind: 'review'; readonly id: string };
 
 export interface SentEmail {
   readonly messageId: string;
@@ -48,6 +69,11 @@ export interface ContactRepository {
   load(contactId: string): Promise<{ contact: Contact; activities: Activity[] } | undefined>;
   /** `conflict` when the contact changed since `expectedVersion` was read; nothing is written then. */
   saveScore(contactId: string, expectedVersion: number, update: ScoreUpdate): Promise<'saved' | 'conflict'>;
+  /**
+   * Records that a hand-off's event was put, so it is not announced again. A no-op when the hand-off
+   * is no longer the contact's current one.
+   */
+  markAnnounced(contactId: string, announcement: Announcement, at: string): Promise<void>;
   /** Claims a nurture step before sending, so concurrent invocations send it once. */
   claimNurtureStep(contactId: string, track: string, step: number, at: string): Promise<boolean>;
   releaseNurtureStep(contactId: string, track: string, step: number): Promise<void>;

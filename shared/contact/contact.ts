@@ -9,6 +9,10 @@ export interface QualificationAnswers {
   readonly authority?: string;
   readonly need?: string;
   readonly timeline?: string;
+  /** GPCT (goals, plans, challenges, timeline), beside BANT. */
+  readonly goals?: string;
+  readonly plans?: string;
+  readonly challenges?: string;
 }
 
 export const LEGAL_BASES = ['consent', 'legitimate-interest'] as const;
@@ -31,6 +35,9 @@ export interface ContactProfile {
   readonly jobTitle?: string;
   readonly phone?: string;
   readonly country?: string;
+  /** Employees, as the form gave it: `42`, `51-200`, `1000+`. */
+  readonly companySize?: string;
+  readonly industry?: string;
 }
 
 export interface NurtureState {
@@ -44,6 +51,19 @@ export interface Qualification {
   readonly qualificationId: string;
   readonly qualifiedAt: string;
   readonly by: { readonly kind: 'auto' } | { readonly kind: 'person'; readonly id: string };
+  /** Why it qualified, in plain words (carried by the event). */
+  readonly reason?: string;
+  /** Set once "Prospect Qualified" is on the bus; until then the hand-off is re-announced. */
+  readonly announcedAt?: string;
+}
+
+/** A lead waiting for a person in sales; its id is the idempotency key of "Lead Review Requested". */
+export interface PendingReview {
+  readonly reviewRequestId: string;
+  readonly requestedAt: string;
+  readonly reason: string;
+  /** Set once "Lead Review Requested" is on the bus; until then the request is re-announced. */
+  readonly announcedAt?: string;
 }
 
 export interface Contact extends ContactProfile {
@@ -58,6 +78,13 @@ export interface Contact extends ContactProfile {
   readonly score?: Score;
   readonly nurture?: NurtureState;
   readonly qualification?: Qualification;
+  /** The review a lead in stage `review` waits for. */
+  readonly review?: PendingReview;
+  /**
+   * When sales last rejected a review: only activity after it can send the lead back to review or
+   * qualify it, so a rejected lead does not bounce straight back on its old signals.
+   */
+  readonly recycledAt?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
   /** Optimistic-locking counter: every write that reads first checks it. */

@@ -3,6 +3,8 @@ import MailChecker from 'mailchecker';
 import { emailDomain } from './email.ts';
 
 export interface EmailClassification {
+  /** The address's domain, for the model's competitor and email-domain rules. */
+  readonly domain: string;
   /** A consumer mailbox (gmail.com, orange.fr…): says little about the company. */
   readonly freeMail: boolean;
   /** A throwaway mailbox: the person does not want to be reached. */
@@ -15,6 +17,7 @@ export interface EmailClassification {
  */
 export function classifyEmail(email: string): EmailClassification {
   return {
+    domain: emailDomain(email),
     freeMail: FREE_MAIL_DOMAINS.has(emailDomain(email)),
     disposable: !MailChecker.isValid(email),
   };

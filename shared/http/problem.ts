@@ -10,6 +10,8 @@ export class HttpProblem extends Error {
   readonly type: string;
   readonly title: string;
   readonly extensions: Readonly<Record<string, unknown>>;
+  /** Response headers the problem calls for, such as `www-authenticate` on a 401. */
+  readonly headers: Readonly<Record<string, string>>;
 
   constructor(options: {
     status: number;
@@ -17,12 +19,14 @@ export class HttpProblem extends Error {
     title: string;
     detail: string;
     extensions?: Record<string, unknown>;
+    headers?: Record<string, string>;
   }) {
     super(options.detail);
     this.status = options.status;
     this.type = options.type;
     this.title = options.title;
     this.extensions = options.extensions ?? {};
+    this.headers = options.headers ?? {};
   }
 }
 
@@ -32,7 +36,7 @@ export const problemType = (slug: string) => `urn:leadflow:problem:${slug}`;
 export function problemResponse(problem: HttpProblem, instance?: string): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: problem.status,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: { ...problem.headers, 'content-type': 'application/problem+json' },
     body: JSON.stringify({
       type: problem.type,
       title: problem.title,

@@ -34,6 +34,9 @@ export const formSubmissionSchema = z.object({
   jobTitle: text(200).optional(),
   phone: text(40).optional(),
   country: text(100).optional(),
+  /** Employees: a number or a form option such as `51-200` or `1000+`. */
+  companySize: z.union([z.number().int().nonnegative().transform(String), text(40)]).optional(),
+  industry: text(200).optional(),
   submissionId: text(200).optional(),
   consent: z
     .object({
@@ -54,7 +57,15 @@ export const formSubmissionSchema = z.object({
     .optional(),
   referrer: text(2000).optional(),
   answers: z
-    .object({ budget: answer, authority: answer, need: answer, timeline: answer })
+    .object({
+      budget: answer,
+      authority: answer,
+      need: answer,
+      timeline: answer,
+      goals: answer,
+      plans: answer,
+      challenges: answer,
+    })
     .partial()
     .optional(),
 });

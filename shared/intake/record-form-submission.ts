@@ -68,23 +68,28 @@ export async function recordFormSubmission(
       jobTitle: submission.jobTitle,
       phone: submission.phone,
       country: submission.country,
+      companySize: submission.companySize,
+      industry: submission.industry,
     },
     answers: nonEmptyAnswers(submission.answers),
     consent: submission.consent && { ...submission.consent, recordedAt: now, source: input.source },
     touch: touchOf(submission, now),
     activity,
   });
-  await deps.events.publish([
-    outgoing(contactActivityRecorded, {
-      version: 1,
-      contactId,
-      activityId: activity.activityId,
-      activityType: activity.type,
-      channel: activity.channel,
-      occurredAt: activity.occurredAt,
-    }),
-  ]);
+  await deps.events.publish([activityRecordedEvent(activity)]);
   return { contactId, activityId: activity.activityId, duplicate: outcome === 'duplicate' };
+}
+
+/** "Contact Activity Recorded" for an activity, whichever intake recorded it. */
+export function activityRecordedEvent(activity: Activity) {
+  return outgoing(contactActivityRecorded, {
+    version: 1,
+    contactId: activity.contactId,
+    activityId: activity.activityId,
+    activityType: activity.type,
+    channel: activity.channel,
+    occurredAt: activity.occurredAt,
+  });
 }
 
 /** An empty answer says nothing; it must not erase one given earlier. */

@@ -1,5 +1,5 @@
 import { SETTLED_STAGES, type Stage } from '#shared/contact/stage.ts';
-import { ANSWER_KEYS, type Score } from '#shared/scoring/score.ts';
+import { GRADES, type Score } from '#shared/scoring/score.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
 
 export interface StageDecision {
@@ -8,36 +8,76 @@ export interface StageDecision {
   readonly reason: string;
 }
 
+export interface LifecycleContext {
+  /** When sales last rejected this contact's review (see Contact.recycledAt). */
+  readonly recycledAt?: string;
+}
+
 /**
  * Applies the model's qualification policy to a fresh score. Prospect, customer and disqualified
- * are never left automatically, and a lead waiting in review stays there until a person decides
- * or it qualifies outright.
+ * are never left automatically; a lead waiting in review stays there until a person decides, it
+ * qualifies outright, or a disqualifying rule applies; and a lead whose review was rejected moves
+ * again only on activity after the rejection.
  */
-export function decideStage(current: Stage, score: Score, policy: ScoringModel['policy']): StageDecision {
+export function decideStage(
+  current: Stage,
+  score: Score,
+  policy: ScoringModel['policy'],
+  context: LifecycleContext = {},
+): StageDecision {
   if (SETTLED_STAGES.has(current)) {
     return { stage: current, reason: `${current} is only changed by a person` };
   }
-  const autoQualify = autoQualification(score, policy.autoQualify);
+  const disqualifying = score.breakdown.find((line) => policy.disqualify.onRules.includes(line.rule));
+  if (disqualifying) {
+    return {
+      stage: 'disqualified',
+      reason: `disqualified by rule ${disqualifying.rule}: ${disqualifying.reason}`,
+    };
+  }
+  const { recycledAt } = context;
+  if (recycledAt && !(score.lastEngagedAt && score.lastEngagedAt > recycledAt)) {
+    return {
+      stage: 'lead',
+      reason: `review rejected on ${recycledAt.slice(0, 10)}; waiting for new engagement`,
+    };
+  }
+  const handRaised = Boolean(score.lastHandRaiseAt && (!recycledAt || score.lastHandRaiseAt > recycledAt));
+  const autoQualify = autoQualification(score, handRaised, policy.autoQualify);
   if (autoQualify) return { stage: 'prospect', reason: autoQualify };
   if (current === 'review') return { stage: 'review', reason: 'waiting for a sales review' };
-  if (score.handRaiser && policy.review.onHandRaiser) {
-    return { stage: 'review', reason: 'asked to talk to the team; qualification answers incomplete' };
+  if (handRaised && policy.review.onHandRaiser) {
+    return { stage: 'review', reason: 'asked to talk to the team; qualification not complete' };
   }
-  if (score.total >= policy.review.minScore) {
-    return { stage: 'review', reason: `score ${score.total} ≥ review threshold ${policy.review.minScore}` };
+  const { minScore, minEngagement } = policy.review;
+  if (score.total >= minScore && score.engagement >= minEngagement) {
+    return { stage: 'review', reason: `score ${score.total} ≥ review threshold ${minScore}` };
   }
-  return { stage: 'lead', reason: `score ${score.total} below review threshold ${policy.review.minScore}` };
+  if (score.total >= minScore) {
+    return {
+      stage: 'lead',
+      reason: `engagement ${score.engagement} below the ${minEngagement} needed for review`,
+    };
+  }
+  return { stage: 'lead', reason: `score ${score.total} below review threshold ${minScore}` };
 }
 
-function autoQualification(score: Score, rule: ScoringModel['policy']['autoQualify']): string | undefined {
-  const allAnswers = score.knownAnswers.length === ANSWER_KEYS.length;
-  if (rule.requireAllAnswers && !allAnswers) return undefined;
+function autoQualification(
+  score: Score,
+  handRaised: boolean,
+  rule: ScoringModel['policy']['autoQualify'],
+): string | undefined {
+  const complete = score.completeFrameworks ?? [];
+  const required = rule.requireCompleteFramework;
+  const framework = required.length > 0 ? required.find((name) => complete.includes(name)) : complete[0];
+  if (required.length > 0 && !framework) return undefined;
   if (rule.requireBusinessEmail && !score.businessEmail) return undefined;
-  if (rule.handRaiserWithAllAnswers && score.handRaiser && allAnswers) {
-    return 'asked to talk to the team with budget, authority, need and timeline known';
+  if (rule.minGrade && GRADES.indexOf(score.grade) > GRADES.indexOf(rule.minGrade)) return undefined;
+  const known = framework ? ` with ${framework} complete` : '';
+  if (rule.handRaiserWithCompleteFramework && handRaised && framework) {
+    return `asked to talk to the team${known}`;
   }
-  if (score.total >= rule.minScore) {
-    return `score ${score.total} ≥ qualification threshold ${rule.minScore}${allAnswers ? ' with all answers known' : ''}`;
-  }
+  if (score.total >= rule.minScore)
+    return `score ${score.total} ≥ qualification threshold ${rule.minScore}${known}`;
   return undefined;
 }

@@ -1,15 +1,14 @@
-import type { Activity } from '#shared/activity/activity.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import type { EmailClassification } from '#shared/contact/email-classification.ts';
-import { ANSWER_KEYS, type Score, type ScoreLine } from './score.ts';
+import { engagementBreakdown, round, type ScoredActivity } from './engagement-breakdown.ts';
+import { type FitProfile, fitBreakdown } from './fit-breakdown.ts';
+import { ANSWER_KEYS, FRAMEWORKS, type Framework, type Score, type ScoreLine } from './score.ts';
 import type { ScoringModel } from './scoring-model.ts';
 
-const DAY_MS = 86_400_000;
-
 export interface ScoringInput {
-  readonly contact: Pick<Contact, 'jobTitle' | 'company' | 'answers'>;
+  readonly contact: FitProfile & Pick<Contact, 'answers' | 'recycledAt'>;
   readonly email: EmailClassification;
-  readonly activities: readonly Pick<Activity, 'type' | 'occurredAt'>[];
+  readonly activities: readonly ScoredActivity[];
 }
 
 /**
@@ -18,89 +17,53 @@ export interface ScoringInput {
  * always be checked against a fresh recomputation, and a candidate model replayed over history.
  */
 export function scoreContact(input: ScoringInput, model: ScoringModel, now: Date): Score {
-  const fitLines = fitBreakdown(input, model);
-  const engagementLines = engagementBreakdown(input.activities, model, now);
+  const fitLines = fitBreakdown(input.contact, input.email, model);
+  const { recycledAt } = input.contact;
+  // After sales rejected a review, the lead starts over: only what it does next counts as engagement.
+  const activities = recycledAt
+    ? input.activities.filter((activity) => activity.occurredAt > recycledAt)
+    : input.activities;
+  const engagement = engagementBreakdown(activities, model, now);
+  const uncounted = input.activities.length - activities.length;
+  if (recycledAt && uncounted > 0) {
+    engagement.lines.unshift({
+      rule: 'engagement.sinceRecycle',
+      points: 0,
+      reason: `${uncounted} ${uncounted === 1 ? 'activity' : 'activities'} before the review rejected on ${recycledAt.slice(0, 10)} no longer count`,
+    });
+  }
   const knownAnswers = ANSWER_KEYS.filter((key) => (input.contact.answers[key] ?? '').trim() !== '');
-  const qualificationLines: ScoreLine[] = knownAnswers.map((key) => ({
-    rule: `qualification.${key}`,
-    points: model.qualification.pointsPerKnownAnswer,
-    reason: `${key} is known`,
-  }));
+  const qualificationLines: ScoreLine[] = knownAnswers.flatMap((key) => {
+    const points = model.qualification.pointsPerAnswer[key];
+    return points === undefined ? [] : [{ rule: `qualification.${key}`, points, reason: `${key} is known` }];
+  });
+  const completeFrameworks = (Object.keys(FRAMEWORKS) as Framework[]).filter((framework) =>
+    FRAMEWORKS[framework].every((key) => knownAnswers.includes(key)),
+  );
+  const handRaises = activities
+    .filter((activity) => model.handRaisers.includes(activity.type))
+    .map((activity) => activity.occurredAt)
+    .sort();
   const fit = sum(fitLines);
-  const engagement = sum(engagementLines);
+  const engagementPoints = sum(engagement.lines);
   const qualification = sum(qualificationLines);
   return {
-    total: round(fit + engagement + qualification),
+    total: round(fit + engagementPoints + qualification),
     fit,
-    engagement,
+    engagement: engagementPoints,
     qualification,
     grade: gradeOf(fit, model),
-    breakdown: [...fitLines, ...engagementLines, ...qualificationLines],
+    breakdown: [...fitLines, ...engagement.lines, ...qualificationLines],
     knownAnswers,
-    handRaiser: input.activities.some((activity) => model.handRaisers.includes(activity.type)),
+    completeFrameworks,
+    handRaiser: handRaises.length > 0,
+    lastHandRaiseAt: handRaises.at(-1),
+    lastEngagedAt: engagement.lastEngagedAt,
     businessEmail: !input.email.freeMail && !input.email.disposable,
     modelVersion: model.version,
     scoredAt: now.toISOString(),
+    staleAfter: engagement.staleAfter?.toISOString(),
   };
-}
-
-function fitBreakdown(input: ScoringInput, model: ScoringModel): ScoreLine[] {
-  const lines: ScoreLine[] = [];
-  if (input.email.disposable) {
-    lines.push({
-      rule: 'fit.disposableEmail',
-      points: model.fit.disposableEmail,
-      reason: 'disposable email address',
-    });
-  } else if (input.email.freeMail) {
-    lines.push({ rule: 'fit.freeMail', points: model.fit.freeMail, reason: 'free email provider' });
-  } else {
-    lines.push({
-      rule: 'fit.businessEmail',
-      points: model.fit.businessEmail,
-      reason: 'business email domain',
-    });
-  }
-  if (input.contact.company) {
-    lines.push({ rule: 'fit.companyKnown', points: model.fit.companyKnown, reason: 'company given' });
-  }
-  const title = input.contact.jobTitle;
-  const titleRule = title
-    ? model.fit.jobTitle.find((rule) => new RegExp(rule.pattern, 'iu').test(title))
-    : undefined;
-  if (titleRule) {
-    lines.push({
-      rule: `fit.jobTitle.${titleRule.label}`,
-      points: titleRule.points,
-      reason: `job title: ${titleRule.label}`,
-    });
-  }
-  return lines;
-}
-
-function engagementBreakdown(
-  activities: ScoringInput['activities'],
-  model: ScoringModel,
-  now: Date,
-): ScoreLine[] {
-  const decayedByType = new Map<string, { points: number; count: number }>();
-  for (const activity of activities) {
-    const rule = model.engagement.activities[activity.type];
-    if (!rule) continue;
-    const ageDays = Math.max(0, now.getTime() - Date.parse(activity.occurredAt)) / DAY_MS;
-    const decayed = rule.points * 0.5 ** (ageDays / model.engagement.halfLifeDays);
-    const entry = decayedByType.get(activity.type) ?? { points: 0, count: 0 };
-    decayedByType.set(activity.type, { points: entry.points + decayed, count: entry.count + 1 });
-  }
-  return [...decayedByType].map(([type, { points, count }]) => {
-    const cap = model.engagement.activities[type as Activity['type']]?.cap;
-    const capped = cap !== undefined && Math.abs(points) > cap;
-    return {
-      rule: `engagement.${type}`,
-      points: round(capped ? Math.sign(points) * cap : points),
-      reason: `${count} × ${type.replaceAll('_', ' ')}, decayed (half-life ${model.engagement.halfLifeDays} days)${capped ? ', capped' : ''}`,
-    };
-  });
 }
 
 function gradeOf(fit: number, model: ScoringModel): Score['grade'] {
@@ -112,8 +75,4 @@ function gradeOf(fit: number, model: ScoringModel): Score['grade'] {
 
 function sum(lines: readonly ScoreLine[]): number {
   return round(lines.reduce((total, line) => total + line.points, 0));
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }

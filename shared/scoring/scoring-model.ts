@@ -1,24 +1,60 @@
+import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { activityTypeSchema } from '#shared/activity/activity-type.ts';
+import { answerKeySchema, frameworkSchema, gradeSchema } from './score.ts';
 
 const points = z.number().finite();
+const label = z.string().min(1).max(80);
 
-const jobTitleRuleSchema = z.object({
-  label: z.string().min(1),
-  /** A case-insensitive regular expression matched against the job title. */
-  pattern: z.string().min(1).refine(isValidRegExp, 'must be a valid regular expression'),
+/** A case-insensitive regular expression, checked when the model loads rather than at the first lead. */
+const pattern = z.string().min(1).refine(isValidRegExp, 'must be a valid regular expression');
+
+/** A rule matched against a text of the profile (job title, industry, email domain); first match wins. */
+const patternRuleSchema = z.object({ label, pattern, points });
+
+const companySizeBandSchema = z
+  .object({
+    label,
+    /** Employees, inclusive. A range such as "51-200" is placed by its lower bound. */
+    min: z.number().int().nonnegative(),
+    max: z.number().int().nonnegative().optional(),
+    points,
+  })
+  .refine((band) => band.max === undefined || band.max >= band.min, {
+    message: 'max must not be below min',
+    path: ['max'],
+  });
+
+const countryRuleSchema = z.object({
+  label,
+  /** ISO 3166-1 alpha-2 codes; a contact's country may be given as a code or a name in English or French. */
+  countries: z
+    .array(z.string().refine((code) => countries.isValid(code), 'must be an ISO 3166-1 alpha-2 code'))
+    .min(1),
   points,
 });
 
 const engagementRuleSchema = z.object({
   points,
-  /** Most points this activity type can bring in total, however often it happens. */
+  /** Most points (in absolute value) this rule can bring in total, however often it happens. */
   cap: z.number().positive().optional(),
+  /**
+   * Whether the points fade with the half-life (the default). Signals that stay true (an unsubscribe,
+   * a hard bounce) should not fade.
+   */
+  decays: z.boolean().default(true),
 });
+
+const multiChannelTierSchema = z.object({ minChannels: z.number().int().min(2), points });
+
+const ruleName = z
+  .string()
+  .regex(/^(fit|engagement|qualification)\.[\w.:-]+$/, 'must name a rule, e.g. fit.competitor');
 
 /**
  * The scoring model is configuration, not code: marketing tunes it, and every change is validated
- * here so a typo is refused at start (with the exact path) instead of silently mis-scoring leads.
+ * here so a typo is refused at start and at synth (with the exact path) instead of silently
+ * mis-scoring leads. README "The scoring model" documents every field.
  */
 export const scoringModelSchema = z
   .object({
@@ -28,51 +64,127 @@ export const scoringModelSchema = z
       freeMail: points,
       disposableEmail: points,
       companyKnown: points,
-      /** First matching rule wins, so order from most to least specific. */
-      jobTitle: z.array(jobTitleRuleSchema),
+      /** Seniority from the job title. First matching rule wins, so order from most to least specific. */
+      jobTitle: z.array(patternRuleSchema),
+      /** Department or role from the job title (marketing, sales…), scored beside seniority. */
+      role: z.array(patternRuleSchema).default([]),
+      companySize: z.array(companySizeBandSchema).default([]),
+      industry: z.array(patternRuleSchema).default([]),
+      country: z.array(countryRuleSchema).default([]),
+      /** Rules on the email domain, such as schools and universities (students). First match wins. */
+      emailDomain: z.array(patternRuleSchema).default([]),
+      /** Competitors' domains (and their subdomains): they research you, they do not buy. */
+      competitors: z
+        .object({
+          domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a domain')),
+          points,
+        })
+        .default({ domains: [], points: 0 }),
+      /** Fit points needed for grades A, B and C; below C is D. */
       grades: z.object({ A: points, B: points, C: points }),
     }),
     engagement: z.object({
       halfLifeDays: z.number().positive(),
       activities: z.partialRecord(activityTypeSchema, engagementRuleSchema),
+      /**
+       * Page visits scored by category (pricing, demo, careers…) instead of the flat `page_visited`
+       * rule. The category comes with the activity, or from the first `classify` pattern matching its URL.
+       */
+      pages: z
+        .object({
+          categories: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), engagementRuleSchema),
+          classify: z.array(z.object({ category: z.string().min(1), pattern })),
+        })
+        .default({ categories: {}, classify: [] }),
+      /** A bonus for engaging through several channels (web forms, website, email, events…). */
+      multiChannel: z
+        .object({ windowDays: z.number().positive(), tiers: z.array(multiChannelTierSchema) })
+        .default({ windowDays: 90, tiers: [] }),
     }),
-    qualification: z.object({ pointsPerKnownAnswer: points }),
+    qualification: z.object({
+      /** Points for each known answer; an answer not listed brings none. */
+      pointsPerAnswer: z.partialRecord(answerKeySchema, points),
+    }),
     handRaisers: z.array(activityTypeSchema),
     policy: z.object({
       autoQualify: z.object({
         minScore: points,
-        requireAllAnswers: z.boolean(),
+        /** Qualify only when one of these frameworks is complete; an empty list requires none. */
+        requireCompleteFramework: z.array(frameworkSchema),
         requireBusinessEmail: z.boolean(),
-        /** A hand-raiser with every answer known qualifies whatever the score. */
-        handRaiserWithAllAnswers: z.boolean(),
+        /** The lowest fit grade that may qualify without a person; absent means any grade. */
+        minGrade: gradeSchema.optional(),
+        /** A hand-raiser with a complete framework qualifies whatever the score. */
+        handRaiserWithCompleteFramework: z.boolean(),
       }),
-      review: z.object({ minScore: points, onHandRaiser: z.boolean() }),
+      review: z.object({
+        minScore: points,
+        /** Engagement points also needed to reach review on the score: fit alone is not interest. */
+        minEngagement: points.default(0),
+        onHandRaiser: z.boolean(),
+      }),
+      /** A contact with a score line from one of these rules is disqualified (e.g. `fit.competitor`). */
+      disqualify: z.object({ onRules: z.array(ruleName) }).default({ onRules: [] }),
     }),
+    /** How often the scheduled job re-scores a contact whose engagement is still decaying. */
+    rescore: z
+      .object({ everyDays: z.number().positive(), minDecayingPoints: z.number().positive() })
+      .default({ everyDays: 7, minDecayingPoints: 1 }),
   })
-  .refine((model) => model.policy.review.minScore <= model.policy.autoQualify.minScore, {
-    message: 'policy.review.minScore must not be above policy.autoQualify.minScore',
-    path: ['policy', 'review', 'minScore'],
+  .superRefine((model, context) => {
+    if (model.policy.review.minScore > model.policy.autoQualify.minScore) {
+      context.addIssue({
+        code: 'custom',
+        message: 'policy.review.minScore must not be above policy.autoQualify.minScore',
+        path: ['policy', 'review', 'minScore'],
+      });
+    }
+    const { A, B, C } = model.fit.grades;
+    if (!(A >= B && B >= C)) {
+      context.addIssue({ code: 'custom', message: 'grades must satisfy A ≥ B ≥ C', path: ['fit', 'grades'] });
+    }
+    const categories = Object.keys(model.engagement.pages.categories);
+    model.engagement.pages.classify.forEach((rule, index) => {
+      if (!categories.includes(rule.category)) {
+        context.addIssue({
+          code: 'custom',
+          message: `category "${rule.category}" is not one of engagement.pages.categories`,
+          path: ['engagement', 'pages', 'classify', index, 'category'],
+        });
+      }
+    });
   });
 
 export type ScoringModel = z.infer<typeof scoringModelSchema>;
+export type EngagementRule = z.infer<typeof engagementRuleSchema>;
 
-function isValidRegExp(pattern: string): boolean {
+function isValidRegExp(source: string): boolean {
   try {
-    new RegExp(pattern, 'i');
+    new RegExp(source, 'iu');
     return true;
   } catch {
     return false;
   }
 }
 
-/** Parses a model, or throws one error that names every invalid path (e.g. `fit.grades.A`). */
-export function parseScoringModel(input: unknown): ScoringModel {
+/** A model that does not satisfy the schema; the message names every invalid path. */
+export class InvalidScoringModelError extends Error {
+  override name = 'InvalidScoringModelError';
+}
+
+/**
+ * Parses a model, or throws one error that names every invalid path (e.g. `fit.grades.A`) and, when
+ * given, where the model came from, so the person who edited it knows exactly what to fix.
+ */
+export function parseScoringModel(input: unknown, origin?: string): ScoringModel {
   const result = scoringModelSchema.safeParse(input);
   if (!result.success) {
     const problems = result.error.issues.map(
       (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
     );
-    throw new Error(`Invalid scoring model:\n- ${problems.join('\n- ')}`);
+    throw new InvalidScoringModelError(
+      `Invalid scoring model${origin ? ` in ${origin}` : ''}:\n- ${problems.join('\n- ')}`,
+    );
   }
   return result.data;
 }

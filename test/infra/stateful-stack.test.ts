@@ -5,6 +5,8 @@ import { CONFIGURATION_SET_TAG, SES_EVENT_SOURCE } from '#infra/cdk/mail-events.
 import { stageSettings } from '#infra/cdk/stage.ts';
 import { StatefulStack } from '#infra/cdk/stateful-stack.ts';
 import { contactsTable } from '#infra/tables.ts';
+import { functions } from '#infra/wiring/functions.ts';
+import type { FunctionDeclaration } from '#infra/wiring/types.ts';
 import { EVERYTHING_ON, logicalIdOf, resourcesOf, stageConfig, synthLeadflow } from './synth-leadflow.ts';
 
 const { statefulTemplate: template, stateful, config } = synthLeadflow({ stage: 'dev' });
@@ -171,8 +173,15 @@ describe('stateful stack (dev)', () => {
     });
   });
 
-  it('creates no admin user pool and no domain identity when nothing needs them', () => {
-    template.resourceCountIs('AWS::Cognito::UserPool', 0);
+  it('creates the admin user pool only when a route is declared admin, and no domain identity unless configured', () => {
+    const isAdminRoute = (declaration: FunctionDeclaration) =>
+      declaration.triggers.some((trigger) => trigger.kind === 'http' && trigger.auth === 'admin');
+    const declared = Object.values<FunctionDeclaration>(functions);
+    template.resourceCountIs('AWS::Cognito::UserPool', declared.some(isAdminRoute) ? 1 : 0);
+    const publicOnly = Object.fromEntries(
+      Object.entries<FunctionDeclaration>(functions).filter(([, declaration]) => !isAdminRoute(declaration)),
+    );
+    synthLeadflow({ functions: publicOnly }).statefulTemplate.resourceCountIs('AWS::Cognito::UserPool', 0);
     template.resourceCountIs('AWS::SES::EmailIdentity', 0);
   });
 

@@ -233,10 +233,11 @@ describe.each(cases)('template agrees with $label', ({ declarations, synthesized
         }),
       )
         .concat(METRICS_ENV.stage)
+        .concat(Object.keys(declaration.environment ?? {}).filter((key) => key.startsWith('LEADFLOW_')))
         .sort();
       expect(
         Object.keys(env)
-          .filter((key) => key.startsWith('LEADFLOW_'))
+          .filter((key) => key.startsWith('LEADFLOW_') && !key.endsWith('_SECRET_ARN'))
           .sort(),
         name,
       ).toEqual(expectedLocations);

@@ -12,12 +12,15 @@ export function anActivity(
   type: ActivityType,
   occurredAt = NOW.toISOString(),
   formType?: FormType,
+  details: Partial<Pick<Activity, 'channel' | 'page' | 'pageCategory'>> = {},
 ): Activity {
   return {
-    activityId: `a_${type}_${occurredAt}`,
+    activityId: `a_${type}_${occurredAt}_${details.page ?? details.pageCategory ?? ''}`,
     contactId: 'c_1',
     type,
-    channel: 'web-form',
+    channel: details.channel ?? 'web-form',
+    page: details.page,
+    pageCategory: details.pageCategory,
     source: 'generic',
     formType,
     occurredAt,

@@ -2,6 +2,7 @@ import type { Activity } from '#shared/activity/activity.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import type {
   ActivityRecord,
+  Announcement,
   ContactRepository,
   ScoreUpdate,
   SentEmail,
@@ -20,6 +21,8 @@ export class InMemoryContactRepository implements ContactRepository {
   readonly activities = new Map<string, Activity[]>();
   readonly transitions: StageTransition[] = [];
   readonly emails: SentEmail[] = [];
+  /** The re-score schedule (the RescoreDue index in DynamoDB). */
+  readonly rescoreDueAt = new Map<string, string>();
 
   async recordActivity(record: ActivityRecord): Promise<'recorded' | 'duplicate'> {
     const history = this.activities.get(record.contactId) ?? [];
@@ -67,10 +70,28 @@ export class InMemoryContactRepository implements ContactRepository {
       stage: update.stage,
       interest: update.interest ?? contact.interest,
       qualification: update.qualification ?? contact.qualification,
+      review: update.stage === 'review' ? (update.review ?? contact.review) : undefined,
+      recycledAt: update.recycledAt ?? contact.recycledAt,
+      answers: { ...contact.answers, ...update.answers },
       version: contact.version + 1,
     });
+    if (update.rescoreDueAt) this.rescoreDueAt.set(contactId, update.rescoreDueAt);
+    else this.rescoreDueAt.delete(contactId);
     if (update.transition) this.transitions.push(update.transition);
     return 'saved';
+  }
+
+  async markAnnounced(contactId: string, announcement: Announcement, at: string): Promise<void> {
+    const contact = this.contacts.get(contactId);
+    if (
+      announcement.kind === 'qualification' &&
+      contact?.qualification?.qualificationId === announcement.id
+    ) {
+      contact.qualification = { ...contact.qualification, announcedAt: at };
+    }
+    if (announcement.kind === 'review' && contact?.review?.reviewRequestId === announcement.id) {
+      contact.review = { ...contact.review, announcedAt: at };
+    }
   }
 
   async claimNurtureStep(contactId: string, track: string, step: number, at: string): Promise<boolean> {

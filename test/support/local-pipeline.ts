@@ -1,6 +1,18 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type LocalRuntime, startLocalRuntime } from '#infra/local/runtime.ts';
+import {
+  LOCAL_ACCOUNT_ID,
+  LOCAL_EVENT_BUS_NAME,
+  type LocalRuntime,
+  startLocalRuntime,
+} from '#infra/local/runtime.ts';
+import { scheduledEvent } from '#infra/local/scheduler.ts';
+import type { Activity } from '#shared/activity/activity.ts';
+import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
+import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
+import { contactIdFor } from '#shared/contact/contact-id.ts';
+import { activityRecordedEvent } from '#shared/intake/record-form-submission.ts';
 import { signedHeaders } from './signed-request.ts';
 
 export interface LocalEvent {
@@ -37,9 +49,14 @@ export class LocalPipeline {
     );
   }
 
-  static async start(): Promise<LocalPipeline> {
+  /** `env` is set for the functions last, e.g. the notification addresses of a deployment. */
+  static async start(options: { env?: Readonly<Record<string, string>> } = {}): Promise<LocalPipeline> {
     return new LocalPipeline(
-      await startLocalRuntime({ ports: { gateway: 0, dynamodb: 0, ses: 0, eventbridge: 0 }, inMemory: true }),
+      await startLocalRuntime({
+        ports: { gateway: 0, dynamodb: 0, ses: 0, eventbridge: 0 },
+        inMemory: true,
+        ...(options.env ? { env: options.env } : {}),
+      }),
     );
   }
 
@@ -84,5 +101,74 @@ export class LocalPipeline {
       }),
     );
     return result.Items ?? [];
+  }
+
+  /** Calls an admin route with the local admin token (or the given one) as a sales person would. */
+  async admin(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    token = process.env.LEADFLOW_ADMIN_TOKEN,
+  ) {
+    const response = await fetch(`${this.runtime.urls.gateway}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  }
+
+  /**
+   * Records an engagement signal (a page visit, a webinar attended…) the way an intake of such
+   * signals does: the activity on the contact in DynamoDB Local, then "Contact Activity Recorded"
+   * through PutEvents on the local bus. The contact must exist (a form created it).
+   */
+  async recordSignal(
+    email: string,
+    signal: Pick<Activity, 'type' | 'channel'> & Partial<Pick<Activity, 'page' | 'pageCategory'>>,
+  ): Promise<void> {
+    const contactId = contactIdFor(email);
+    const at = new Date().toISOString();
+    const activity: Activity = {
+      activityId: `a_signal_${Math.random().toString(36).slice(2)}`,
+      contactId,
+      source: 'test-signal',
+      occurredAt: at,
+      recordedAt: at,
+      ...signal,
+    };
+    await new DynamoDbContactRepository(this.documents, this.runtime.tableName).recordActivity({
+      contactId,
+      profile: { email },
+      answers: {},
+      activity,
+    });
+    const bus = new EventBridgeClient({
+      endpoint: this.runtime.urls.eventbridge,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    await eventBridgePublisher(bus, LOCAL_EVENT_BUS_NAME).publish([activityRecordedEvent(activity)]);
+  }
+
+  /** Fires the scheduled re-score of stale scores now, as its schedule would. */
+  refreshStaleScores(): Promise<unknown> {
+    return this.runtime.invoke(
+      'scoreRefresher',
+      scheduledEvent({
+        ruleName: 'RefreshStaleScores',
+        time: new Date(),
+        region: 'us-east-1',
+        accountId: LOCAL_ACCOUNT_ID,
+      }),
+    );
+  }
+
+  /** The contact's profile item, straight from DynamoDB Local. */
+  async profile(email: string): Promise<Record<string, any> | undefined> {
+    return (await this.contactItems(contactIdFor(email))).find((item) => item.sk === 'PROFILE');
   }
 }

@@ -10,9 +10,21 @@ export const ANSWER_ATTRIBUTES = {
   authority: 'answerAuthority',
   need: 'answerNeed',
   timeline: 'answerTimeline',
+  goals: 'answerGoals',
+  plans: 'answerPlans',
+  challenges: 'answerChallenges',
 } as const;
 
-export const PROFILE_FIELDS = ['firstName', 'lastName', 'company', 'jobTitle', 'phone', 'country'] as const;
+export const PROFILE_FIELDS = [
+  'firstName',
+  'lastName',
+  'company',
+  'jobTitle',
+  'phone',
+  'country',
+  'companySize',
+  'industry',
+] as const;
 
 type Item = Record<string, unknown>;
 
@@ -27,11 +39,16 @@ export function contactFromItem(item: Item): Contact {
     jobTitle: text('jobTitle'),
     phone: text('phone'),
     country: text('country'),
+    companySize: text('companySize'),
+    industry: text('industry'),
     answers: {
       budget: text(ANSWER_ATTRIBUTES.budget),
       authority: text(ANSWER_ATTRIBUTES.authority),
       need: text(ANSWER_ATTRIBUTES.need),
       timeline: text(ANSWER_ATTRIBUTES.timeline),
+      goals: text(ANSWER_ATTRIBUTES.goals),
+      plans: text(ANSWER_ATTRIBUTES.plans),
+      challenges: text(ANSWER_ATTRIBUTES.challenges),
     },
     consent: item.consent as Contact['consent'],
     firstTouch: item.firstTouch as Contact['firstTouch'],
@@ -41,6 +58,8 @@ export function contactFromItem(item: Item): Contact {
     score: item.score as Contact['score'],
     nurture: item.nurture as Contact['nurture'],
     qualification: item.qualification as Contact['qualification'],
+    review: item.review as Contact['review'],
+    recycledAt: text('recycledAt'),
     createdAt: String(item.createdAt),
     updatedAt: String(item.updatedAt),
     version: Number(item.version ?? 0),
@@ -55,6 +74,8 @@ export function activityFromItem(item: Item): Activity {
     channel: String(item.channel),
     source: String(item.source),
     formType: item.formType as Activity['formType'],
+    page: typeof item.page === 'string' ? item.page : undefined,
+    pageCategory: typeof item.pageCategory === 'string' ? item.pageCategory : undefined,
     occurredAt: String(item.occurredAt),
     recordedAt: String(item.recordedAt),
   };

@@ -2,15 +2,20 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   PutCommand,
-  QueryCommand,
-  type QueryCommandOutput,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Activity } from '#shared/activity/activity.ts';
 import type { Contact } from '#shared/contact/contact.ts';
-import type { ActivityRecord, ContactRepository, ScoreUpdate } from '#shared/contact/contact-repository.ts';
+import type {
+  ActivityRecord,
+  Announcement,
+  ContactRepository,
+  ScoreUpdate,
+} from '#shared/contact/contact-repository.ts';
 import { ANSWER_ATTRIBUTES, activityFromItem, contactFromItem, PROFILE_FIELDS } from './contact-item.ts';
+import { readContactPartition } from './contact-partition.ts';
+import { RESCORE_DUE_INDEX, REVIEW_QUEUE_INDEX } from './indexes.ts';
 import { activityKey, contactKey, emailKey, SK_PREFIX, transitionKey } from './keys.ts';
 import { UpdateExpressionBuilder } from './update-expression.ts';
 
@@ -70,21 +75,7 @@ export class DynamoDbContactRepository implements ContactRepository {
   }
 
   async load(contactId: string): Promise<{ contact: Contact; activities: Activity[] } | undefined> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: QueryCommandOutput['LastEvaluatedKey'];
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': contactKey(contactId).pk },
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await readContactPartition(this.client, this.tableName, contactId);
     const profile = items.find((item) => item.sk === 'PROFILE');
     if (!profile) return undefined;
     const activities = items
@@ -105,7 +96,9 @@ export class DynamoDbContactRepository implements ContactRepository {
       .set('interest', update.interest)
       .set('qualification', update.qualification)
       .set('updatedAt', update.score.scoredAt)
+      .set('recycledAt', update.recycledAt)
       .add('version', 1);
+    setLifecycleAttributes(builder, update);
     const condition = `${builder.name('version')} = ${builder.value(expectedVersion)}`;
     const contactUpdate = {
       TableName: this.tableName,
@@ -136,6 +129,17 @@ export class DynamoDbContactRepository implements ContactRepository {
           },
         ],
       }),
+    );
+  }
+
+  async markAnnounced(contactId: string, announcement: Announcement, at: string): Promise<void> {
+    const builder = new UpdateExpressionBuilder().set(`${announcement.kind}.announcedAt`, at);
+    const idPath =
+      announcement.kind === 'qualification' ? 'qualification.qualificationId' : 'review.reviewRequestId';
+    await this.conditionalUpdate(
+      contactId,
+      builder,
+      `${builder.name(idPath)} = ${builder.value(announcement.id)}`,
     );
   }
 
@@ -227,5 +231,32 @@ export class DynamoDbContactRepository implements ContactRepository {
         await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
       }
     }
+  }
+}
+
+/**
+ * The lifecycle attributes written with a score: a new review joins the sparse review queue (and
+ * leaving `review` leaves it), answers a person gave are stored, and the re-score schedule is set or
+ * cleared, all in the one conditional write, so the indexes never disagree with the stage.
+ */
+function setLifecycleAttributes(builder: UpdateExpressionBuilder, update: ScoreUpdate): void {
+  if (update.stage !== 'review') {
+    builder.remove('review').remove(REVIEW_QUEUE_INDEX.partitionKey).remove(REVIEW_QUEUE_INDEX.sortKey);
+  } else if (update.review) {
+    builder
+      .set('review', update.review)
+      .set(REVIEW_QUEUE_INDEX.partitionKey, REVIEW_QUEUE_INDEX.pending)
+      .set(REVIEW_QUEUE_INDEX.sortKey, `${update.review.requestedAt}#${update.review.reviewRequestId}`);
+  }
+  for (const [answer, attribute] of Object.entries(ANSWER_ATTRIBUTES)) {
+    const value = update.answers?.[answer as keyof typeof ANSWER_ATTRIBUTES]?.trim();
+    if (value) builder.set(attribute, value);
+  }
+  if (update.rescoreDueAt) {
+    builder
+      .set(RESCORE_DUE_INDEX.partitionKey, RESCORE_DUE_INDEX.due)
+      .set(RESCORE_DUE_INDEX.sortKey, update.rescoreDueAt);
+  } else {
+    builder.remove(RESCORE_DUE_INDEX.partitionKey).remove(RESCORE_DUE_INDEX.sortKey);
   }
 }

@@ -1,71 +1,123 @@
 import { describe, expect, it } from 'vitest';
 import type { Stage } from '#shared/contact/stage.ts';
-import { decideStage } from '#shared/lifecycle/decide-stage.ts';
+import { decideStage, type LifecycleContext } from '#shared/lifecycle/decide-stage.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import type { Score } from '#shared/scoring/score.ts';
 
 const policy = defaultScoringModel.policy;
-const allAnswers: Score['knownAnswers'] = ['budget', 'authority', 'need', 'timeline'];
+const bant: Partial<Score> = {
+  knownAnswers: ['budget', 'authority', 'need', 'timeline'],
+  completeFrameworks: ['BANT'],
+};
+const demo: Partial<Score> = { handRaiser: true, lastHandRaiseAt: '2026-03-02T09:00:00.000Z' };
+const rejectedBefore: LifecycleContext = { recycledAt: '2026-03-01T00:00:00.000Z' };
+const rejectedAfter: LifecycleContext = { recycledAt: '2026-03-02T09:30:00.000Z' };
 
 function aScore(overrides: Partial<Score>): Score {
   return {
     total: 10,
-    fit: 10,
-    engagement: 0,
+    fit: 20,
+    engagement: 30,
     qualification: 0,
     grade: 'C',
     breakdown: [],
     knownAnswers: [],
+    completeFrameworks: [],
     handRaiser: false,
     businessEmail: true,
     modelVersion: 'test',
     scoredAt: '2026-03-02T10:00:00.000Z',
+    lastEngagedAt: '2026-03-02T09:00:00.000Z',
     ...overrides,
   };
 }
 
 describe('decideStage', () => {
-  it.each<[string, Stage, Partial<Score>, Stage]>([
+  it.each<[string, Stage, Partial<Score>, Stage, LifecycleContext?]>([
     ['a newsletter reader stays a lead', 'lead', { total: 15 }, 'lead'],
     [
-      'a demo request with every answer from a business email qualifies',
+      'a demo request with BANT complete from a business email qualifies',
       'lead',
-      { handRaiser: true, knownAnswers: allAnswers },
+      { ...demo, ...bant },
       'prospect',
     ],
     [
-      'a demo request from free mail goes to review',
+      'a demo request with BANT complete from free mail goes to review',
       'lead',
-      { handRaiser: true, knownAnswers: allAnswers, businessEmail: false },
+      { ...demo, ...bant, businessEmail: false },
       'review',
     ],
-    ['a demo request without answers goes to review', 'lead', { handRaiser: true }, 'review'],
-    ['a high score with every answer qualifies', 'lead', { total: 80, knownAnswers: allAnswers }, 'prospect'],
     [
-      'a high score with missing answers goes to review',
+      'a demo request with BANT complete but a D grade goes to review',
       'lead',
-      { total: 80, knownAnswers: ['budget'] },
+      { ...demo, ...bant, grade: 'D' },
       'review',
     ],
+    [
+      'GPCT alone does not qualify under the default policy',
+      'lead',
+      { ...demo, knownAnswers: ['goals', 'plans', 'challenges', 'timeline'], completeFrameworks: ['GPCT'] },
+      'review',
+    ],
+    ['a demo request without answers goes to review', 'lead', demo, 'review'],
+    ['a high score with BANT complete qualifies', 'lead', { total: 80, ...bant }, 'prospect'],
+    ['a high score without BANT goes to review', 'lead', { total: 80, knownAnswers: ['budget'] }, 'review'],
     ['a score between the thresholds goes to review', 'lead', { total: 55 }, 'review'],
+    ['a great fit that barely engaged stays a lead', 'lead', { total: 65, engagement: 10 }, 'lead'],
     ['review waits for a person even if the score drops', 'review', { total: 5 }, 'review'],
+    ['review qualifies outright once BANT is complete', 'review', { ...demo, ...bant }, 'prospect'],
     [
-      'review qualifies outright once every answer is known',
+      'a competitor is disqualified, whatever it asked',
+      'lead',
+      {
+        ...demo,
+        ...bant,
+        breakdown: [{ rule: 'fit.competitor', points: -50, reason: 'competitor domain x.com' }],
+      },
+      'disqualified',
+    ],
+    [
+      'a rejected lead does not bounce back on its old hand-raise',
+      'lead',
+      { ...demo, total: 60 },
+      'lead',
+      rejectedAfter,
+    ],
+    [
+      'a rejected lead that engaged again goes back to review on a new hand-raise',
+      'lead',
+      demo,
       'review',
-      { handRaiser: true, knownAnswers: allAnswers },
-      'prospect',
+      rejectedBefore,
     ],
     ['a prospect is never demoted by the scorer', 'prospect', { total: 0 }, 'prospect'],
-    [
-      'a disqualified contact stays disqualified',
-      'disqualified',
-      { total: 99, knownAnswers: allAnswers },
-      'disqualified',
-    ],
+    ['a disqualified contact stays disqualified', 'disqualified', { total: 99, ...bant }, 'disqualified'],
     ['a customer stays a customer', 'customer', { total: 0 }, 'customer'],
-  ])('%s', (_name, current, score, expected) => {
-    const decision = decideStage(current, aScore(score), policy);
+  ])('%s', (_name, current, score, expected, context) => {
+    const decision = decideStage(current, aScore(score), policy, context);
     expect(decision.stage).toBe(expected);
     expect(decision.reason.length).toBeGreaterThan(5);
+  });
+
+  it('says why, in words sales can read', () => {
+    expect(decideStage('lead', aScore({ ...demo, ...bant }), policy).reason).toBe(
+      'asked to talk to the team with BANT complete',
+    );
+    expect(decideStage('lead', aScore({ total: 55 }), policy).reason).toBe('score 55 ≥ review threshold 50');
+    expect(decideStage('lead', aScore({ total: 65, engagement: 10 }), policy).reason).toBe(
+      'engagement 10 below the 25 needed for review',
+    );
+    expect(decideStage('lead', aScore({ ...demo, total: 60 }), policy, rejectedAfter).reason).toBe(
+      'review rejected on 2026-03-02; waiting for new engagement',
+    );
+  });
+
+  it('lets a policy without a framework requirement qualify a hand-raiser on any complete framework', () => {
+    const open = {
+      ...policy,
+      autoQualify: { ...policy.autoQualify, requireCompleteFramework: [] },
+    };
+    const gpct = aScore({ ...demo, completeFrameworks: ['GPCT'] });
+    expect(decideStage('lead', gpct, open).reason).toBe('asked to talk to the team with GPCT complete');
   });
 });

@@ -34,7 +34,11 @@ describe('normalizeEmail', () => {
 
 describe('classifyEmail', () => {
   it('tells business, free and disposable addresses apart', () => {
-    expect(classifyEmail('jane@acme-industries.com')).toEqual({ freeMail: false, disposable: false });
+    expect(classifyEmail('jane@acme-industries.com')).toEqual({
+      domain: 'acme-industries.com',
+      freeMail: false,
+      disposable: false,
+    });
     expect(classifyEmail('jane@gmail.com')).toMatchObject({ freeMail: true, disposable: false });
     expect(classifyEmail('jane@mailinator.com')).toMatchObject({ disposable: true });
   });

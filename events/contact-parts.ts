@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { scoreSchema } from '#shared/scoring/score.ts';
+
+/**
+ * Schema parts shared by the hand-off events ("Lead Review Requested", "Prospect Qualified"), so a
+ * CRM integration reads the contact, answers, attribution and activity summary the same way in both.
+ */
+const optionalText = z.string().optional();
+
+export const touchSchema = z.object({
+  utmSource: optionalText,
+  utmMedium: optionalText,
+  utmCampaign: optionalText,
+  utmTerm: optionalText,
+  utmContent: optionalText,
+  referrer: optionalText,
+  at: z.iso.datetime(),
+});
+
+export const contactIdentitySchema = z.object({
+  contactId: z.string().min(1),
+  email: z.email(),
+  firstName: optionalText,
+  lastName: optionalText,
+  company: optionalText,
+  jobTitle: optionalText,
+  phone: optionalText,
+  country: optionalText,
+  companySize: optionalText,
+  industry: optionalText,
+});
+
+/** BANT and GPCT answers as given (free text); absent when unknown. */
+export const answersSchema = z.object({
+  budget: optionalText,
+  authority: optionalText,
+  need: optionalText,
+  timeline: optionalText,
+  goals: optionalText,
+  plans: optionalText,
+  challenges: optionalText,
+});
+
+export const attributionSchema = z.object({
+  firstTouch: touchSchema.optional(),
+  lastTouch: touchSchema.optional(),
+});
+
+export const activitySummarySchema = z.object({
+  count: z.number().int().nonnegative(),
+  byType: z.record(z.string(), z.number().int().positive()),
+  firstAt: z.iso.datetime().optional(),
+  lastAt: z.iso.datetime().optional(),
+});
+
+/** What both hand-off events say about the contact: who, how it scores, what it answered and did. */
+export const handOffShape = {
+  contact: contactIdentitySchema,
+  score: scoreSchema,
+  answers: answersSchema,
+  attribution: attributionSchema,
+  activitySummary: activitySummarySchema,
+};

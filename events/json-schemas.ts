@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { EVENT_CATALOG } from './catalog.ts';
+import type { EventContract } from './contract.ts';
+
+/** `Prospect Qualified` v1 → `prospect-qualified.v1.json`. */
+export function schemaFileName(contract: EventContract<z.ZodType>): string {
+  return `${contract.detailType.toLowerCase().replaceAll(' ', '-')}.v${contract.version}.json`;
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of one event's `detail`, exported from the very zod schema the
+ * producer and consumers check, so a CRM integrator can generate types that cannot drift from ours.
+ */
+export function detailJsonSchema(contract: EventContract<z.ZodType>): Record<string, unknown> {
+  const { $schema, ...schema } = z.toJSONSchema(contract.schema, { io: 'output', unrepresentable: 'throw' });
+  return {
+    $schema,
+    $id: `urn:leadflow:event:${schemaFileName(contract).replace(/\.json$/, '')}`,
+    title: `${contract.detailType} (v${contract.version}) detail`,
+    description: `The "detail" of an EventBridge event with source "${contract.source}" and detail-type "${contract.detailType}".`,
+    ...schema,
+  };
+}
+
+/** Every published schema file: name → content, as `npm run events:schemas` writes them. */
+export function publishedSchemas(): Map<string, string> {
+  return new Map(
+    EVENT_CATALOG.map((contract) => [
+      schemaFileName(contract),
+      `${JSON.stringify(detailJsonSchema(contract), null, 2)}\n`,
+    ]),
+  );
+}

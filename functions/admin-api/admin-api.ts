@@ -1,0 +1,176 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import type { ContactHistoryReader } from '#shared/contact/contact-history.ts';
+import { contactIdFor } from '#shared/contact/contact-id.ts';
+import { normalizeEmail } from '#shared/contact/email.ts';
+import { requireAdmin } from '#shared/http/admin-auth.ts';
+import { HttpProblem, jsonResponse, problemType } from '#shared/http/problem.ts';
+import { problemDetails } from '#shared/http/problem-details-middleware.ts';
+import { parseBody, parseJson, rawBody, requireJsonContentType } from '#shared/http/request.ts';
+import { formSubmissionSchema } from '#shared/intake/form-submission.ts';
+import { contactView, reviewEntry } from '#shared/review/contact-view.ts';
+import { DECISION_FROM, decideReview, REVIEW_DECISIONS } from '#shared/review/decide-review.ts';
+import { InvalidCursorError, type ReviewQueue } from '#shared/review/review-queue.ts';
+import { logger } from '#shared/runtime/logger.ts';
+import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
+
+export interface AdminApiDeps extends RescoreDeps {
+  readonly reviews: ReviewQueue;
+  readonly histories: ContactHistoryReader;
+  readonly readSecret: (name: string) => Promise<string>;
+}
+
+const listQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().min(1).max(2000).optional(),
+});
+
+const reviewerSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters');
+
+/** The reviewer's reason is required when the answer is no: the lead's next owner needs it. */
+const decisionSchema = z
+  .object({
+    decision: z.enum(REVIEW_DECISIONS),
+    reason: z.string().trim().max(2000).optional(),
+    reviewer: reviewerSchema.optional(),
+    answers: formSubmissionSchema.shape.answers,
+  })
+  .refine((body) => body.decision === 'accept' || (body.reason ?? '') !== '', {
+    message: 'a reason is required to reject or disqualify',
+    path: ['reason'],
+  });
+
+const CONTACT_ID = /^c_[0-9a-f]{32}$/;
+
+/**
+ * The sales review API, on routes declared `auth: 'admin'`: the review queue, decisions on it, and
+ * the full view of one contact. Every route checks the admin bearer token first.
+ */
+export function createAdminApiHandler(deps: AdminApiDeps) {
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(problemDetails())
+    .handler(async (event) => {
+      await requireAdmin(event, deps.readSecret);
+      switch (event.routeKey) {
+        case 'GET /admin/reviews':
+          return listReviews(event, deps);
+        case 'POST /admin/reviews/{contactId}':
+          return decide(event, deps);
+        case 'GET /admin/contacts':
+          return findContact(event, deps);
+        default:
+          throw new HttpProblem({
+            status: 404,
+            type: problemType('unknown-route'),
+            title: 'Unknown route',
+            detail: `There is no admin route ${event.routeKey}.`,
+          });
+      }
+    });
+}
+
+async function listReviews(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
+  const query = parseQuery(event);
+  try {
+    const page = await deps.reviews.pending(query.limit, query.cursor);
+    return jsonResponse(200, { reviews: page.contacts.map(reviewEntry), nextCursor: page.nextCursor });
+  } catch (error) {
+    if (!(error instanceof InvalidCursorError)) throw error;
+    throw new HttpProblem({
+      status: 400,
+      type: problemType('invalid-cursor'),
+      title: 'Invalid cursor',
+      detail: error.message,
+    });
+  }
+}
+
+async function decide(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
+  const contactId = event.pathParameters?.contactId ?? '';
+  const body = rawBody(event);
+  requireJsonContentType(event);
+  const input = parseBody(decisionSchema, parseJson(body));
+  if (!CONTACT_ID.test(contactId)) throw contactNotFound();
+  const reviewer = authenticatedReviewer(event) ?? input.reviewer ?? 'admin';
+  const outcome = await decideReview(contactId, { ...input, reviewer }, deps);
+  if (outcome.outcome === 'not-found') throw contactNotFound();
+  if (outcome.outcome === 'not-allowed') {
+    const allowed = DECISION_FROM[input.decision].join(' or ');
+    throw new HttpProblem({
+      status: 409,
+      type: problemType('decision-not-allowed'),
+      title: 'Decision not allowed in this stage',
+      detail: `The contact is a ${outcome.stage}; "${input.decision}" applies to a contact in ${allowed}.`,
+      extensions: { stage: outcome.stage },
+    });
+  }
+  logger.info('review decided', { contactId, decision: input.decision, stage: outcome.stage });
+  return jsonResponse(200, {
+    contactId,
+    decision: input.decision,
+    stage: outcome.stage,
+    qualificationId: outcome.qualificationId,
+  });
+}
+
+async function findContact(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
+  const email = normalizeEmail(event.queryStringParameters?.email ?? '');
+  if (!email.ok) {
+    throw new HttpProblem({
+      status: 400,
+      type: problemType('invalid-query'),
+      title: 'Invalid query',
+      detail: `Give the contact's address as ?email=: ${email.reason}`,
+      extensions: { errors: [{ field: 'email', message: email.reason }] },
+    });
+  }
+  const history = await deps.histories.history(contactIdFor(email.email));
+  if (!history) throw contactNotFound();
+  return jsonResponse(200, contactView(history));
+}
+
+function parseQuery(event: APIGatewayProxyEventV2) {
+  const result = listQuerySchema.safeParse(event.queryStringParameters ?? {});
+  if (result.success) return result.data;
+  throw new HttpProblem({
+    status: 400,
+    type: problemType('invalid-query'),
+    title: 'Invalid query',
+    detail: 'Some query parameters are invalid; see `errors`.',
+    extensions: {
+      errors: result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
+    },
+  });
+}
+
+/**
+ * The person an authorizer in front of the API vouched for (a JWT's email or subject, or a Lambda
+ * authorizer's `reviewer`), which wins over any name in the body.
+ */
+function authenticatedReviewer(event: APIGatewayProxyEventV2): string | undefined {
+  const authorizer = (event.requestContext as { authorizer?: AuthorizerContext }).authorizer;
+  const candidate =
+    authorizer?.jwt?.claims?.email ?? authorizer?.jwt?.claims?.sub ?? authorizer?.lambda?.reviewer;
+  const parsed = reviewerSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : undefined;
+}
+
+interface AuthorizerContext {
+  readonly jwt?: { readonly claims?: Readonly<Record<string, unknown>> };
+  readonly lambda?: Readonly<Record<string, unknown>>;
+}
+
+function contactNotFound(): HttpProblem {
+  return new HttpProblem({
+    status: 404,
+    type: problemType('contact-not-found'),
+    title: 'Contact not found',
+    detail: 'No contact has this id or address.',
+  });
+}

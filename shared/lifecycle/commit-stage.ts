@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { contactScored } from '#events/contact-scored.ts';
+import { leadReviewRequested } from '#events/lead-review-requested.ts';
+import { prospectQualified } from '#events/prospect-qualified.ts';
+import type { Activity } from '#shared/activity/activity.ts';
+import { strongestInterest } from '#shared/activity/interest.ts';
+import { type EventPublisher, type OutgoingEvent, outgoing } from '#shared/adapters/event-publisher.ts';
+import type { Contact, PendingReview, Qualification, QualificationAnswers } from '#shared/contact/contact.ts';
+import type { Announcement, ContactRepository, StageTransition } from '#shared/contact/contact-repository.ts';
+import { SETTLED_STAGES, type Stage } from '#shared/contact/stage.ts';
+import type { Score } from '#shared/scoring/score.ts';
+import { leadReviewRequestedDetail, prospectQualifiedDetail } from './prospect-qualified-detail.ts';
+
+/**
+ * A hand-off whose event was not confirmed on the bus this long after it was saved is announced
+ * again (same idempotency key): its first put failed, or its invocation died between the write and
+ * the put. The wait keeps a concurrent scorer from announcing a hand-off that is still in flight.
+ */
+export const ANNOUNCE_RETRY_AFTER_MS = 60_000;
+
+export interface StageChange {
+  readonly stage: Stage;
+  readonly reason: string;
+  /** Who or what decided: `scorer`, `scheduled re-score`, `person:<reviewer>`. */
+  readonly by: string;
+  /** How a new qualification came about; a person's id when sales accepted a review. */
+  readonly qualifiedBy?: Qualification['by'];
+  readonly recycledAt?: string;
+  readonly answers?: QualificationAnswers;
+}
+
+export interface CommitDeps {
+  readonly contacts: ContactRepository;
+  readonly events: EventPublisher;
+}
+
+export interface CommitOutcome {
+  readonly stage: Stage;
+  readonly qualification?: Qualification;
+  readonly review?: PendingReview;
+  /** Hand-offs announced by this commit: new ones, and earlier ones whose announcement was lost. */
+  readonly announced: readonly Announcement[];
+}
+
+/**
+ * Saves a score with its stage (optimistic on the contact version: `conflict` means re-read and
+ * decide again), then puts "Contact Scored" and the hand-off events, and marks those hand-offs as
+ * announced. A new qualification or review is written in the same conditional write as the stage,
+ * so of two concurrent writers only one creates it, and it is on the re-score schedule until it is
+ * announced: a failure between the write and the put is re-announced, never lost.
+ */
+export async function commitStage(
+  loaded: { readonly contact: Contact; readonly activities: readonly Activity[] },
+  score: Score,
+  change: StageChange,
+  deps: CommitDeps,
+): Promise<CommitOutcome | 'conflict'> {
+  const { contact, activities } = loaded;
+  const at = score.scoredAt;
+  const now = Date.parse(at);
+  const moved = change.stage !== contact.stage;
+  const transition: StageTransition | undefined = moved
+    ? { from: contact.stage, to: change.stage, at, by: change.by, reason: change.reason }
+    : undefined;
+  const qualification: Qualification | undefined =
+    moved && change.stage === 'prospect'
+      ? {
+          qualificationId: `q_${randomUUID()}`,
+          qualifiedAt: at,
+          by: change.qualifiedBy ?? { kind: 'auto' },
+          reason: change.reason,
+        }
+      : undefined;
+  const review: PendingReview | undefined =
+    moved && change.stage === 'review'
+      ? { reviewRequestId: `r_${randomUUID()}`, requestedAt: at, reason: change.reason }
+      : undefined;
+  const after: Contact = {
+    ...contact,
+    answers: { ...contact.answers, ...change.answers },
+    stage: change.stage,
+    qualification: qualification ?? contact.qualification,
+    review: change.stage === 'review' ? (review ?? contact.review) : undefined,
+  };
+  const unannounced = unannouncedHandOffs(after);
+  const saved = await deps.contacts.saveScore(contact.contactId, contact.version, {
+    score,
+    stage: change.stage,
+    interest: strongestInterest(activities),
+    transition,
+    qualification,
+    review,
+    recycledAt: change.recycledAt,
+    answers: change.answers,
+    rescoreDueAt: rescoreDueAt(change.stage, score, unannounced.length > 0, now),
+  });
+  if (saved === 'conflict') return 'conflict';
+
+  const events: OutgoingEvent[] = [
+    outgoing(contactScored, {
+      version: 1,
+      contactId: contact.contactId,
+      score: score.total,
+      stage: change.stage,
+      previousStage: contact.stage,
+      interest: strongestInterest(activities),
+      modelVersion: score.modelVersion,
+      scoredAt: at,
+      grade: score.grade,
+      breakdown: score.breakdown,
+      stageReason: change.reason,
+    }),
+  ];
+  const announcing: Announcement[] = [];
+  for (const handOff of unannounced) {
+    const fresh = handOff.id === qualification?.qualificationId || handOff.id === review?.reviewRequestId;
+    if (!fresh && now - Date.parse(handOff.since) < ANNOUNCE_RETRY_AFTER_MS) continue;
+    announcing.push({ kind: handOff.kind, id: handOff.id });
+    if (handOff.kind === 'qualification' && after.qualification) {
+      const { reason } = after.qualification;
+      events.push(
+        outgoing(
+          prospectQualified,
+          prospectQualifiedDetail(after, score, [...activities], after.qualification, reason ?? 'qualified'),
+        ),
+      );
+    } else if (handOff.kind === 'review' && after.review) {
+      events.push(
+        outgoing(leadReviewRequested, leadReviewRequestedDetail(after, score, [...activities], after.review)),
+      );
+    }
+  }
+  await deps.events.publish(events);
+  for (const announcement of announcing)
+    await deps.contacts.markAnnounced(contact.contactId, announcement, at);
+  return { stage: change.stage, qualification, review, announced: announcing };
+}
+
+interface UnannouncedHandOff {
+  readonly kind: Announcement['kind'];
+  readonly id: string;
+  readonly since: string;
+}
+
+function unannouncedHandOffs(contact: Contact): UnannouncedHandOff[] {
+  const pending: UnannouncedHandOff[] = [];
+  const { qualification, review } = contact;
+  if (contact.stage === 'prospect' && qualification && !qualification.announcedAt) {
+    pending.push({
+      kind: 'qualification',
+      id: qualification.qualificationId,
+      since: qualification.qualifiedAt,
+    });
+  }
+  if (contact.stage === 'review' && review && !review.announcedAt) {
+    pending.push({ kind: 'review', id: review.reviewRequestId, since: review.requestedAt });
+  }
+  return pending;
+}
+
+/**
+ * When the scheduled job should look at this contact again: when decay will have moved its score
+ * (leads and reviews only), or shortly if a hand-off still waits to be announced.
+ */
+function rescoreDueAt(stage: Stage, score: Score, handOffPending: boolean, now: number): string | undefined {
+  const candidates: string[] = [];
+  if (!SETTLED_STAGES.has(stage) && score.staleAfter) candidates.push(score.staleAfter);
+  if (handOffPending) candidates.push(new Date(now + ANNOUNCE_RETRY_AFTER_MS).toISOString());
+  return candidates.sort()[0];
+}

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import type { Mailer } from '#shared/adapters/ses-mailer.ts';
+import type { Clock } from '#shared/runtime/clock.ts';
+import type { NoticeLog } from './notice-log.ts';
+import { renderNotification, type SalesNotice } from './notification-email.ts';
+import type { NotificationRecipients } from './recipients.ts';
+
+export interface NotifySalesDeps {
+  readonly mailer: Mailer;
+  readonly notices: NoticeLog;
+  readonly clock: Clock;
+  readonly recipients: NotificationRecipients;
+  /** Where the admin API is served, for the links in the email. */
+  readonly baseUrl: string;
+}
+
+export interface NotifySalesOutcome {
+  readonly sent: number;
+  /** Recipients already notified of this hand-off (a redelivered event). */
+  readonly alreadySent: number;
+}
+
+/**
+ * Emails the configured people about one hand-off, once per recipient: each send is claimed under
+ * the hand-off's idempotency key first, and a send SES refuses releases its claim and fails the
+ * invocation, so the event's retry sends exactly the missing ones.
+ */
+export async function notifySales(notice: SalesNotice, deps: NotifySalesDeps): Promise<NotifySalesOutcome> {
+  const recipients =
+    notice.kind === 'review-requested' ? deps.recipients.reviewRequested : deps.recipients.prospectQualified;
+  const { contactId } = notice.detail.contact;
+  const handOffId =
+    notice.kind === 'review-requested' ? notice.detail.reviewRequestId : notice.detail.qualificationId;
+  const email = renderNotification(notice, deps.baseUrl);
+  let sent = 0;
+  let alreadySent = 0;
+  for (const to of recipients) {
+    // The recipient is hashed so that the key, which is stored, holds no address of a colleague.
+    const key = `${notice.kind}#${handOffId}#${createHash('sha256').update(to).digest('hex').slice(0, 16)}`;
+    if (!(await deps.notices.claim(contactId, key, deps.clock().toISOString()))) {
+      alreadySent += 1;
+      continue;
+    }
+    try {
+      await deps.mailer.send({ to, ...email, tags: { notice: notice.kind } });
+      sent += 1;
+    } catch (error) {
+      await deps.notices.release(contactId, key);
+      throw error;
+    }
+  }
+  return { sent, alreadySent };
+}

@@ -1,0 +1,100 @@
+import type { QualificationAnswers } from '#shared/contact/contact.ts';
+import { classifyEmail } from '#shared/contact/email-classification.ts';
+import type { Stage } from '#shared/contact/stage.ts';
+import { commitStage } from '#shared/lifecycle/commit-stage.ts';
+import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
+import { scoreContact } from '#shared/scoring/score-contact.ts';
+
+export const REVIEW_DECISIONS = ['accept', 'reject', 'disqualify'] as const;
+export type ReviewDecisionKind = (typeof REVIEW_DECISIONS)[number];
+
+export interface ReviewDecision {
+  readonly decision: ReviewDecisionKind;
+  /** Why, in the reviewer's words; stored with the transition and sent with the events. */
+  readonly reason?: string;
+  /** Who decided: the authenticated person, or the name the caller gave. */
+  readonly reviewer: string;
+  /** BANT/GPCT answers learned while reviewing (a call, an email); stored with the contact. */
+  readonly answers?: QualificationAnswers;
+}
+
+/**
+ * Which stages each decision applies to. Accepting is for leads waiting in review; rejecting sends a
+ * lead in review (or a prospect sales gave up on) back to nurture, and a later qualification gets a
+ * new idempotency key; anything not yet a customer can be disqualified.
+ */
+export const DECISION_FROM: Readonly<Record<ReviewDecisionKind, readonly Stage[]>> = {
+  accept: ['review'],
+  reject: ['review', 'prospect'],
+  disqualify: ['lead', 'review', 'prospect'],
+};
+
+const OUTCOME: Readonly<Record<ReviewDecisionKind, { stage: Stage; verb: string }>> = {
+  accept: { stage: 'prospect', verb: 'accepted' },
+  reject: { stage: 'lead', verb: 'rejected' },
+  disqualify: { stage: 'disqualified', verb: 'disqualified' },
+};
+
+export type DecideReviewOutcome =
+  | { readonly outcome: 'decided'; readonly stage: Stage; readonly qualificationId?: string }
+  | { readonly outcome: 'not-found' }
+  | { readonly outcome: 'not-allowed'; readonly stage: Stage };
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Applies a person's decision on a contact: re-scores it (with any answers they learned), moves it
+ * and records who and why, in one conditional write; then announces it ("Prospect Qualified" on
+ * accept, with the reviewer as `qualifiedBy`; "Contact Scored" in every case, so nurture resumes
+ * after a rejection).
+ */
+export async function decideReview(
+  contactId: string,
+  input: ReviewDecision,
+  deps: RescoreDeps,
+): Promise<DecideReviewOutcome> {
+  const { stage, verb } = OUTCOME[input.decision];
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    const loaded = await deps.contacts.load(contactId);
+    if (!loaded) return { outcome: 'not-found' };
+    const { contact, activities } = loaded;
+    if (!DECISION_FROM[input.decision].includes(contact.stage)) {
+      return { outcome: 'not-allowed', stage: contact.stage };
+    }
+    const now = deps.clock();
+    const answers = { ...contact.answers, ...nonEmpty(input.answers) };
+    const recycledAt = input.decision === 'reject' ? now.toISOString() : contact.recycledAt;
+    const score = scoreContact(
+      { contact: { ...contact, answers, recycledAt }, email: classifyEmail(contact.email), activities },
+      deps.model,
+      now,
+    );
+    const reason = `${verb} by ${input.reviewer}: ${input.reason?.trim() || 'no reason given'}`;
+    const committed = await commitStage(
+      loaded,
+      score,
+      {
+        stage,
+        reason,
+        by: `person:${input.reviewer}`,
+        qualifiedBy: { kind: 'person', id: input.reviewer },
+        recycledAt: input.decision === 'reject' ? recycledAt : undefined,
+        answers: nonEmpty(input.answers),
+      },
+      deps,
+    );
+    if (committed === 'conflict') continue;
+    return { outcome: 'decided', stage, qualificationId: committed.qualification?.qualificationId };
+  }
+  throw new Error(
+    `Contact ${contactId} kept changing during ${MAX_ATTEMPTS} attempts to apply a review decision.`,
+  );
+}
+
+function nonEmpty(answers: QualificationAnswers | undefined): QualificationAnswers | undefined {
+  if (!answers) return undefined;
+  const known = Object.entries(answers).filter(
+    ([, value]) => typeof value === 'string' && value.trim() !== '',
+  );
+  return known.length > 0 ? Object.fromEntries(known) : undefined;
+}

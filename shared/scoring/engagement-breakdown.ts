@@ -1,0 +1,120 @@
+import type { Activity } from '#shared/activity/activity.ts';
+import type { ScoreLine } from './score.ts';
+import type { EngagementRule, ScoringModel } from './scoring-model.ts';
+
+const DAY_MS = 86_400_000;
+
+export type ScoredActivity = Pick<Activity, 'type' | 'occurredAt' | 'channel' | 'page' | 'pageCategory'>;
+
+export interface EngagementResult {
+  readonly lines: ScoreLine[];
+  /** The latest activity that brought points. */
+  readonly lastEngagedAt?: string;
+  /** When the decaying or windowed part has moved enough to re-compute; undefined when nothing decays. */
+  readonly staleAfter?: Date;
+}
+
+interface Tally {
+  readonly rule: EngagementRule;
+  readonly what: string;
+  points: number;
+  count: number;
+}
+
+/**
+ * Engagement: points per activity (or per page category), faded by age with the model's half-life
+ * unless the rule says it does not decay, capped per rule, plus a bonus for engaging on several
+ * channels within a window.
+ */
+export function engagementBreakdown(
+  activities: readonly ScoredActivity[],
+  model: ScoringModel,
+  now: Date,
+): EngagementResult {
+  const { halfLifeDays } = model.engagement;
+  const tallies = new Map<string, Tally>();
+  const channelLastSeen = new Map<string, number>();
+  let lastEngagedAt: string | undefined;
+  for (const activity of activities) {
+    const matched = engagementRuleFor(activity, model);
+    if (!matched) continue;
+    const occurred = Date.parse(activity.occurredAt);
+    const ageDays = Math.max(0, now.getTime() - occurred) / DAY_MS;
+    const { rule } = matched;
+    const points = rule.decays ? rule.points * 0.5 ** (ageDays / halfLifeDays) : rule.points;
+    const tally = tallies.get(matched.key) ?? { rule, what: matched.what, points: 0, count: 0 };
+    tally.points += points;
+    tally.count += 1;
+    tallies.set(matched.key, tally);
+    if (rule.points > 0) {
+      if (!lastEngagedAt || activity.occurredAt > lastEngagedAt) lastEngagedAt = activity.occurredAt;
+      if (ageDays <= model.engagement.multiChannel.windowDays) {
+        channelLastSeen.set(activity.channel, Math.max(channelLastSeen.get(activity.channel) ?? 0, occurred));
+      }
+    }
+  }
+
+  const lines: ScoreLine[] = [];
+  let decaying = 0;
+  for (const [key, tally] of tallies) {
+    const { cap, decays } = tally.rule;
+    const capped = cap !== undefined && Math.abs(tally.points) > cap;
+    const points = round(capped && cap !== undefined ? Math.sign(tally.points) * cap : tally.points);
+    if (decays) decaying += Math.abs(points);
+    const fading = decays ? `decayed (half-life ${halfLifeDays} days)` : 'does not decay';
+    lines.push({
+      rule: `engagement.${key}`,
+      points,
+      reason: `${tally.count} × ${tally.what}, ${fading}${capped ? `, capped at ${cap}` : ''}`,
+    });
+  }
+
+  const { windowDays, tiers } = model.engagement.multiChannel;
+  const channels = [...channelLastSeen.keys()].sort();
+  const tier = tiers
+    .filter((candidate) => channels.length >= candidate.minChannels)
+    .sort((a, b) => b.minChannels - a.minChannels)[0];
+  let staleAfter =
+    decaying >= model.rescore.minDecayingPoints
+      ? new Date(now.getTime() + model.rescore.everyDays * DAY_MS)
+      : undefined;
+  if (tier) {
+    lines.push({
+      rule: 'engagement.multiChannel',
+      points: tier.points,
+      reason: `engaged on ${channels.length} channels in ${windowDays} days (${channels.join(', ')})`,
+    });
+    // The bonus may drop when the first of its channels leaves the window.
+    const firstExpiry = new Date(Math.min(...channelLastSeen.values()) + windowDays * DAY_MS);
+    if (!staleAfter || firstExpiry < staleAfter) staleAfter = firstExpiry;
+  }
+  return { lines, lastEngagedAt, staleAfter };
+}
+
+/** Which rule scores an activity: a page visit by its category when the model knows it, else its type. */
+function engagementRuleFor(
+  activity: ScoredActivity,
+  model: ScoringModel,
+): { key: string; rule: EngagementRule; what: string } | undefined {
+  if (activity.type === 'page_visited') {
+    const category = pageCategoryOf(activity, model);
+    const rule = category ? model.engagement.pages.categories[category] : undefined;
+    if (category && rule) return { key: `page.${category}`, rule, what: `${category} page visit` };
+  }
+  const rule = model.engagement.activities[activity.type];
+  return rule ? { key: activity.type, rule, what: activity.type.replaceAll('_', ' ') } : undefined;
+}
+
+export function pageCategoryOf(
+  activity: Pick<Activity, 'page' | 'pageCategory'>,
+  model: ScoringModel,
+): string | undefined {
+  if (activity.pageCategory) return activity.pageCategory.toLowerCase();
+  const { page } = activity;
+  if (!page) return undefined;
+  return model.engagement.pages.classify.find((rule) => new RegExp(rule.pattern, 'iu').test(page))?.category;
+}
+
+export function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}

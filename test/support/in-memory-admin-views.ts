@@ -1,0 +1,57 @@
+import type { ContactHistory, ContactHistoryReader } from '#shared/contact/contact-history.ts';
+import type { NoticeLog } from '#shared/notify/notice-log.ts';
+import { InvalidCursorError, type ReviewPage, type ReviewQueue } from '#shared/review/review-queue.ts';
+import type { RescoreSchedule } from '#shared/scoring/rescore-schedule.ts';
+import type { InMemoryContactRepository } from './in-memory-contact-repository.ts';
+
+/**
+ * Fakes of the read-side interfaces over an InMemoryContactRepository's maps, with the semantics of
+ * their DynamoDB indexes (queue oldest first, cursor = position, schedule due by time).
+ */
+export class InMemoryAdminViews implements ReviewQueue, ContactHistoryReader, RescoreSchedule {
+  private readonly repository: InMemoryContactRepository;
+
+  constructor(repository: InMemoryContactRepository) {
+    this.repository = repository;
+  }
+
+  async pending(limit: number, cursor?: string): Promise<ReviewPage> {
+    const queue = [...this.repository.contacts.values()]
+      .filter((contact) => contact.stage === 'review' && contact.review)
+      .sort((a, b) => String(a.review?.requestedAt).localeCompare(String(b.review?.requestedAt)));
+    const start = cursor === undefined ? 0 : Number(cursor);
+    if (!Number.isInteger(start) || start < 0) throw new InvalidCursorError('bad cursor');
+    const contacts = queue.slice(start, start + limit).map((contact) => structuredClone(contact));
+    return { contacts, nextCursor: start + limit < queue.length ? String(start + limit) : undefined };
+  }
+
+  async history(contactId: string): Promise<ContactHistory | undefined> {
+    const loaded = await this.repository.load(contactId);
+    if (!loaded) return undefined;
+    return { ...loaded, transitions: [...this.repository.transitions], emails: [...this.repository.emails] };
+  }
+
+  async due(now: string, limit: number): Promise<string[]> {
+    return [...this.repository.rescoreDueAt]
+      .filter(([, at]) => at <= now)
+      .sort(([, a], [, b]) => a.localeCompare(b))
+      .slice(0, limit)
+      .map(([contactId]) => contactId);
+  }
+}
+
+/** Notice claims in memory, with the conditional-put semantics of the DynamoDB one. */
+export class InMemoryNoticeLog implements NoticeLog {
+  readonly claimed = new Set<string>();
+
+  async claim(contactId: string, key: string): Promise<boolean> {
+    const id = `${contactId}/${key}`;
+    if (this.claimed.has(id)) return false;
+    this.claimed.add(id);
+    return true;
+  }
+
+  async release(contactId: string, key: string): Promise<void> {
+    this.claimed.delete(`${contactId}/${key}`);
+  }
+}

@@ -1,0 +1,302 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createAdminApiHandler } from '#functions/admin-api/admin-api.ts';
+import type { FormType } from '#shared/activity/activity-type.ts';
+import { SecretNotConfiguredError } from '#shared/adapters/secrets.ts';
+import type { QualificationAnswers } from '#shared/contact/contact.ts';
+import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
+import { defaultScoringModel } from '#shared/scoring/default-model.ts';
+import { rescoreContact } from '#shared/scoring/rescore-contact.ts';
+import { adminEvent, TEST_ADMIN_TOKEN } from '../../support/admin-request.ts';
+import { NOW } from '../../support/builders.ts';
+import { InMemoryAdminViews } from '../../support/in-memory-admin-views.ts';
+import { InMemoryContactRepository } from '../../support/in-memory-contact-repository.ts';
+import { RecordingPublisher } from '../../support/recording-publisher.ts';
+import { lambdaContext } from '../../support/signed-request.ts';
+
+let contacts: InMemoryContactRepository;
+let events: RecordingPublisher;
+let token: string | undefined;
+let now: Date;
+
+const deps = () => ({
+  contacts,
+  events,
+  clock: () => now,
+  model: defaultScoringModel,
+  reviews: new InMemoryAdminViews(contacts),
+  histories: new InMemoryAdminViews(contacts),
+  readSecret: async (name: string) => {
+    if (!token) throw new SecretNotConfiguredError(`${name} not configured`);
+    return token;
+  },
+});
+
+async function call(event: APIGatewayProxyEventV2) {
+  const result = (await createAdminApiHandler(deps())(
+    event,
+    lambdaContext,
+  )) as APIGatewayProxyStructuredResultV2;
+  return { status: result.statusCode, headers: result.headers ?? {}, body: JSON.parse(String(result.body)) };
+}
+
+/** A contact that went through intake and scoring, at `at`. */
+async function aScoredContact(
+  email: string,
+  formType: FormType,
+  answers: QualificationAnswers = {},
+  at = NOW,
+) {
+  now = at;
+  const { contactId } = await recordFormSubmission(
+    {
+      source: 'generic',
+      deliveryId: `${email}-${formType}-${at.toISOString()}`,
+      email,
+      submission: { email, formType, answers, company: 'Acme', firstName: 'Jane' },
+    },
+    deps(),
+  );
+  await rescoreContact(contactId, deps());
+  now = NOW;
+  return contactId;
+}
+
+const decide = (contactId: string, body: unknown, extra: Parameters<typeof adminEvent>[1] = {}) =>
+  call(adminEvent('POST /admin/reviews/{contactId}', { pathParameters: { contactId }, body, ...extra }));
+
+describe('admin API authentication', () => {
+  beforeEach(() => {
+    contacts = new InMemoryContactRepository();
+    events = new RecordingPublisher();
+    token = TEST_ADMIN_TOKEN;
+    now = NOW;
+  });
+
+  it.each([
+    ['no Authorization header', {}],
+    ['a wrong token', { authorization: 'Bearer not-the-token' }],
+    ['a token that only starts right', { authorization: `Bearer ${TEST_ADMIN_TOKEN}x` }],
+    [
+      'another scheme',
+      { authorization: `Basic ${Buffer.from(`admin:${TEST_ADMIN_TOKEN}`).toString('base64')}` },
+    ],
+  ])('answers 401 problem+json with a Bearer challenge for %s', async (_name, headers) => {
+    const event = adminEvent('GET /admin/reviews');
+    delete event.headers.authorization;
+    const response = await call({ ...event, headers: { ...event.headers, ...headers } });
+    expect(response.status).toBe(401);
+    expect(response.headers).toMatchObject({
+      'content-type': 'application/problem+json',
+      'www-authenticate': 'Bearer realm="leadflow-admin"',
+    });
+    expect(response.body).toMatchObject({ type: 'urn:leadflow:problem:unauthorized', status: 401 });
+  });
+
+  it('refuses everyone when no admin token is configured', async () => {
+    token = undefined;
+    const response = await call(adminEvent('GET /admin/reviews'));
+    expect(response.status).toBe(401);
+    expect(response.body.detail).toMatch(/No admin token is configured/);
+  });
+
+  it('checks the token before reading or writing anything', async () => {
+    const contactId = await aScoredContact('jane@acme-industries.com', 'demo');
+    const response = await decide(
+      contactId,
+      { decision: 'accept' },
+      { headers: { authorization: 'Bearer nope' } },
+    );
+    expect(response.status).toBe(401);
+    expect(contacts.contacts.get(contactId)?.stage).toBe('review');
+  });
+});
+
+describe('GET /admin/reviews', () => {
+  beforeEach(() => {
+    contacts = new InMemoryContactRepository();
+    events = new RecordingPublisher();
+    token = TEST_ADMIN_TOKEN;
+    now = NOW;
+  });
+
+  it('lists the leads waiting for review, the longest waiting first, with their explained scores', async () => {
+    const later = await aScoredContact(
+      'late@acme-industries.com',
+      'demo',
+      {},
+      new Date(NOW.getTime() + 1000),
+    );
+    const earlier = await aScoredContact('early@acme-industries.com', 'quote');
+    await aScoredContact('reader@acme-industries.com', 'newsletter');
+    const response = await call(adminEvent('GET /admin/reviews'));
+    expect(response.status).toBe(200);
+    expect(response.body.reviews.map((entry: { contactId: string }) => entry.contactId)).toEqual([
+      earlier,
+      later,
+    ]);
+    expect(response.body.reviews[0]).toMatchObject({
+      email: 'early@acme-industries.com',
+      firstName: 'Jane',
+      company: 'Acme',
+      requestedAt: NOW.toISOString(),
+      reason: 'asked to talk to the team; qualification not complete',
+      score: {
+        breakdown: expect.arrayContaining([expect.objectContaining({ rule: 'engagement.quote_request' })]),
+      },
+    });
+    expect(response.body.nextCursor).toBeUndefined();
+  });
+
+  it('pages with limit and cursor, and refuses bad ones', async () => {
+    await aScoredContact('a@acme-industries.com', 'demo');
+    await aScoredContact('b@acme-industries.com', 'demo', {}, new Date(NOW.getTime() + 1));
+    const first = await call(adminEvent('GET /admin/reviews', { query: { limit: '1' } }));
+    expect(first.body.reviews).toHaveLength(1);
+    const second = await call(
+      adminEvent('GET /admin/reviews', { query: { limit: '1', cursor: first.body.nextCursor } }),
+    );
+    expect(second.body.reviews[0].email).toBe('b@acme-industries.com');
+    const badLimit = await call(adminEvent('GET /admin/reviews', { query: { limit: '1000' } }));
+    expect(badLimit.status).toBe(400);
+    expect(badLimit.body.errors).toEqual([{ field: 'limit', message: expect.any(String) }]);
+    const badCursor = await call(adminEvent('GET /admin/reviews', { query: { cursor: 'x' } }));
+    expect(badCursor.body).toMatchObject({ status: 400, type: 'urn:leadflow:problem:invalid-cursor' });
+  });
+});
+
+describe('POST /admin/reviews/{contactId}', () => {
+  beforeEach(() => {
+    contacts = new InMemoryContactRepository();
+    events = new RecordingPublisher();
+    token = TEST_ADMIN_TOKEN;
+    now = NOW;
+  });
+
+  it('accepts a lead: prospect, one Prospect Qualified naming the reviewer, and the transition recorded', async () => {
+    const contactId = await aScoredContact('jane@acme-industries.com', 'demo');
+    now = new Date(NOW.getTime() + 3_600_000);
+    const response = await decide(contactId, {
+      decision: 'accept',
+      reason: 'called her, real project',
+      reviewer: 'alice@seller.example',
+      answers: { budget: '30k', timeline: 'Q4' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      contactId,
+      decision: 'accept',
+      stage: 'prospect',
+      qualificationId: expect.stringMatching(/^q_/),
+    });
+    const qualified = events.ofType('Prospect Qualified');
+    expect(qualified).toEqual([
+      expect.objectContaining({
+        qualificationId: response.body.qualificationId,
+        qualifiedBy: { kind: 'person', id: 'alice@seller.example' },
+        reason: 'accepted by alice@seller.example: called her, real project',
+        answers: expect.objectContaining({ budget: '30k', timeline: 'Q4' }),
+      }),
+    ]);
+    expect(contacts.transitions.at(-1)).toEqual({
+      from: 'review',
+      to: 'prospect',
+      at: now.toISOString(),
+      by: 'person:alice@seller.example',
+      reason: 'accepted by alice@seller.example: called her, real project',
+    });
+    expect((await call(adminEvent('GET /admin/reviews'))).body.reviews).toEqual([]);
+  });
+
+  it('rejects a lead back to nurture with the reason, and says so on the bus', async () => {
+    const contactId = await aScoredContact('jane@acme-industries.com', 'demo');
+    const response = await decide(contactId, {
+      decision: 'reject',
+      reason: 'no budget this year',
+      reviewer: 'bob',
+    });
+    expect(response.body).toMatchObject({ stage: 'lead' });
+    expect(contacts.contacts.get(contactId)).toMatchObject({ stage: 'lead', recycledAt: NOW.toISOString() });
+    expect(contacts.contacts.get(contactId)?.review).toBeUndefined();
+    expect(events.ofType('Contact Scored').at(-1)).toMatchObject({
+      stage: 'lead',
+      previousStage: 'review',
+      stageReason: 'rejected by bob: no budget this year',
+    });
+    expect(events.ofType('Prospect Qualified')).toEqual([]);
+  });
+
+  it('disqualifies, and trusts the authorizer over a name in the body', async () => {
+    const contactId = await aScoredContact('jane@acme-industries.com', 'demo');
+    const response = await decide(
+      contactId,
+      { decision: 'disqualify', reason: 'student project', reviewer: 'someone-else' },
+      { authorizer: { jwt: { claims: { email: 'carol@seller.example' } } } },
+    );
+    expect(response.body.stage).toBe('disqualified');
+    expect(contacts.transitions.at(-1)).toMatchObject({
+      to: 'disqualified',
+      by: 'person:carol@seller.example',
+    });
+  });
+
+  it('answers 400 without a reason to reject, or with an unknown decision', async () => {
+    const contactId = await aScoredContact('jane@acme-industries.com', 'demo');
+    const noReason = await decide(contactId, { decision: 'reject' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors).toEqual([
+      { field: 'reason', message: 'a reason is required to reject or disqualify' },
+    ]);
+    const unknown = await decide(contactId, { decision: 'maybe' });
+    expect(unknown.body.errors.map((error: { field: string }) => error.field)).toEqual(['decision']);
+    expect(contacts.contacts.get(contactId)?.stage).toBe('review');
+  });
+
+  it('answers 409 for a decision the stage does not allow, and 404 for an unknown contact', async () => {
+    const lead = await aScoredContact('reader@acme-industries.com', 'newsletter');
+    const conflict = await decide(lead, { decision: 'accept' });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body).toMatchObject({
+      type: 'urn:leadflow:problem:decision-not-allowed',
+      stage: 'lead',
+      detail: 'The contact is a lead; "accept" applies to a contact in review.',
+    });
+    expect((await decide(`c_${'0'.repeat(32)}`, { decision: 'accept' })).status).toBe(404);
+    expect((await decide('../etc', { decision: 'accept' })).status).toBe(404);
+    expect(events.ofType('Prospect Qualified')).toEqual([]);
+  });
+});
+
+describe('GET /admin/contacts?email=', () => {
+  beforeEach(() => {
+    contacts = new InMemoryContactRepository();
+    events = new RecordingPublisher();
+    token = TEST_ADMIN_TOKEN;
+    now = NOW;
+  });
+
+  it('shows the contact with stage, score, breakdown, activities and transitions', async () => {
+    const contactId = await aScoredContact('jane@acme-industries.com', 'demo');
+    const response = await call(
+      adminEvent('GET /admin/contacts', { query: { email: ' Jane@ACME-industries.com ' } }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      contact: { contactId, email: 'jane@acme-industries.com', stage: 'review', firstName: 'Jane' },
+      score: { breakdown: expect.any(Array), modelVersion: defaultScoringModel.version },
+      activities: [expect.objectContaining({ type: 'demo_request' })],
+      transitions: [expect.objectContaining({ from: 'lead', to: 'review', by: 'scorer' })],
+    });
+  });
+
+  it('answers 400 without a valid address and 404 for an unknown one', async () => {
+    expect((await call(adminEvent('GET /admin/contacts'))).body).toMatchObject({
+      status: 400,
+      type: 'urn:leadflow:problem:invalid-query',
+    });
+    expect(
+      (await call(adminEvent('GET /admin/contacts', { query: { email: 'nobody@acme-industries.com' } })))
+        .status,
+    ).toBe(404);
+  });
+});
