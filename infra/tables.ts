@@ -1,3 +1,5 @@
+import { NURTURE_DUE_INDEX } from '#shared/adapters/dynamodb/nurture-keys.ts';
+
 /**
  * The DynamoDB table, described once. The CDK stateful stack and the local runtime both create it
  * from this description, so keys and indexes cannot drift between AWS and a developer's machine.
@@ -22,6 +24,7 @@ export const contactsTable: TableDefinition = {
   id: 'Contacts',
   partitionKey: 'pk',
   sortKey: 'sk',
-  globalSecondaryIndexes: [],
+  // Sparse: only nurture states with something due carry its keys (see nurture-keys.ts).
+  globalSecondaryIndexes: [NURTURE_DUE_INDEX],
   timeToLiveAttribute: 'expiresAt',
 };

@@ -12,4 +12,9 @@ export const DEV_SECRETS: Readonly<Record<string, string>> = {
    * `new Webhook(DEV_SECRETS.WEBHOOK_SECRET_GENERIC).sign(id, new Date(), body)` (standardwebhooks).
    */
   WEBHOOK_SECRET_GENERIC: 'whsec_bGVhZGZsb3cgbG9jYWwgZGV2ZWxvcG1lbnQgb25seSE=',
+  /**
+   * HMAC key of the unsubscribe, preference and confirmation links in emails (see MailTokens). Several
+   * keys separated by spaces rotate: the first signs, all verify.
+   */
+  MAIL_TOKEN_SECRET: 'leadflow-local-development-only-mail-token-key',
 };

@@ -1,7 +1,14 @@
 import { contactActivityRecorded } from '#events/contact-activity-recorded.ts';
 import { contactScored } from '#events/contact-scored.ts';
 import { patternFor } from '#events/contract.ts';
+import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
 import { defineFunction, type FunctionDeclaration } from './types.ts';
+
+/**
+ * Settings of every function that sends email. The send rate is shared by all of them (a DynamoDB
+ * counter per second), so it is the account's SES rate: 1 a second in the SES sandbox.
+ */
+const SENDING = { LEADFLOW_MAX_SEND_RATE: '1' } as const;
 
 /**
  * Every leadflow function, its triggers and its access: the single source the CDK app and the
@@ -39,6 +46,37 @@ export const functions = {
       },
     ],
     access: { table: 'readWrite', mail: 'send' },
+    secrets: ['MAIL_TOKEN_SECRET'],
+    environment: SENDING,
+  }),
+  nurtureSender: defineFunction({
+    entry: 'functions/nurture-sender/handler.ts',
+    description: 'Sends the nurture emails that are due, within the guardrails and the SES sending rate.',
+    triggers: [{ kind: 'schedule', ruleName: 'SendDueNurtureEmails', expression: 'rate(1 minute)' }],
+    access: { table: 'readWrite', mail: 'send' },
+    secrets: ['MAIL_TOKEN_SECRET'],
+    environment: SENDING,
+    // Shorter than the schedule's period, so two runs never overlap.
+    timeoutSeconds: 50,
+  }),
+  mailPreferences: defineFunction({
+    entry: 'functions/mail-preferences/handler.ts',
+    description: 'Double opt-in confirmation, one-click unsubscribe and the email preference page.',
+    triggers: [
+      { kind: 'http', method: 'GET', path: '/confirm' },
+      { kind: 'http', method: 'GET', path: '/unsubscribe' },
+      { kind: 'http', method: 'POST', path: '/unsubscribe' },
+      { kind: 'http', method: 'GET', path: '/preferences' },
+      { kind: 'http', method: 'POST', path: '/preferences' },
+    ],
+    access: { table: 'readWrite', bus: 'put' },
+    secrets: ['MAIL_TOKEN_SECRET'],
+  }),
+  sesFeedback: defineFunction({
+    entry: 'functions/ses-feedback/handler.ts',
+    description: 'Suppresses bounced and complaining addresses and turns opens and clicks into activities.',
+    triggers: [{ kind: 'event', ruleName: 'RecordSesFeedback', pattern: sesEmailEventsPattern }],
+    access: { table: 'readWrite', bus: 'put' },
   }),
 } satisfies Record<string, FunctionDeclaration>;
 

@@ -31,13 +31,6 @@ export interface ScoreUpdate {
   readonly qualification?: Qualification;
 }
 
-export interface SentEmail {
-  readonly messageId: string;
-  readonly template: string;
-  readonly sentAt: string;
-  readonly outcome: 'sent';
-}
-
 /**
  * The contact store as the use cases need it. Writes are conditional: recording is idempotent on
  * the activity id, and score updates are optimistic on the contact version.
@@ -48,8 +41,4 @@ export interface ContactRepository {
   load(contactId: string): Promise<{ contact: Contact; activities: Activity[] } | undefined>;
   /** `conflict` when the contact changed since `expectedVersion` was read; nothing is written then. */
   saveScore(contactId: string, expectedVersion: number, update: ScoreUpdate): Promise<'saved' | 'conflict'>;
-  /** Claims a nurture step before sending, so concurrent invocations send it once. */
-  claimNurtureStep(contactId: string, track: string, step: number, at: string): Promise<boolean>;
-  releaseNurtureStep(contactId: string, track: string, step: number): Promise<void>;
-  recordEmail(contactId: string, email: SentEmail): Promise<void>;
 }

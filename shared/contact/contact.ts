@@ -33,12 +33,6 @@ export interface ContactProfile {
   readonly country?: string;
 }
 
-export interface NurtureState {
-  readonly track: string;
-  readonly nextStep: number;
-  readonly lastSentAt: string;
-}
-
 /** A qualification hand-off to sales; its id is the idempotency key of "Prospect Qualified". */
 export interface Qualification {
   readonly qualificationId: string;
@@ -56,7 +50,6 @@ export interface Contact extends ContactProfile {
   readonly interest?: FormType;
   readonly stage: Stage;
   readonly score?: Score;
-  readonly nurture?: NurtureState;
   readonly qualification?: Qualification;
   readonly createdAt: string;
   readonly updatedAt: string;

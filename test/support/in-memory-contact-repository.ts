@@ -4,7 +4,6 @@ import type {
   ActivityRecord,
   ContactRepository,
   ScoreUpdate,
-  SentEmail,
   StageTransition,
 } from '#shared/contact/contact-repository.ts';
 
@@ -19,7 +18,6 @@ export class InMemoryContactRepository implements ContactRepository {
   readonly contacts = new Map<string, Mutable<Contact>>();
   readonly activities = new Map<string, Activity[]>();
   readonly transitions: StageTransition[] = [];
-  readonly emails: SentEmail[] = [];
 
   async recordActivity(record: ActivityRecord): Promise<'recorded' | 'duplicate'> {
     const history = this.activities.get(record.contactId) ?? [];
@@ -71,25 +69,5 @@ export class InMemoryContactRepository implements ContactRepository {
     });
     if (update.transition) this.transitions.push(update.transition);
     return 'saved';
-  }
-
-  async claimNurtureStep(contactId: string, track: string, step: number, at: string): Promise<boolean> {
-    const contact = this.contacts.get(contactId);
-    if (!contact) return false;
-    const free =
-      step === 0 ? !contact.nurture : contact.nurture?.track === track && contact.nurture.nextStep === step;
-    if (!free) return false;
-    contact.nurture = { track, nextStep: step + 1, lastSentAt: at };
-    return true;
-  }
-
-  async releaseNurtureStep(contactId: string, track: string, step: number): Promise<void> {
-    const contact = this.contacts.get(contactId);
-    if (contact?.nurture?.track !== track || contact.nurture.nextStep !== step + 1) return;
-    contact.nurture = step === 0 ? undefined : { ...contact.nurture, nextStep: step };
-  }
-
-  async recordEmail(_contactId: string, email: SentEmail): Promise<void> {
-    this.emails.push(email);
   }
 }

@@ -32,21 +32,26 @@ describe('the compiled email templates', () => {
     expect(await compileTemplates()).toEqual(COMPILED_TEMPLATES);
   }, 60_000);
 
-  const contactTemplates = Object.entries(COMPILED_TEMPLATES).filter(([, entry]) => entry.audience === 'contact');
+  const contactTemplates = Object.entries(COMPILED_TEMPLATES).filter(
+    ([, entry]) => entry.audience === 'contact',
+  );
 
-  it.each(contactTemplates)('%s exists in every language, with a subject and both links in HTML and text', (_, entry) => {
-    for (const locale of EMAIL_LOCALES) {
-      const compiled = entry.locales[locale];
-      expect(compiled?.subject).toBeTruthy();
-      for (const link of REQUIRED_CONTACT_LINKS) {
-        expect(compiled?.html).toContain(`{{${link}}}`);
-        expect(compiled?.text).toContain(`{{${link}}}`);
+  it.each(contactTemplates)(
+    '%s exists in every language, with a subject and both links in HTML and text',
+    (_, entry) => {
+      for (const locale of EMAIL_LOCALES) {
+        const compiled = entry.locales[locale];
+        expect(compiled?.subject).toBeTruthy();
+        for (const link of REQUIRED_CONTACT_LINKS) {
+          expect(compiled?.html).toContain(`{{${link}}}`);
+          expect(compiled?.text).toContain(`{{${link}}}`);
+        }
+        // Responsive: MJML's media queries and the viewport meta are there.
+        expect(compiled?.html).toMatch(/<meta name="viewport"/);
+        expect(compiled?.html).toMatch(/@media/);
       }
-      // Responsive: MJML's media queries and the viewport meta are there.
-      expect(compiled?.html).toMatch(/<meta name="viewport"/);
-      expect(compiled?.html).toMatch(/@media/);
-    }
-  });
+    },
+  );
 
   it('keeps SES open and click tracking off the unsubscribe and preference links', () => {
     const html = COMPILED_TEMPLATES['newsletter-welcome']?.locales.en?.html ?? '';
@@ -78,12 +83,18 @@ describe('compileTemplates refuses a template that could not ship safely', () =>
 
   it('refuses a placeholder MJML would silently drop', async () => {
     const dropped = page('en', 'Hi').replace('<mj-column>', '<mj-column>{{#if company}}');
-    const dir = await sourcesWith('internal/dropped.en.mjml', dropped.replace('</mj-column>', '{{/if}}</mj-column>'));
+    const dir = await sourcesWith(
+      'internal/dropped.en.mjml',
+      dropped.replace('</mj-column>', '{{/if}}</mj-column>'),
+    );
     await expect(compileTemplates(dir)).rejects.toThrow(/MJML dropped \{\{#if company\}\}/);
   });
 
   it('refuses invalid MJML', async () => {
-    const dir = await sourcesWith('internal/broken.en.mjml', page('en', 'Hi').replace('<mj-text>', '<mj-text colour="red">'));
+    const dir = await sourcesWith(
+      'internal/broken.en.mjml',
+      page('en', 'Hi').replace('<mj-text>', '<mj-text colour="red">'),
+    );
     await expect(compileTemplates(dir)).rejects.toThrow(/internal\/broken\.en\.mjml/);
   });
 });

@@ -30,7 +30,10 @@ describe('renderEmail', () => {
   });
 
   it('keeps the subject on one line without control characters, so a name cannot add a header', () => {
-    const email = renderEmail('newsletter-welcome', 'en', { ...links, firstName: 'Jane\r\nBcc: victim@example.com\u0000' });
+    const email = renderEmail('newsletter-welcome', 'en', {
+      ...links,
+      firstName: 'Jane\r\nBcc: victim@example.com\u0000',
+    });
     expect(email.subject).toBe('Welcome to our newsletter, Jane Bcc: victim@example.com');
   });
 
@@ -39,7 +42,9 @@ describe('renderEmail', () => {
       day: '2026-03-02',
       prospectCount: 1,
       leadCount: 0,
-      prospects: [{ name: '<b>Eve</b>', company: 'A&B', email: 'eve@example.com', score: 80, qualifiedBy: 'auto' }],
+      prospects: [
+        { name: '<b>Eve</b>', company: 'A&B', email: 'eve@example.com', score: 80, qualifiedBy: 'auto' },
+      ],
       leads: [],
     });
     expect(email.html).toContain('&lt;b&gt;Eve&lt;/b&gt;');
@@ -56,7 +61,11 @@ describe('renderEmail', () => {
   it('renders every shipped template in every language it has', () => {
     for (const [name, entry] of Object.entries(COMPILED_TEMPLATES)) {
       for (const locale of Object.keys(entry.locales) as ('en' | 'fr')[]) {
-        const email = renderEmail(name, locale, { ...links, firstName: 'Jane', confirmUrl: 'https://x.example' });
+        const email = renderEmail(name, locale, {
+          ...links,
+          firstName: 'Jane',
+          confirmUrl: 'https://x.example',
+        });
         expect(email.subject.length, `${name}.${locale}`).toBeGreaterThan(5);
         expect(email.html).not.toMatch(/{{|}}/);
         expect(email.text).not.toMatch(/{{|}}/);
