@@ -4,6 +4,7 @@ import { EventBus } from 'aws-cdk-lib/aws-events';
 import { ConfigurationSet, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { contactsTable, type TableDefinition } from '#infra/tables.ts';
+import { publishMailFeedback } from './mail-feedback.ts';
 import type { SharedResources } from './shared-resources.ts';
 import type { StageSettings } from './stage.ts';
 
@@ -57,6 +58,7 @@ export class StatefulStack extends Stack implements SharedResources {
       reputationMetrics: true,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
+    publishMailFeedback(this, this.mailConfigurationSet, this.eventBus);
 
     this.mailFrom = props.mailFrom;
   }

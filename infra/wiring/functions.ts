@@ -8,7 +8,7 @@ import { defineFunction, type FunctionDeclaration } from './types.ts';
  * Settings of every function that sends email. The send rate is shared by all of them (a DynamoDB
  * counter per second), so it is the account's SES rate: 1 a second in the SES sandbox.
  */
-const SENDING = { LEADFLOW_MAX_SEND_RATE: '1' } as const;
+const SENDING = { SES_MAX_SEND_RATE: '1' } as const;
 
 /**
  * Every leadflow function, its triggers and its access: the single source the CDK app and the

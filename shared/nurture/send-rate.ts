@@ -1,7 +1,7 @@
 import { optionalEnv } from '#shared/runtime/environment.ts';
 
 /** The setting, declared in the wiring, that caps emails per second across every sending function. */
-export const SEND_RATE_ENV = 'LEADFLOW_MAX_SEND_RATE';
+export const SEND_RATE_ENV = 'SES_MAX_SEND_RATE';
 
 /**
  * Paces sending so the whole application never exceeds the SES sending rate (1 email a second in the

@@ -37,9 +37,14 @@ export class LocalPipeline {
     );
   }
 
-  static async start(): Promise<LocalPipeline> {
+  /** `env` overrides settings of the declared functions (e.g. the send rate) for one test file. */
+  static async start(options: { env?: Readonly<Record<string, string>> } = {}): Promise<LocalPipeline> {
     return new LocalPipeline(
-      await startLocalRuntime({ ports: { gateway: 0, dynamodb: 0, ses: 0, eventbridge: 0 }, inMemory: true }),
+      await startLocalRuntime({
+        ports: { gateway: 0, dynamodb: 0, ses: 0, eventbridge: 0 },
+        inMemory: true,
+        ...(options.env ? { env: options.env } : {}),
+      }),
     );
   }
 

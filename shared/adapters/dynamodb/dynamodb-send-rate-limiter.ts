@@ -20,8 +20,6 @@ export class DynamoDbSendRateLimiter implements SendRateLimiter {
   private readonly ratePerSecond: number;
   private readonly clock: Clock;
   private readonly wait: (ms: number) => Promise<void>;
-  /** The last second this container took: later calls never look before it. */
-  private lastSecond = 0;
 
   constructor(options: {
     client: DynamoDBDocumentClient;
@@ -40,13 +38,8 @@ export class DynamoDbSendRateLimiter implements SendRateLimiter {
   async acquire(maxWaitMs: number): Promise<boolean> {
     const nowMs = this.clock().getTime();
     const lastAcceptable = Math.floor((nowMs + maxWaitMs) / 1000);
-    for (
-      let second = Math.max(Math.floor(nowMs / 1000), this.lastSecond);
-      second <= lastAcceptable;
-      second += 1
-    ) {
+    for (let second = Math.floor(nowMs / 1000); second <= lastAcceptable; second += 1) {
       if (!(await this.take(second))) continue;
-      this.lastSecond = second;
       const waitMs = second * 1000 - this.clock().getTime();
       if (waitMs > 0) await this.wait(waitMs);
       return true;
