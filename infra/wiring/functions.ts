@@ -1,6 +1,7 @@
 import { contactActivityRecorded } from '#events/contact-activity-recorded.ts';
 import { contactScored } from '#events/contact-scored.ts';
 import { patternFor } from '#events/contract.ts';
+import { prospectQualified } from '#events/prospect-qualified.ts';
 import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
 import { defineFunction, type FunctionDeclaration } from './types.ts';
 
@@ -77,6 +78,26 @@ export const functions = {
     description: 'Suppresses bounced and complaining addresses and turns opens and clicks into activities.',
     triggers: [{ kind: 'event', ruleName: 'RecordSesFeedback', pattern: sesEmailEventsPattern }],
     access: { table: 'readWrite', bus: 'put' },
+  }),
+  digestRecorder: defineFunction({
+    entry: 'functions/digest-recorder/handler.ts',
+    description: 'Notes new leads and new prospects for the daily digest.',
+    triggers: [
+      { kind: 'event', ruleName: 'DigestNewLeads', pattern: patternFor(contactScored) },
+      { kind: 'event', ruleName: 'DigestNewProspects', pattern: patternFor(prospectQualified) },
+    ],
+    access: { table: 'readWrite' },
+  }),
+  dailyDigest: defineFunction({
+    entry: 'functions/daily-digest/handler.ts',
+    description: "Emails yesterday's new prospects and leads to the marketing and sales addresses.",
+    triggers: [{ kind: 'schedule', ruleName: 'SendDailyDigest', expression: 'cron(0 7 * * ? *)' }],
+    access: { table: 'readWrite', mail: 'send' },
+    environment: {
+      ...SENDING,
+      // Who gets the digest: replace with your marketing and sales addresses (comma-separated).
+      DIGEST_RECIPIENTS: 'marketing@example.com,sales@example.com',
+    },
   }),
 } satisfies Record<string, FunctionDeclaration>;
 
