@@ -1,4 +1,5 @@
 import { scheduledEvent } from '#infra/local/scheduler.ts';
+import { type SesEventKind, sesFeedbackEvent } from '#infra/local/ses-feedback-event.ts';
 import type { LocalPipeline } from './local-pipeline.ts';
 
 /** An email as aws-ses-v2-local keeps it, with the headers SES would send. */
@@ -50,92 +51,23 @@ export async function emailItems(pipeline: LocalPipeline, contactId: string) {
     .sort((a, b) => String(a.sk).localeCompare(String(b.sk)));
 }
 
-/**
- * An SES email event as SES publishes it to EventBridge (detail shaped like the examples in the SES
- * developer guide: `eventType`, `mail` with our tags echoed back, and the event's own object),
- * put on the local bus the way the default-bus forwarding rule delivers it in AWS.
- */
+/** Puts an SES email event about `mail` on the local bus, where AWS's forwarding rule delivers it, and waits. */
 export async function putSesEvent(
   pipeline: LocalPipeline,
   mail: SentMail,
-  kind: 'Bounce' | 'Complaint' | 'Delivery' | 'Open' | 'Click',
+  kind: SesEventKind,
   at: Date,
   tags: Record<string, string>,
 ): Promise<void> {
-  const timestamp = at.toISOString();
-  const recipient = mail.destination.to[0] ?? '';
-  const detailType = {
-    Bounce: 'Email Bounced',
-    Complaint: 'Email Complaint Received',
-    Delivery: 'Email Delivered',
-    Open: 'Email Opened',
-    Click: 'Email Clicked',
-  }[kind];
-  const own = {
-    Bounce: {
-      bounce: {
-        bounceType: 'Permanent',
-        bounceSubType: 'General',
-        bouncedRecipients: [
-          {
-            emailAddress: recipient,
-            action: 'failed',
-            status: '5.1.1',
-            diagnosticCode: 'smtp; 550 5.1.1 user unknown',
-          },
-        ],
-        timestamp,
-        feedbackId: '0100017f-bounce-feedback-000000',
-        reportingMTA: 'dsn; mta.example.com',
-      },
-    },
-    Complaint: {
-      complaint: {
-        complainedRecipients: [{ emailAddress: recipient }],
-        timestamp,
-        feedbackId: '0100017f-complaint-feedback-000000',
-        complaintFeedbackType: 'abuse',
-      },
-    },
-    Delivery: {
-      delivery: {
-        timestamp,
-        processingTimeMillis: 546,
-        recipients: [recipient],
-        smtpResponse: '250 ok',
-        reportingMTA: 'a8-70.smtp-out.amazonses.com',
-      },
-    },
-    Open: { open: { timestamp, userAgent: 'Mozilla/5.0', ipAddress: '192.0.2.1' } },
-    Click: {
-      click: {
-        timestamp,
-        ipAddress: '192.0.2.1',
-        userAgent: 'Mozilla/5.0',
-        link: 'https://www.example.com/resources/white-papers',
-        linkTags: {},
-      },
-    },
-  }[kind];
-  pipeline.runtime.bus.put({
-    source: 'aws.ses',
-    detailType,
-    detail: {
-      eventType: kind,
-      mail: {
-        timestamp,
-        source: 'leadflow@example.com',
-        sendingAccountId: '000000000000',
-        messageId: mail.messageId,
-        destination: mail.destination.to,
-        headersTruncated: false,
-        tags: {
-          'ses:configuration-set': ['leadflow-local'],
-          ...Object.fromEntries(Object.entries(tags).map(([name, value]) => [name, [value]])),
-        },
-      },
-      ...own,
-    },
-  });
+  pipeline.runtime.bus.put(
+    sesFeedbackEvent({
+      kind,
+      messageId: mail.messageId,
+      recipient: mail.destination.to[0] ?? '',
+      at,
+      tags,
+      link: 'https://www.example.com/resources/white-papers',
+    }),
+  );
   await pipeline.settled();
 }

@@ -85,14 +85,15 @@ const fragments = {
   ),
   preferences: Handlebars.compile<{
     notice?: string;
+    canChoose: boolean;
     intro: string;
     topics: PreferencesView['topics'];
     save: string;
     leaveAll: string;
   }>(
-    `{{#if notice}}<p><strong>{{notice}}</strong></p>{{/if}}<p>{{intro}}</p><form method="post">
+    `{{#if notice}}<p><strong>{{notice}}</strong></p>{{/if}}{{#if canChoose}}<p>{{intro}}</p><form method="post">
 {{#each topics}}<label><input type="checkbox" name="topic" value="{{id}}"{{#if subscribed}} checked{{/if}}> {{label}}</label>{{/each}}
-<p><button type="submit">{{save}}</button> <button type="submit" class="secondary" name="action" value="leave-all">{{leaveAll}}</button></p></form>`,
+<p><button type="submit">{{save}}</button> <button type="submit" class="secondary" name="action" value="leave-all">{{leaveAll}}</button></p></form>{{/if}}`,
   ),
 };
 
@@ -117,7 +118,7 @@ export function unsubscribePage(locale: EmailLocale, preferencesUrl: string): st
   });
 }
 
-/** The preference page: one box per topic, and a way to leave everything. */
+/** The preference page: one box per topic, and a way to leave everything (or why mail stopped for good). */
 export function preferencesPage(
   view: PreferencesView,
   notice?: TextKey,
@@ -132,6 +133,8 @@ export function preferencesPage(
     title: text[title],
     body: fragments.preferences({
       notice: shown ? text[shown] : undefined,
+      // A bounced or complaining address cannot be subscribed again from here.
+      canChoose: status !== 'undeliverable',
       intro: text.preferencesIntro,
       topics: view.topics,
       save: text.save,
