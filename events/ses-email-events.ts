@@ -17,65 +17,47 @@ const mailSchema = z.looseObject({
 });
 
 const recipient = z.looseObject({ emailAddress: z.string() });
+const timestamp = z.iso.datetime({ offset: true });
 
-const detail = <Shape extends z.ZodRawShape>(eventType: string, shape: Shape) =>
-  z.looseObject({ eventType: z.literal(eventType), mail: mailSchema, ...shape });
+/**
+ * One SES event contract: SES's own shape, which SES versions itself (there is no version field in
+ * the detail; `version: 0` says so), with `eventType`, `mail` and the event's own object.
+ */
+const sesEvent = <Shape extends z.ZodRawShape>(detailType: string, eventType: string, shape: Shape) =>
+  defineEvent({
+    source: SES_SOURCE,
+    detailType,
+    version: 0,
+    schema: z.looseObject({ eventType: z.literal(eventType), mail: mailSchema, ...shape }),
+  });
 
 /** A bounce: `Permanent` (hard) suppresses the address; `Transient` and `Undetermined` do not. */
-export const sesEmailBounced = defineEvent({
-  source: SES_SOURCE,
-  detailType: 'Email Bounced',
-  version: 0,
-  schema: detail('Bounce', {
-    bounce: z.looseObject({
-      bounceType: z.string(),
-      bounceSubType: z.string().optional(),
-      bouncedRecipients: z.array(recipient),
-      timestamp: z.iso.datetime({ offset: true }),
-      feedbackId: z.string().optional(),
-    }),
+export const sesEmailBounced = sesEvent('Email Bounced', 'Bounce', {
+  bounce: z.looseObject({
+    bounceType: z.string(),
+    bounceSubType: z.string().optional(),
+    bouncedRecipients: z.array(recipient),
+    timestamp,
+    feedbackId: z.string().optional(),
   }),
 });
 
-export const sesEmailComplaintReceived = defineEvent({
-  source: SES_SOURCE,
-  detailType: 'Email Complaint Received',
-  version: 0,
-  schema: detail('Complaint', {
-    complaint: z.looseObject({
-      complainedRecipients: z.array(recipient),
-      timestamp: z.iso.datetime({ offset: true }),
-      feedbackId: z.string().optional(),
-      complaintFeedbackType: z.string().optional(),
-    }),
+export const sesEmailComplaintReceived = sesEvent('Email Complaint Received', 'Complaint', {
+  complaint: z.looseObject({
+    complainedRecipients: z.array(recipient),
+    timestamp,
+    complaintFeedbackType: z.string().optional(),
   }),
 });
 
-export const sesEmailDelivered = defineEvent({
-  source: SES_SOURCE,
-  detailType: 'Email Delivered',
-  version: 0,
-  schema: detail('Delivery', {
-    delivery: z.looseObject({ timestamp: z.iso.datetime({ offset: true }), recipients: z.array(z.string()) }),
-  }),
+export const sesEmailDelivered = sesEvent('Email Delivered', 'Delivery', {
+  delivery: z.looseObject({ timestamp, recipients: z.array(z.string()) }),
 });
 
-export const sesEmailOpened = defineEvent({
-  source: SES_SOURCE,
-  detailType: 'Email Opened',
-  version: 0,
-  schema: detail('Open', {
-    open: z.looseObject({ timestamp: z.iso.datetime({ offset: true }) }),
-  }),
-});
+export const sesEmailOpened = sesEvent('Email Opened', 'Open', { open: z.looseObject({ timestamp }) });
 
-export const sesEmailClicked = defineEvent({
-  source: SES_SOURCE,
-  detailType: 'Email Clicked',
-  version: 0,
-  schema: detail('Click', {
-    click: z.looseObject({ timestamp: z.iso.datetime({ offset: true }), link: z.string() }),
-  }),
+export const sesEmailClicked = sesEvent('Email Clicked', 'Click', {
+  click: z.looseObject({ timestamp, link: z.string() }),
 });
 
 /** The SES feedback leadflow acts on, by detail-type. */

@@ -11,6 +11,13 @@ import { defineFunction, type FunctionDeclaration } from './types.ts';
  */
 const SENDING = { SES_MAX_SEND_RATE: '1' } as const;
 
+/** What both nurture senders may touch: the table, SES, and the key of the links in every email. */
+const NURTURE_SENDER = {
+  access: { table: 'readWrite', mail: 'send' },
+  secrets: ['MAIL_TOKEN_SECRET'],
+  environment: SENDING,
+} as const;
+
 /**
  * Every leadflow function, its triggers and its access: the single source the CDK app and the
  * local runtime are both built from. Add a function here and it exists in both places.
@@ -38,7 +45,7 @@ export const functions = {
   nurtureMailer: defineFunction({
     entry: 'functions/nurture-mailer/handler.ts',
     description:
-      'Sends the first nurture email matched to the interest of a lead that is not ready for sales.',
+      'Enters a lead that is not ready for sales in its nurture track and sends what is due at once.',
     triggers: [
       {
         kind: 'event',
@@ -46,17 +53,13 @@ export const functions = {
         pattern: patternFor(contactScored, { stage: ['lead'] }),
       },
     ],
-    access: { table: 'readWrite', mail: 'send' },
-    secrets: ['MAIL_TOKEN_SECRET'],
-    environment: SENDING,
+    ...NURTURE_SENDER,
   }),
   nurtureSender: defineFunction({
     entry: 'functions/nurture-sender/handler.ts',
     description: 'Sends the nurture emails that are due, within the guardrails and the SES sending rate.',
     triggers: [{ kind: 'schedule', ruleName: 'SendDueNurtureEmails', expression: 'rate(1 minute)' }],
-    access: { table: 'readWrite', mail: 'send' },
-    secrets: ['MAIL_TOKEN_SECRET'],
-    environment: SENDING,
+    ...NURTURE_SENDER,
     // Shorter than the schedule's period, so two runs never overlap.
     timeoutSeconds: 50,
   }),

@@ -12,6 +12,11 @@ export const EMAIL_OUTCOMES = [
 ] as const;
 export type EmailOutcome = (typeof EMAIL_OUTCOMES)[number];
 
+/** The outcomes a new one replaces: SES events may arrive out of order, and a weaker one never wins. */
+export function outcomesWeakerThan(outcome: EmailOutcome): readonly EmailOutcome[] {
+  return EMAIL_OUTCOMES.slice(0, EMAIL_OUTCOMES.indexOf(outcome));
+}
+
 /** One email as recorded on the contact (an `EMAIL#` item), updated as SES feedback arrives. */
 export interface EmailRecord {
   readonly messageId: string;

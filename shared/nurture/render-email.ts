@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import type { CompiledTemplates } from './compiled-template.ts';
 import { EMAIL_LOCALES, type EmailLocale } from './email-locale.ts';
-import { COMPILED_TEMPLATES } from './templates.generated.ts';
+import { COMPILED_TEMPLATES } from './templates.ts';
 
 export interface RenderedEmail {
   readonly subject: string;

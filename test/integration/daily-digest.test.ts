@@ -2,23 +2,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scheduledEvent } from '#infra/local/scheduler.ts';
 import { functions } from '#infra/wiring/functions.ts';
 import { parseRecipients } from '#shared/digest/send-daily-digest.ts';
-import { LocalPipeline } from '../support/local-pipeline.ts';
-import { mailsTo } from '../support/nurture-pipeline.ts';
+import type { LocalPipeline } from '../support/local-pipeline.ts';
+import { mailsTo, startWithClock, stopWithClock } from '../support/nurture-pipeline.ts';
 
 const answers = { budget: '40k€', authority: 'I sign', need: 'qualify leads', timeline: 'next quarter' };
 const recipients = parseRecipients(functions.dailyDigest.environment.DIGEST_RECIPIENTS);
 let pipeline: LocalPipeline;
 
 beforeAll(async () => {
-  pipeline = await LocalPipeline.start();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-03-02T09:00:00.000Z'));
+  pipeline = await startWithClock(new Date('2026-03-02T09:00:00.000Z'));
 });
 
-afterAll(async () => {
-  vi.useRealTimers();
-  await pipeline?.stop();
-});
+afterAll(() => stopWithClock(pipeline));
 
 const runDigest = async () => {
   await pipeline.runtime.invoke(

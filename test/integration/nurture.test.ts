@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
-import { LocalPipeline } from '../support/local-pipeline.ts';
+import type { LocalPipeline } from '../support/local-pipeline.ts';
 import {
   emailItems,
   header,
@@ -10,6 +10,8 @@ import {
   putSesEvent,
   runNurtureSender,
   type SentMail,
+  startWithClock,
+  stopWithClock,
 } from '../support/nurture-pipeline.ts';
 
 /** Monday 2 March 2026, 10:00 in Paris (contacts without a country get the Paris default). */
@@ -23,14 +25,10 @@ let pipeline: LocalPipeline;
 
 beforeAll(async () => {
   // Many emails go out within one test second; the send rate itself is proven in send-rate.test.ts.
-  pipeline = await LocalPipeline.start({ env: { SES_MAX_SEND_RATE: '50' } });
-  vi.useFakeTimers({ toFake: ['Date'] });
+  pipeline = await startWithClock(MONDAY, { SES_MAX_SEND_RATE: '50' });
 });
 
-afterAll(async () => {
-  vi.useRealTimers();
-  await pipeline?.stop();
-});
+afterAll(() => stopWithClock(pipeline));
 
 beforeEach(() => {
   vi.setSystemTime(MONDAY);

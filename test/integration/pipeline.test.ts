@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { scoreContact } from '#shared/scoring/score-contact.ts';
-import { LocalPipeline } from '../support/local-pipeline.ts';
+import type { LocalPipeline } from '../support/local-pipeline.ts';
+import { startWithClock, stopWithClock } from '../support/nurture-pipeline.ts';
 
 const answers = {
   budget: '40k€ this year',
@@ -16,16 +17,11 @@ const consent = { granted: true, purpose: 'newsletter' };
 let pipeline: LocalPipeline;
 
 beforeAll(async () => {
-  pipeline = await LocalPipeline.start();
   // Nurture email waits for daytime in the contact's time zone: run on a Monday morning in Paris.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-03-02T09:00:00.000Z'));
+  pipeline = await startWithClock(new Date('2026-03-02T09:00:00.000Z'));
 });
 
-afterAll(async () => {
-  vi.useRealTimers();
-  await pipeline?.stop();
-});
+afterAll(() => stopWithClock(pipeline));
 
 describe('the lead-to-prospect pipeline on the local runtime', () => {
   it('turns a signed demo request with all four answers into exactly one Prospect Qualified', async () => {

@@ -1,13 +1,13 @@
 import type { NurtureState } from '#shared/nurture/nurture-state.ts';
 import { emptyNurtureState } from '#shared/nurture/nurture-state.ts';
-import {
-  type DuePage,
-  EMAIL_OUTCOMES,
-  type EmailOutcome,
-  type EmailRecord,
-  type EmailRef,
-  type NurtureStore,
+import type {
+  DuePage,
+  EmailOutcome,
+  EmailRecord,
+  EmailRef,
+  NurtureStore,
 } from '#shared/nurture/nurture-store.ts';
+import { outcomesWeakerThan } from '#shared/nurture/nurture-store.ts';
 
 type StoredEmail = EmailRecord & Record<string, unknown>;
 
@@ -51,9 +51,8 @@ export class InMemoryNurtureStore implements NurtureStore {
       .get(ref.contactId)
       ?.find((candidate) => candidate.messageId === ref.messageId && candidate.sentAt === ref.sentAt);
     if (!email) return;
-    const rank = (value: EmailOutcome) => EMAIL_OUTCOMES.indexOf(value);
     email[`${outcome}At`] ??= at;
-    if (rank(outcome) > rank(email.outcome)) Object.assign(email, { outcome });
+    if (outcomesWeakerThan(outcome).includes(email.outcome)) Object.assign(email, { outcome });
   }
 
   emailsOf(contactId: string): StoredEmail[] {

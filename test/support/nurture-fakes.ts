@@ -1,4 +1,5 @@
 import { type Mailer, MailThrottledError, type OutgoingEmail } from '#shared/adapters/ses-mailer.ts';
+import type { Consent } from '#shared/contact/contact.ts';
 import { defaultNurtureConfig } from '#shared/nurture/default-config.ts';
 import type { NurtureDeps } from '#shared/nurture/deliver-due.ts';
 import { MailTokens } from '#shared/nurture/mail-token.ts';
@@ -6,6 +7,22 @@ import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
 import { InMemoryContactRepository } from './in-memory-contact-repository.ts';
 import { InMemoryNurtureStore } from './in-memory-nurture-store.ts';
 import { RecordingPublisher } from './recording-publisher.ts';
+
+/** A signup resting on documented legitimate interest: nurtured without double opt-in. */
+export const legitimateInterest = (at: Date): Consent => ({
+  granted: false,
+  legalBasis: 'legitimate-interest',
+  recordedAt: at.toISOString(),
+  source: 'generic',
+});
+
+/** A signup resting on consent the person gave. */
+export const consentGiven = (at: Date): Consent => ({
+  granted: true,
+  legalBasis: 'consent',
+  recordedAt: at.toISOString(),
+  source: 'generic',
+});
 
 export const TEST_TOKEN_KEY = 'unit-test-mail-token-key-of-32-characters-or-more';
 

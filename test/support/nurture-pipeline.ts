@@ -1,6 +1,7 @@
+import { vi } from 'vitest';
 import { scheduledEvent } from '#infra/local/scheduler.ts';
 import { type SesEventKind, sesFeedbackEvent } from '#infra/local/ses-feedback-event.ts';
-import type { LocalPipeline } from './local-pipeline.ts';
+import { LocalPipeline } from './local-pipeline.ts';
 
 /** An email as aws-ses-v2-local keeps it, with the headers SES would send. */
 export interface SentMail {
@@ -9,6 +10,25 @@ export interface SentMail {
   subject: string;
   body: { html?: string; text?: string };
   headers?: { name: string; value: string }[];
+}
+
+/**
+ * Starts the local pipeline with the functions' clock in the test's hands (the runtime runs handlers
+ * in this process, so faking Date fakes theirs), set to `at`.
+ */
+export async function startWithClock(
+  at: Date,
+  env?: Readonly<Record<string, string>>,
+): Promise<LocalPipeline> {
+  const pipeline = await LocalPipeline.start(env ? { env } : {});
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(at);
+  return pipeline;
+}
+
+export async function stopWithClock(pipeline: LocalPipeline | undefined): Promise<void> {
+  vi.useRealTimers();
+  await pipeline?.stop();
 }
 
 /** Runs the scheduled nurture sender once, as its schedule would, at the current (test) time. */

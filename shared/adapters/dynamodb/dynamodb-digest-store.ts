@@ -1,26 +1,13 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DigestDay, DigestProspect, DigestStore } from '#shared/digest/digest-store.ts';
 import { digestKey, digestSeenKey, digestSentKey } from './nurture-keys.ts';
+import { TableAdapter } from './table-adapter.ts';
 
 /** Digest entries are only read the next morning; TTL removes them after a month. */
 const DIGEST_TTL_SECONDS = 35 * 86_400;
 
 /** The digest store on the contacts table (layout in nurture-keys.ts). */
-export class DynamoDbDigestStore implements DigestStore {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.client = client;
-    this.tableName = tableName;
-  }
-
+export class DynamoDbDigestStore extends TableAdapter implements DigestStore {
   markSeen(contactId: string, at: string): Promise<boolean> {
     return this.putOnce({ ...digestSeenKey(contactId), entity: 'digest-seen', at });
   }
@@ -45,20 +32,10 @@ export class DynamoDbDigestStore implements DigestStore {
   }
 
   async day(day: string): Promise<DigestDay> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: QueryCommandOutput['LastEvaluatedKey'];
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': digestKey(day, 'LEAD', '').pk },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': digestKey(day, 'LEAD', '').pk },
+    });
     return {
       leadIds: items.filter((item) => item.entity === 'digest-lead').map((item) => String(item.contactId)),
       prospects: items

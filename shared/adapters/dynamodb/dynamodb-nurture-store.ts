@@ -1,22 +1,17 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NurtureState } from '#shared/nurture/nurture-state.ts';
 import { emptyNurtureState } from '#shared/nurture/nurture-state.ts';
 import {
   type DuePage,
-  EMAIL_OUTCOMES,
   type EmailOutcome,
   type EmailRecord,
   type EmailRef,
   type NurtureStore,
+  outcomesWeakerThan,
 } from '#shared/nurture/nurture-store.ts';
 import { emailKey } from './keys.ts';
 import { NURTURE_DUE_INDEX, NURTURE_QUEUE, nurtureKey } from './nurture-keys.ts';
+import { conditionalWrite, TableAdapter } from './table-adapter.ts';
 
 const STATE_FIELDS = [
   'status',
@@ -35,15 +30,7 @@ const STATE_FIELDS = [
 ] as const;
 
 /** The nurture store on the contacts table (layout in nurture-keys.ts). */
-export class DynamoDbNurtureStore implements NurtureStore {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
-
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.client = client;
-    this.tableName = tableName;
-  }
-
+export class DynamoDbNurtureStore extends TableAdapter implements NurtureStore {
   async load(contactId: string): Promise<NurtureState> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: nurtureKey(contactId), ConsistentRead: true }),
@@ -66,20 +53,17 @@ export class DynamoDbNurtureStore implements NurtureStore {
       item[NURTURE_DUE_INDEX.partitionKey] = NURTURE_QUEUE;
       item[NURTURE_DUE_INDEX.sortKey] = state.dueAt;
     }
-    try {
-      await this.client.send(
+    const written = await conditionalWrite(
+      this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: item,
           ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
           ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
         }),
-      );
-      return 'saved';
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return 'conflict';
-      throw error;
-    }
+      ),
+    );
+    return written ? 'saved' : 'conflict';
   }
 
   async due(now: Date, limit: number, next?: string): Promise<DuePage> {
@@ -117,13 +101,8 @@ export class DynamoDbNurtureStore implements NurtureStore {
   async noteEmailEvent(ref: EmailRef, outcome: Exclude<EmailOutcome, 'sent'>, at: string): Promise<void> {
     const Key = emailKey(ref.contactId, ref.sentAt, ref.messageId);
     const timeAttribute = `${outcome.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}At`;
-    const ignoreMissing = async (write: Promise<unknown>) => {
-      try {
-        await write;
-      } catch (error) {
-        if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
-      }
-    };
+    // An email not recorded (sent before this feature, or by hand) has nothing to note.
+    const ignoreMissing = conditionalWrite;
     await ignoreMissing(
       this.client.send(
         new UpdateCommand({
@@ -136,7 +115,7 @@ export class DynamoDbNurtureStore implements NurtureStore {
         }),
       ),
     );
-    const weaker = EMAIL_OUTCOMES.slice(0, EMAIL_OUTCOMES.indexOf(outcome));
+    const weaker = outcomesWeakerThan(outcome);
     const placeholders = weaker.map((_, index) => `:w${index}`);
     await ignoreMissing(
       this.client.send(

@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamod
 import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { sendRateKey } from './nurture-keys.ts';
+import { conditionalWrite } from './table-adapter.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -47,9 +48,9 @@ export class DynamoDbSendRateLimiter implements SendRateLimiter {
     return false;
   }
 
-  private async take(second: number): Promise<boolean> {
-    try {
-      await this.client.send(
+  private take(second: number): Promise<boolean> {
+    return conditionalWrite(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: sendRateKey(second),
@@ -61,11 +62,7 @@ export class DynamoDbSendRateLimiter implements SendRateLimiter {
             ':expiresAt': second + SLOT_TTL_SECONDS,
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+      ),
+    );
   }
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compileTemplates, TEMPLATES_DIR } from '#infra/email-templates/compile-templates.ts';
 import { REQUIRED_CONTACT_LINKS } from '#shared/nurture/compiled-template.ts';
 import { EMAIL_LOCALES } from '#shared/nurture/email-locale.ts';
-import { COMPILED_TEMPLATES } from '#shared/nurture/templates.generated.ts';
+import { COMPILED_TEMPLATES } from '#shared/nurture/templates.ts';
 
 const scratch: string[] = [];
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import configFile from '#shared/nurture/config/nurture.json' with { type: 'json' };
 import { defaultNurtureConfig } from '#shared/nurture/default-config.ts';
 import { parseNurtureConfig } from '#shared/nurture/nurture-config.ts';
-import { COMPILED_TEMPLATES } from '#shared/nurture/templates.generated.ts';
+import { COMPILED_TEMPLATES } from '#shared/nurture/templates.ts';
 
 const edited = (change: (config: any) => void) => {
   const copy = structuredClone(configFile) as any;

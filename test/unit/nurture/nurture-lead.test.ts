@@ -5,21 +5,11 @@ import { deliverDue } from '#shared/nurture/deliver-due.ts';
 import { nurtureLead } from '#shared/nurture/nurture-lead.ts';
 import { sendDueEmails } from '#shared/nurture/send-due-emails.ts';
 import { aContact, anActivity } from '../../support/builders.ts';
-import { nurtureFakes } from '../../support/nurture-fakes.ts';
+import { consentGiven, legitimateInterest, nurtureFakes } from '../../support/nurture-fakes.ts';
 
 const NOW = new Date('2026-03-02T10:00:00.000Z');
-const legitimate: Consent = {
-  granted: false,
-  legalBasis: 'legitimate-interest',
-  recordedAt: NOW.toISOString(),
-  source: 'generic',
-};
-const consent: Consent = {
-  granted: true,
-  legalBasis: 'consent',
-  recordedAt: NOW.toISOString(),
-  source: 'generic',
-};
+const legitimate = legitimateInterest(NOW);
+const consent = consentGiven(NOW);
 const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
 
 let fakes: ReturnType<typeof nurtureFakes>;

@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '#shared/activity/activity.ts';
-import type { Consent, Contact } from '#shared/contact/contact.ts';
+import type { Contact } from '#shared/contact/contact.ts';
 import { defaultNurtureConfig as config } from '#shared/nurture/default-config.ts';
 import { emptyNurtureState, type NurtureState } from '#shared/nurture/nurture-state.ts';
 import { planDelivery } from '#shared/nurture/plan-delivery.ts';
 import { aContact, anActivity } from '../../support/builders.ts';
+import { consentGiven, legitimateInterest } from '../../support/nurture-fakes.ts';
 
 /** Monday 2 March 2026, 11:00 in Paris: inside sending hours. */
 const NOW = new Date('2026-03-02T10:00:00.000Z');
 const at = (iso: string) => new Date(iso);
-const legitimate: Consent = {
-  granted: false,
-  legalBasis: 'legitimate-interest',
-  recordedAt: NOW.toISOString(),
-  source: 'generic',
-};
-const consent: Consent = {
-  granted: true,
-  legalBasis: 'consent',
-  recordedAt: NOW.toISOString(),
-  source: 'generic',
-};
+const legitimate = legitimateInterest(NOW);
+const consent = consentGiven(NOW);
 
 const contact = (overrides: Partial<Contact> = {}) =>
   aContact({ consent: legitimate, interest: 'whitepaper', country: 'FR', ...overrides });

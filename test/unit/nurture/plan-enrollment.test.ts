@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '#shared/activity/activity.ts';
-import type { Consent, Contact } from '#shared/contact/contact.ts';
+import type { Contact } from '#shared/contact/contact.ts';
 import { defaultNurtureConfig as config } from '#shared/nurture/default-config.ts';
 import { emptyNurtureState, type NurtureState } from '#shared/nurture/nurture-state.ts';
 import { planEnrollment } from '#shared/nurture/plan-enrollment.ts';
 import { aContact, anActivity } from '../../support/builders.ts';
+import { consentGiven } from '../../support/nurture-fakes.ts';
 
 const NOW = new Date('2026-03-02T10:00:00.000Z');
 const at = NOW.toISOString();
-const consent: Consent = { granted: true, legalBasis: 'consent', recordedAt: at, source: 'generic' };
+const consent = consentGiven(NOW);
 const enroll = (contact: Partial<Contact>, state: Partial<NurtureState> = {}, activities: Activity[] = []) =>
   planEnrollment({
     contact: aContact({ consent, ...contact }),

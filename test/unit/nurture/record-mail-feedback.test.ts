@@ -34,6 +34,9 @@ const bounce = (bounceType: string): DetailOf<typeof sesEmailBounced> =>
     },
   });
 
+const onBounce = (bounceType: string) =>
+  recordMailFeedback({ detailType: 'Email Bounced', detail: bounce(bounceType) }, deps);
+
 beforeEach(async () => {
   fakes = nurtureFakes(new Date('2026-03-02T10:05:00.000Z'));
   deps = { ...fakes.deps, events: fakes.events };
@@ -59,9 +62,7 @@ beforeEach(async () => {
 
 describe('recordMailFeedback', () => {
   it('suppresses the address on a permanent bounce, records it and re-scores', async () => {
-    expect(
-      await recordMailFeedback({ detailType: 'Email Bounced', detail: bounce('Permanent') }, deps),
-    ).toMatchObject({
+    expect(await onBounce('Permanent')).toMatchObject({
       outcome: 'recorded',
       emailOutcome: 'bounced',
       suppressed: 'hard-bounce',
@@ -82,9 +83,7 @@ describe('recordMailFeedback', () => {
   });
 
   it('only notes a transient bounce', async () => {
-    expect(
-      await recordMailFeedback({ detailType: 'Email Bounced', detail: bounce('Transient') }, deps),
-    ).toEqual({
+    expect(await onBounce('Transient')).toEqual({
       outcome: 'recorded',
       contactId: 'c_1',
       emailOutcome: 'soft-bounced',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderEmail, UnknownTemplateError } from '#shared/nurture/render-email.ts';
-import { COMPILED_TEMPLATES } from '#shared/nurture/templates.generated.ts';
+import { COMPILED_TEMPLATES } from '#shared/nurture/templates.ts';
 
 const links = {
   unsubscribeUrl: 'https://leads.example.com/unsubscribe?token=abc',
