@@ -11,7 +11,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
-import { MAIL_TAGS } from '#shared/nurture/compose-contact-email.ts';
+import { MAIL_TAGS } from '#shared/nurture/mail-tags.ts';
 import type { LocalEndpoints } from './local-environment.ts';
 import { DEFAULT_DATA_DIR } from './paths.ts';
 import { LOCAL_EVENT_BUS_NAME, LOCAL_REGION, LOCAL_TABLE_NAME } from './runtime.ts';

@@ -3,6 +3,7 @@ import type { Contact } from '#shared/contact/contact.ts';
 import { localeFor } from './contact-locale.ts';
 import type { EmailLocale } from './email-locale.ts';
 import { mailLinks } from './mail-links.ts';
+import { MAIL_TAGS } from './mail-tags.ts';
 import type { MailTokens } from './mail-token.ts';
 import type { NurtureConfig } from './nurture-config.ts';
 import type { PlannedEmail } from './plan-delivery.ts';
@@ -14,15 +15,6 @@ export interface ComposeDeps {
   /** Where the unsubscribe, preference and confirmation routes are served. */
   readonly publicBaseUrl: string;
 }
-
-/** The SES message tags SES feedback is matched back with (see record-mail-feedback.ts). */
-export const MAIL_TAGS = {
-  contactId: 'contactId',
-  sentAt: 'sentAt',
-  kind: 'kind',
-  template: 'template',
-  track: 'track',
-} as const;
 
 /**
  * A nurture or confirmation email for one contact, in its language: the rendered template, the

@@ -1,5 +1,6 @@
 import ct from 'countries-and-timezones';
-import countries from 'i18n-iso-countries';
+// The core without its 80 bundled languages (the package's Node entry loads them all): we need two.
+import countries from 'i18n-iso-countries/index.js';
 import englishNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import frenchNames from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import type { Contact } from '#shared/contact/contact.ts';

@@ -48,3 +48,14 @@ export interface NurtureState {
 export function emptyNurtureState(contactId: string): NurtureState {
   return { contactId, version: 0, step: 0, completedTracks: [], unsubscribedTopics: [], recentSends: [] };
 }
+
+/** Stops everything for a reason; used by unsubscribe and by SES bounce and complaint feedback. */
+export function suppress(state: NurtureState, reason: SuppressionReason, at: string): NurtureState {
+  return {
+    ...state,
+    suppression: { reason, at },
+    status: state.status ? 'stopped' : state.status,
+    stopReason: reason,
+    dueAt: undefined,
+  };
+}

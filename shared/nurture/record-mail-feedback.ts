@@ -9,10 +9,9 @@ import type {
 import type { ActivityType } from '#shared/activity/activity-type.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
-import { MAIL_TAGS } from './compose-contact-email.ts';
-import type { SuppressionReason } from './nurture-state.ts';
+import { MAIL_TAGS } from './mail-tags.ts';
+import { type SuppressionReason, suppress } from './nurture-state.ts';
 import { type EmailOutcome, type NurtureStore, updateNurtureState } from './nurture-store.ts';
-import { suppress } from './preferences/manage-subscription.ts';
 import { type EmailActivityDeps, recordEmailActivity } from './record-email-activity.ts';
 
 export type SesEmailEvent =

@@ -138,25 +138,6 @@ export class DynamoDbContactRepository implements ContactRepository {
     );
   }
 
-  private conditionalUpdate(
-    contactId: string,
-    builder: UpdateExpressionBuilder,
-    condition: string,
-  ): Promise<'saved' | 'conflict'> {
-    return this.conditional(() =>
-      this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: contactKey(contactId),
-          UpdateExpression: builder.expression(),
-          ConditionExpression: condition,
-          ExpressionAttributeNames: builder.names,
-          ExpressionAttributeValues: builder.values,
-        }),
-      ),
-    );
-  }
-
   /** Runs a conditional write; a failed condition is an expected outcome, not an error. */
   private async conditional(write: () => Promise<unknown>): Promise<'saved' | 'conflict'> {
     try {

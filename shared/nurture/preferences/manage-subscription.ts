@@ -3,7 +3,7 @@ import type { Clock } from '#shared/runtime/clock.ts';
 import { localeFor } from '../contact-locale.ts';
 import type { EmailLocale } from '../email-locale.ts';
 import type { NurtureConfig } from '../nurture-config.ts';
-import type { NurtureState, SuppressionReason } from '../nurture-state.ts';
+import { type NurtureState, type SuppressionReason, suppress } from '../nurture-state.ts';
 import { type NurtureStore, updateNurtureState } from '../nurture-store.ts';
 import { type EmailActivityDeps, recordEmailActivity } from '../record-email-activity.ts';
 
@@ -97,17 +97,6 @@ export async function savePreferences(
     };
   });
   return viewOf(contact, written?.after ?? (await deps.store.load(contactId)), deps.config);
-}
-
-/** Stops everything for a reason; used by unsubscribe and by SES bounce and complaint feedback. */
-export function suppress(state: NurtureState, reason: SuppressionReason, at: string): NurtureState {
-  return {
-    ...state,
-    suppression: { reason, at },
-    status: state.status ? 'stopped' : state.status,
-    stopReason: reason,
-    dueAt: undefined,
-  };
 }
 
 function viewOf(contact: Contact, state: NurtureState, config: NurtureConfig): PreferencesView {
