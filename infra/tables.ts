@@ -1,4 +1,5 @@
 import { RESCORE_DUE_INDEX, REVIEW_QUEUE_INDEX } from '#shared/adapters/dynamodb/indexes.ts';
+import { NURTURE_DUE_INDEX } from '#shared/adapters/dynamodb/nurture-keys.ts';
 
 /**
  * The DynamoDB table, described once. The CDK stateful stack and the local runtime both create it
@@ -37,6 +38,8 @@ export const contactsTable: TableDefinition = {
       partitionKey: RESCORE_DUE_INDEX.partitionKey,
       sortKey: RESCORE_DUE_INDEX.sortKey,
     },
+    // Sparse: only nurture states with something due carry its keys (see nurture-keys.ts).
+    NURTURE_DUE_INDEX,
   ],
   timeToLiveAttribute: 'expiresAt',
 };

@@ -2,14 +2,15 @@ import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { contactScored } from '#events/contact-scored.ts';
 import { parseDetail } from '#events/contract.ts';
-import { type StartNurtureDeps, startNurture } from '#shared/nurture/start-nurture.ts';
+import type { NurtureDeps } from '#shared/nurture/deliver-due.ts';
+import { nurtureLead } from '#shared/nurture/nurture-lead.ts';
 import { logger } from '#shared/runtime/logger.ts';
 
-/** Consumer of "Contact Scored" (stage lead): starts the lead's nurture track. */
-export function createNurtureMailerHandler(deps: StartNurtureDeps) {
+/** Consumer of "Contact Scored" (stage lead): enters the lead in its track and sends what is due now. */
+export function createNurtureMailerHandler(deps: NurtureDeps) {
   return middy<EventBridgeEvent<string, unknown>, void>().handler(async (event) => {
     const { contactId } = parseDetail(contactScored, event);
-    const outcome = await startNurture(contactId, deps);
-    logger.info(outcome.sent ? 'nurture email sent' : 'nurture email not sent', { contactId, ...outcome });
+    const outcome = await nurtureLead(contactId, deps);
+    logger.info('lead nurtured', { contactId, ...outcome });
   });
 }

@@ -17,4 +17,9 @@ export const DEV_SECRETS: Readonly<Record<string, string>> = {
    * `curl -H 'authorization: Bearer leadflow-local-admin-token' localhost:3000/admin/reviews`.
    */
   LEADFLOW_ADMIN_TOKEN: 'leadflow-local-admin-token',
+  /**
+   * HMAC key of the unsubscribe, preference and confirmation links in emails (see MailTokens). Several
+   * keys separated by spaces rotate: the first signs, all verify.
+   */
+  MAIL_TOKEN_SECRET: 'leadflow-local-development-only-mail-token-key',
 };

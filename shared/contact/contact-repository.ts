@@ -52,11 +52,13 @@ export type Announcement =
   | { readonly kind: 'qualification'; readonly id: string }
   | { readonly kind: 'review'; readonly id: string };
 
+/** An email as the contact's history shows it (nurture keeps the full record, see nurture-store.ts). */
 export interface SentEmail {
   readonly messageId: string;
   readonly template: string;
   readonly sentAt: string;
-  readonly outcome: 'sent';
+  /** `sent`, then what SES reported: delivered, opened, clicked, bounced, complained. */
+  readonly outcome: string;
 }
 
 /**
@@ -74,8 +76,4 @@ export interface ContactRepository {
    * is no longer the contact's current one.
    */
   markAnnounced(contactId: string, announcement: Announcement, at: string): Promise<void>;
-  /** Claims a nurture step before sending, so concurrent invocations send it once. */
-  claimNurtureStep(contactId: string, track: string, step: number, at: string): Promise<boolean>;
-  releaseNurtureStep(contactId: string, track: string, step: number): Promise<void>;
-  recordEmail(contactId: string, email: SentEmail): Promise<void>;
 }

@@ -40,12 +40,6 @@ export interface ContactProfile {
   readonly industry?: string;
 }
 
-export interface NurtureState {
-  readonly track: string;
-  readonly nextStep: number;
-  readonly lastSentAt: string;
-}
-
 /** A qualification hand-off to sales; its id is the idempotency key of "Prospect Qualified". */
 export interface Qualification {
   readonly qualificationId: string;
@@ -76,7 +70,6 @@ export interface Contact extends ContactProfile {
   readonly interest?: FormType;
   readonly stage: Stage;
   readonly score?: Score;
-  readonly nurture?: NurtureState;
   readonly qualification?: Qualification;
   /** The review a lead in stage `review` waits for. */
   readonly review?: PendingReview;

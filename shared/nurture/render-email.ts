@@ -1,10 +1,7 @@
 import Handlebars from 'handlebars';
-import { type EmailTemplate, TEMPLATES } from './templates.ts';
-
-export interface EmailPersonalization {
-  readonly firstName?: string;
-  readonly company?: string;
-}
+import type { CompiledTemplates } from './compiled-template.ts';
+import { EMAIL_LOCALES, type EmailLocale } from './email-locale.ts';
+import { COMPILED_TEMPLATES } from './templates.ts';
 
 export interface RenderedEmail {
   readonly subject: string;
@@ -12,26 +9,52 @@ export interface RenderedEmail {
   readonly text: string;
 }
 
-type Compiled = { readonly [Part in keyof EmailTemplate]: Handlebars.TemplateDelegate<EmailPersonalization> };
-const compiled = new Map<string, Compiled>();
+type Delegate = Handlebars.TemplateDelegate<object>;
+const cache = new Map<string, { subject: Delegate; html: Delegate; text: Delegate }>();
+const OPTIONS = { knownHelpersOnly: true, knownHelpers: { if: true, unless: true, each: true } } as const;
 
-/** Renders a template; templates compile once per container. */
-export function renderEmail(templateName: string, personalization: EmailPersonalization): RenderedEmail {
-  let template = compiled.get(templateName);
-  if (!template) {
-    const source = TEMPLATES[templateName];
-    if (!source) throw new Error(`Unknown email template "${templateName}".`);
-    template = {
-      subject: Handlebars.compile(source.subject, { noEscape: true, strict: false }),
-      html: Handlebars.compile(source.html),
-      text: Handlebars.compile(source.text, { noEscape: true }),
+/** Thrown for a template or language that does not exist: a configuration error, never retried away. */
+export class UnknownTemplateError extends Error {
+  override name = 'UnknownTemplateError';
+}
+
+/**
+ * Fills a compiled template with data. In HTML every value is escaped (the build refuses `{{{…}}}`),
+ * so a name can never inject markup; subject and text are plain text, and the subject is forced onto
+ * one line without control characters, so no value can start a header. A template missing in the
+ * asked language falls back to the first language it exists in (internal templates are English only).
+ */
+export function renderEmail(
+  template: string,
+  locale: EmailLocale,
+  data: object,
+  templates: CompiledTemplates = COMPILED_TEMPLATES,
+): RenderedEmail {
+  const entry = templates[template];
+  const chosen = entry?.locales[locale]
+    ? locale
+    : EMAIL_LOCALES.find((candidate) => entry?.locales[candidate] !== undefined);
+  const source = chosen && entry?.locales[chosen];
+  if (!chosen || !source) throw new UnknownTemplateError(`Unknown email template "${template}".`);
+  const key = `${template}.${chosen}`;
+  let compiled = cache.get(key);
+  if (!compiled || templates !== COMPILED_TEMPLATES) {
+    compiled = {
+      subject: Handlebars.compile(source.subject, { ...OPTIONS, noEscape: true }),
+      html: Handlebars.compile(source.html, OPTIONS),
+      text: Handlebars.compile(source.text, { ...OPTIONS, noEscape: true }),
     };
-    compiled.set(templateName, template);
+    if (templates === COMPILED_TEMPLATES) cache.set(key, compiled);
   }
   return {
-    // A subject is one line whatever the data: line breaks would start new headers.
-    subject: template.subject(personalization).replace(/[\r\n]+/g, ' '),
-    html: template.html(personalization),
-    text: template.text(personalization),
+    subject: oneLine(compiled.subject(data)),
+    html: compiled.html(data),
+    text: compiled.text(data),
   };
+}
+
+/** Line breaks and other control characters become spaces: a subject is one header line. */
+function oneLine(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 }

@@ -1,28 +1,31 @@
-import type { FormType } from '#shared/activity/activity-type.ts';
+import type { Contact } from '#shared/contact/contact.ts';
+import type { NurtureConfig, NurtureTrack } from './nurture-config.ts';
 
-export interface NurtureStep {
-  readonly template: string;
-  /** Days after the previous step (the first step goes out when the lead enters the track). */
-  readonly delayDays: number;
+/** The first configured track whose entry matches the contact's strongest interest and stage. */
+export function matchTrack(
+  contact: Pick<Contact, 'interest' | 'stage'>,
+  config: Pick<NurtureConfig, 'tracks'>,
+): NurtureTrack | undefined {
+  const { interest } = contact;
+  if (!interest) return undefined;
+  return config.tracks.find(
+    (track) => track.entry?.interests.includes(interest) && track.entry.stages.includes(contact.stage),
+  );
 }
 
-export interface NurtureTrack {
-  readonly name: string;
-  readonly steps: readonly NurtureStep[];
+export function trackNamed(
+  config: Pick<NurtureConfig, 'tracks'>,
+  name: string | undefined,
+): NurtureTrack | undefined {
+  return name === undefined ? undefined : config.tracks.find((track) => track.name === name);
 }
 
-const track = (name: string, ...steps: NurtureStep[]): NurtureTrack => ({ name, steps });
-
-/** One track per interest; the scheduled sender of later steps reads the same definitions. */
-const TRACK_BY_INTEREST: Readonly<Partial<Record<FormType, NurtureTrack>>> = {
-  newsletter: track('newsletter-welcome', { template: 'newsletter-welcome', delayDays: 0 }),
-  whitepaper: track('whitepaper-follow-up', { template: 'whitepaper-follow-up', delayDays: 0 }),
-  webinar: track('webinar-follow-up', { template: 'webinar-follow-up', delayDays: 0 }),
-};
-
-const GENERAL_TRACK = track('general-welcome', { template: 'general-welcome', delayDays: 0 });
-
-/** The track matched to what the lead showed interest in, or a general welcome. */
-export function trackFor(interest: FormType | undefined): NurtureTrack {
-  return (interest && TRACK_BY_INTEREST[interest]) || GENERAL_TRACK;
+/** Tracks are listed strongest first; a contact only ever moves to a stronger one. */
+export function isStronger(
+  config: Pick<NurtureConfig, 'tracks'>,
+  candidate: string,
+  current: string,
+): boolean {
+  const rank = (name: string) => config.tracks.findIndex((track) => track.name === name);
+  return rank(current) === -1 || rank(candidate) < rank(current);
 }

@@ -28,7 +28,6 @@ export function contactView(history: ContactHistory) {
       review: contact.review,
       qualification: contact.qualification,
       recycledAt: contact.recycledAt,
-      nurture: contact.nurture,
       createdAt: contact.createdAt,
       updatedAt: contact.updatedAt,
     },

@@ -3,7 +3,8 @@ import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { scoreContact } from '#shared/scoring/score-contact.ts';
-import { LocalPipeline } from '../support/local-pipeline.ts';
+import type { LocalPipeline } from '../support/local-pipeline.ts';
+import { startWithClock, stopWithClock } from '../support/nurture-pipeline.ts';
 
 const answers = {
   budget: '40k€ this year',
@@ -16,12 +17,11 @@ const consent = { granted: true, purpose: 'newsletter' };
 let pipeline: LocalPipeline;
 
 beforeAll(async () => {
-  pipeline = await LocalPipeline.start();
+  // Nurture email waits for daytime in the contact's time zone: run on a Monday morning in Paris.
+  pipeline = await startWithClock(new Date('2026-03-02T09:00:00.000Z'));
 });
 
-afterAll(async () => {
-  await pipeline?.stop();
-});
+afterAll(() => stopWithClock(pipeline));
 
 describe('the lead-to-prospect pipeline on the local runtime', () => {
   it('turns a signed demo request with all four answers into exactly one Prospect Qualified', async () => {
@@ -56,7 +56,7 @@ describe('the lead-to-prospect pipeline on the local runtime', () => {
     expect(await pipeline.emailsTo(email)).toEqual([]);
   });
 
-  it('sends a newsletter signup its first nurture email and no Prospect Qualified', async () => {
+  it('asks a consent-based newsletter signup to confirm, sends nothing else, and no Prospect Qualified', async () => {
     const email = 'grace@hopper-systems.io';
     const response = await pipeline.postForm({ email, formType: 'newsletter', firstName: 'Grace', consent });
     expect(response.status).toBe(202);
@@ -64,7 +64,7 @@ describe('the lead-to-prospect pipeline on the local runtime', () => {
 
     const mails = await pipeline.emailsTo(email);
     expect(mails).toHaveLength(1);
-    expect(mails[0]?.subject).toBe('Welcome to our newsletter, Grace');
+    expect(mails[0]?.subject).toBe('Please confirm your subscription');
     expect(mails[0]?.body.text).toContain('Hello Grace');
     const contactId = contactIdFor(email);
     expect(
@@ -73,13 +73,16 @@ describe('the lead-to-prospect pipeline on the local runtime', () => {
       ),
     ).toEqual([]);
     const items = await pipeline.contactItems(contactId);
-    expect(items.find((item) => item.sk === 'PROFILE')).toMatchObject({
-      stage: 'lead',
-      nurture: { track: 'newsletter-welcome' },
+    expect(items.find((item) => item.sk === 'PROFILE')).toMatchObject({ stage: 'lead' });
+    expect(items.find((item) => item.sk === 'NURTURE')).toMatchObject({
+      track: 'newsletter-welcome',
+      step: 0,
+      optIn: { status: 'pending' },
     });
     expect(items.filter((item) => String(item.sk).startsWith('EMAIL#'))).toEqual([
       expect.objectContaining({
-        template: 'newsletter-welcome',
+        template: 'subscription-confirmation',
+        kind: 'confirmation',
         messageId: mails[0]?.messageId,
         outcome: 'sent',
       }),

@@ -68,7 +68,7 @@ const rules = (profile: Record<string, any> | undefined): string[] =>
   (profile?.score?.breakdown ?? []).map((line: { rule: string }) => line.rule);
 
 describe('qualification scenarios on the local runtime', () => {
-  it('newsletter only: stays a lead, gets its nurture email, and sales hears nothing', async () => {
+  it('newsletter only: stays a lead, is asked to confirm its subscription (double opt-in), and sales hears nothing', async () => {
     const email = 'nora@nordwind-logistics.de';
     await atTime('2026-04-01T09:00:00Z', () =>
       post({
@@ -95,7 +95,7 @@ describe('qualification scenarios on the local runtime', () => {
     expect(await eventsAbout(email, 'Lead Review Requested')).toEqual([]);
     expect(await eventsAbout(email, 'Prospect Qualified')).toEqual([]);
     expect((await pipeline.emailsTo(email)).map((mail) => mail.subject)).toEqual([
-      'Welcome to our newsletter, Nora',
+      'Please confirm your subscription',
     ]);
     expect(await notificationsAbout(email)).toEqual({ sales: [], marketing: [] });
   });

@@ -5,7 +5,6 @@ import type {
   Announcement,
   ContactRepository,
   ScoreUpdate,
-  SentEmail,
   StageTransition,
 } from '#shared/contact/contact-repository.ts';
 
@@ -20,7 +19,6 @@ export class InMemoryContactRepository implements ContactRepository {
   readonly contacts = new Map<string, Mutable<Contact>>();
   readonly activities = new Map<string, Activity[]>();
   readonly transitions: StageTransition[] = [];
-  readonly emails: SentEmail[] = [];
   /** The re-score schedule (the RescoreDue index in DynamoDB). */
   readonly rescoreDueAt = new Map<string, string>();
 
@@ -92,25 +90,5 @@ export class InMemoryContactRepository implements ContactRepository {
     if (announcement.kind === 'review' && contact?.review?.reviewRequestId === announcement.id) {
       contact.review = { ...contact.review, announcedAt: at };
     }
-  }
-
-  async claimNurtureStep(contactId: string, track: string, step: number, at: string): Promise<boolean> {
-    const contact = this.contacts.get(contactId);
-    if (!contact) return false;
-    const free =
-      step === 0 ? !contact.nurture : contact.nurture?.track === track && contact.nurture.nextStep === step;
-    if (!free) return false;
-    contact.nurture = { track, nextStep: step + 1, lastSentAt: at };
-    return true;
-  }
-
-  async releaseNurtureStep(contactId: string, track: string, step: number): Promise<void> {
-    const contact = this.contacts.get(contactId);
-    if (contact?.nurture?.track !== track || contact.nurture.nextStep !== step + 1) return;
-    contact.nurture = step === 0 ? undefined : { ...contact.nurture, nextStep: step };
-  }
-
-  async recordEmail(_contactId: string, email: SentEmail): Promise<void> {
-    this.emails.push(email);
   }
 }

@@ -49,7 +49,7 @@ export class LocalPipeline {
     );
   }
 
-  /** `env` is set for the functions last, e.g. the notification addresses of a deployment. */
+  /** `env` is set for the functions last: the notification addresses of a deployment, the send rate… */
   static async start(options: { env?: Readonly<Record<string, string>> } = {}): Promise<LocalPipeline> {
     return new LocalPipeline(
       await startLocalRuntime({

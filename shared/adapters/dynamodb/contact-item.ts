@@ -56,7 +56,6 @@ export function contactFromItem(item: Item): Contact {
     interest: item.interest as Contact['interest'],
     stage: item.stage as Contact['stage'],
     score: item.score as Contact['score'],
-    nurture: item.nurture as Contact['nurture'],
     qualification: item.qualification as Contact['qualification'],
     review: item.review as Contact['review'],
     recycledAt: text('recycledAt'),

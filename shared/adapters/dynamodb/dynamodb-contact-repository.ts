@@ -1,10 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  PutCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Activity } from '#shared/activity/activity.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import type {
@@ -16,7 +11,7 @@ import type {
 import { ANSWER_ATTRIBUTES, activityFromItem, contactFromItem, PROFILE_FIELDS } from './contact-item.ts';
 import { readContactPartition } from './contact-partition.ts';
 import { RESCORE_DUE_INDEX, REVIEW_QUEUE_INDEX } from './indexes.ts';
-import { activityKey, contactKey, emailKey, SK_PREFIX, transitionKey } from './keys.ts';
+import { activityKey, contactKey, SK_PREFIX, transitionKey } from './keys.ts';
 import { UpdateExpressionBuilder } from './update-expression.ts';
 
 const MAX_TRANSACTION_CONFLICT_RETRIES = 5;
@@ -140,45 +135,6 @@ export class DynamoDbContactRepository implements ContactRepository {
       contactId,
       builder,
       `${builder.name(idPath)} = ${builder.value(announcement.id)}`,
-    );
-  }
-
-  async claimNurtureStep(contactId: string, track: string, step: number, at: string): Promise<boolean> {
-    const builder = new UpdateExpressionBuilder().set('nurture', {
-      track,
-      nextStep: step + 1,
-      lastSentAt: at,
-    });
-    const nurture = builder.name('nurture');
-    const condition =
-      step === 0
-        ? `attribute_not_exists(${nurture})`
-        : `${builder.name('nurture.track')} = ${builder.value(track)} AND ${builder.name('nurture.nextStep')} = ${builder.value(step)}`;
-    const outcome = await this.conditionalUpdate(
-      contactId,
-      builder,
-      `attribute_exists(pk) AND (${condition})`,
-    );
-    return outcome === 'saved';
-  }
-
-  async releaseNurtureStep(contactId: string, track: string, step: number): Promise<void> {
-    const builder = new UpdateExpressionBuilder();
-    if (step === 0) builder.remove('nurture');
-    else builder.set('nurture.nextStep', step);
-    const condition = `${builder.name('nurture.track')} = ${builder.value(track)} AND ${builder.name('nurture.nextStep')} = ${builder.value(step + 1)}`;
-    await this.conditionalUpdate(contactId, builder, condition);
-  }
-
-  async recordEmail(
-    contactId: string,
-    email: Parameters<ContactRepository['recordEmail']>[1],
-  ): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...emailKey(contactId, email.sentAt, email.messageId), entity: 'email', contactId, ...email },
-      }),
     );
   }
 

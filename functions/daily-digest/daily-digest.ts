@@ -1,0 +1,12 @@
+import middy from '@middy/core';
+import type { ScheduledEvent } from 'aws-lambda';
+import { type DailyDigestDeps, sendDailyDigest } from '#shared/digest/send-daily-digest.ts';
+import { logger } from '#shared/runtime/logger.ts';
+
+/** Every morning: yesterday's new prospects and leads, to the marketing and sales addresses. */
+export function createDailyDigestHandler(deps: DailyDigestDeps) {
+  return middy<ScheduledEvent, void>().handler(async () => {
+    const outcome = await sendDailyDigest(deps);
+    logger.info(outcome.sent ? 'daily digest sent' : 'daily digest not sent', { ...outcome });
+  });
+}

@@ -1,0 +1,106 @@
+import type { Mailer } from '#shared/adapters/ses-mailer.ts';
+import type { ContactRepository } from '#shared/contact/contact-repository.ts';
+import { renderEmail } from '#shared/nurture/render-email.ts';
+import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
+import type { Clock } from '#shared/runtime/clock.ts';
+import type { DigestStore } from './digest-store.ts';
+import { utcDay } from './record-for-digest.ts';
+
+export interface DailyDigestDeps {
+  readonly digests: DigestStore;
+  readonly contacts: ContactRepository;
+  readonly mailer: Mailer;
+  readonly rateLimiter: SendRateLimiter;
+  readonly clock: Clock;
+  /** Marketing and sales addresses, from the wiring's `DIGEST_RECIPIENTS`. */
+  readonly recipients: readonly string[];
+}
+
+export type DailyDigestOutcome =
+  | {
+      readonly sent: true;
+      readonly day: string;
+      readonly leads: number;
+      readonly prospects: number;
+      readonly recipients: number;
+    }
+  | {
+      readonly sent: false;
+      readonly day: string;
+      readonly reason: 'no-recipients' | 'nothing-new' | 'already-sent';
+    };
+
+/** The wiring setting naming who receives the digest (marketing and sales). */
+export const DIGEST_RECIPIENTS_ENV = 'DIGEST_RECIPIENTS';
+
+/** More rows than this make an email nobody reads; the rest is counted, not listed. */
+const MAX_ROWS = 100;
+
+/**
+ * Sends yesterday's (UTC) digest of new prospects and new leads to marketing and sales, once: the day
+ * is claimed before sending and released if SES refuses, so a retry sends it and a duplicate run does
+ * not. Leads are read fresh, so the digest shows today's stage and score; a quiet day sends nothing.
+ */
+export async function sendDailyDigest(deps: DailyDigestDeps): Promise<DailyDigestOutcome> {
+  const now = deps.clock();
+  const day = utcDay(new Date(now.getTime() - 86_400_000).toISOString());
+  if (deps.recipients.length === 0) return { sent: false, day, reason: 'no-recipients' };
+  const { leadIds, prospects } = await deps.digests.day(day);
+  if (leadIds.length === 0 && prospects.length === 0) return { sent: false, day, reason: 'nothing-new' };
+  if (!(await deps.digests.claimSending(day, now.toISOString())))
+    return { sent: false, day, reason: 'already-sent' };
+
+  const prospectIds = new Set(prospects.map((prospect) => prospect.contactId));
+  const listedLeads = leadIds.filter((id) => !prospectIds.has(id));
+  const leads = [];
+  for (const contactId of listedLeads.slice(0, MAX_ROWS)) {
+    const loaded = await deps.contacts.load(contactId);
+    if (!loaded) continue;
+    const { contact } = loaded;
+    leads.push({
+      name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') || '—',
+      company: contact.company ?? '—',
+      email: contact.email,
+      score: contact.score?.total ?? 0,
+      stage: contact.stage,
+      interest: contact.interest ?? '—',
+    });
+  }
+  const shownProspects = [...prospects].sort((a, b) => b.score - a.score).slice(0, MAX_ROWS);
+  const email = renderEmail('daily-digest', 'en', {
+    day,
+    prospectCount: prospects.length,
+    leadCount: listedLeads.length,
+    prospects: shownProspects.map((prospect) => ({ ...prospect, company: prospect.company ?? '—' })),
+    leads,
+    omitted: Math.max(0, listedLeads.length - MAX_ROWS) + Math.max(0, prospects.length - MAX_ROWS),
+  });
+  try {
+    for (const to of deps.recipients) {
+      if (!(await deps.rateLimiter.acquire(30_000))) throw new Error('No sending slot for the daily digest.');
+      await deps.mailer.send({ to, ...email, tags: { kind: 'internal', template: 'daily-digest' } });
+    }
+  } catch (error) {
+    await deps.digests.releaseSending(day);
+    throw error;
+  }
+  return {
+    sent: true,
+    day,
+    leads: listedLeads.length,
+    prospects: prospects.length,
+    recipients: deps.recipients.length,
+  };
+}
+
+/** `DIGEST_RECIPIENTS`: addresses separated by commas or spaces, duplicates removed. */
+export function parseRecipients(value: string | undefined): string[] {
+  return [
+    ...new Set(
+      (value ?? '')
+        .split(/[\s,;]+/)
+        .map((address) => address.trim())
+        .filter(Boolean),
+    ),
+  ];
+}

@@ -1,0 +1,154 @@
+import { Duration, IANAZone } from 'luxon';
+import { z } from 'zod';
+import { activityTypeSchema, formTypeSchema } from '#shared/activity/activity-type.ts';
+import { stageSchema } from '#shared/contact/stage.ts';
+import type { CompiledTemplates } from './compiled-template.ts';
+import { EMAIL_LOCALES } from './email-locale.ts';
+
+const name = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens');
+const isoDuration = z
+  .string()
+  .refine(
+    (value) => Duration.fromISO(value).isValid,
+    'must be an ISO 8601 duration such as PT0S, PT12H or P3D',
+  );
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time such as 08:00');
+const localeSchema = z.enum(EMAIL_LOCALES);
+
+const stepSchema = z.object({
+  template: name,
+  /** After the previous email of the track (or the enrollment, for the first step). */
+  delay: isoDuration,
+  conditions: z
+    .object({
+      /** Sent only if the contact did one of these since entering the track; skipped otherwise. */
+      onlyIf: z.array(activityTypeSchema).min(1).optional(),
+      /** Skipped if the contact did one of these since entering the track. */
+      skipIf: z.array(activityTypeSchema).min(1).optional(),
+      /** Sent only if the contact did nothing (opens aside) for this many days; skipped otherwise. */
+      inactiveForDays: z.number().int().positive().optional(),
+    })
+    .strict()
+    .optional(),
+});
+
+const trackSchema = z.object({
+  name,
+  /** What the emails are about; a person can leave one topic and keep the others. */
+  topic: name,
+  /**
+   * Who enters the track: leads whose strongest interest and stage are listed. A track without
+   * `entry` is only reached as another track's `followUp` (re-engagement).
+   */
+  entry: z
+    .object({
+      interests: z.array(formTypeSchema).min(1),
+      stages: z.array(stageSchema).min(1).default(['lead']),
+    })
+    .optional(),
+  steps: z.array(stepSchema).min(1),
+  /** Where the contact goes once the last step is done, and how long after it. */
+  followUp: z.object({ track: name, after: isoDuration }).optional(),
+});
+
+/**
+ * Nurture is configuration, not code: marketing edits `config/nurture.json`, and every edit is
+ * validated here, including what JSON schema alone cannot say (a track names a template that exists
+ * in every language, a topic that exists, a follow-up track that exists), so a typo is refused when
+ * the module loads, with its exact path, instead of an email silently never going out.
+ */
+export const nurtureConfigSchema = z
+  .object({
+    version: z.string().min(1),
+    /** Our own URLs the templates link to, as `{{links.<name>}}`. */
+    links: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.url({ protocol: /^https?$/ })),
+    topics: z
+      .array(z.object({ id: name, label: z.record(localeSchema, z.string().min(1)) }))
+      .min(1)
+      .refine((topics) => unique(topics.map((topic) => topic.id)), 'topic ids must be unique'),
+    locales: z.object({
+      default: localeSchema,
+      /** ISO 3166 alpha-2 country code → language, for the contact's country. */
+      byCountry: z.record(z.string().regex(/^[A-Z]{2}$/), localeSchema),
+    }),
+    guardrails: z.object({
+      frequencyCap: z.object({ maxEmails: z.number().int().positive(), perDays: z.number().positive() }),
+      /** Local times in the contact's time zone; the window may span midnight (20:00 → 08:00). */
+      quietHours: z.object({ start: clockTime, end: clockTime }),
+      defaultTimeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone'),
+      stopAtStages: z.array(stageSchema).min(1),
+    }),
+    doubleOptIn: z.object({
+      /** Consent-based signups with one of these interests must confirm before any other email. */
+      interests: z.array(formTypeSchema),
+      confirmationTemplate: name,
+      linkValidDays: z.number().int().positive(),
+    }),
+    /** Strongest first: the first track whose entry matches wins, and a contact only moves up. */
+    tracks: z
+      .array(trackSchema)
+      .min(1)
+      .refine((tracks) => unique(tracks.map((track) => track.name)), 'track names must be unique'),
+  })
+  .superRefine((config, context) => {
+    const topics = new Set(config.topics.map((topic) => topic.id));
+    const tracks = new Set(config.tracks.map((track) => track.name));
+    config.tracks.forEach((track, index) => {
+      if (!topics.has(track.topic)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['tracks', index, 'topic'],
+          message: `no topic "${track.topic}"`,
+        });
+      }
+      if (track.followUp && !tracks.has(track.followUp.track)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['tracks', index, 'followUp', 'track'],
+          message: `no track "${track.followUp.track}"`,
+        });
+      }
+    });
+  });
+
+export type NurtureConfig = z.infer<typeof nurtureConfigSchema>;
+export type NurtureTrack = NurtureConfig['tracks'][number];
+export type NurtureStep = NurtureTrack['steps'][number];
+
+/** Validates a configuration against the schema and against the compiled templates it names. */
+export function parseNurtureConfig(input: unknown, templates: CompiledTemplates): NurtureConfig {
+  const parsed = nurtureConfigSchema.safeParse(input);
+  if (!parsed.success) throw new Error(`Invalid nurture configuration:\n${z.prettifyError(parsed.error)}`);
+  const config = parsed.data;
+  const problems: string[] = [];
+  const checkTemplate = (template: string, where: string) => {
+    const compiled = templates[template];
+    if (compiled?.audience !== 'contact') {
+      problems.push(`${where}: no contact template "${template}" (shared/nurture/templates/contact/)`);
+      return;
+    }
+    for (const locale of Object.values(compiled.locales)) {
+      for (const variable of locale?.variables ?? []) {
+        const link = variable.startsWith('links.') ? variable.slice('links.'.length) : undefined;
+        if (link !== undefined && !(link in config.links)) {
+          problems.push(
+            `${where}: template "${template}" links to {{${variable}}}, which links does not define`,
+          );
+        }
+      }
+    }
+  };
+  checkTemplate(config.doubleOptIn.confirmationTemplate, 'doubleOptIn.confirmationTemplate');
+  config.tracks.forEach((track, t) => {
+    track.steps.forEach((step, s) => {
+      checkTemplate(step.template, `tracks.${t}.steps.${s}.template`);
+    });
+  });
+  if (problems.length > 0)
+    throw new Error(`Invalid nurture configuration:\n- ${[...new Set(problems)].join('\n- ')}`);
+  return config;
+}
+
+function unique(values: readonly string[]): boolean {
+  return new Set(values).size === values.length;
+}

@@ -1,0 +1,22 @@
+import { optionalEnv } from '#shared/runtime/environment.ts';
+
+/** The setting, declared in the wiring, that caps emails per second across every sending function. */
+export const SEND_RATE_ENV = 'SES_MAX_SEND_RATE';
+
+/**
+ * Paces sending so the whole application never exceeds the SES sending rate (1 email a second in the
+ * SES sandbox), whichever function or concurrent invocation sends.
+ */
+export interface SendRateLimiter {
+  /** Waits for a sending slot; false when none frees up within `maxWaitMs` (nothing is sent then). */
+  acquire(maxWaitMs: number): Promise<boolean>;
+}
+
+/** The configured rate, at least 1; the SES sandbox rate when unset. */
+export function configuredSendRate(): number {
+  const value = Number(optionalEnv(SEND_RATE_ENV) ?? '1');
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${SEND_RATE_ENV} must be a whole number of emails per second, at least 1.`);
+  }
+  return value;
+}

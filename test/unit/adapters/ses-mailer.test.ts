@@ -1,0 +1,60 @@
+import { SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MailThrottledError, sesMailer } from '#shared/adapters/ses-mailer.ts';
+
+const ses = mockClient(SESv2Client);
+const email = {
+  to: 'jane@acme-industries.com',
+  subject: 'Hello',
+  html: '<p>Hello</p>',
+  text: 'Hello',
+  tags: { contactId: 'c_1', template: 'newsletter-welcome', odd: 'a b/c' },
+  headers: {
+    'List-Unsubscribe': '<https://leads.example.com/unsubscribe?token=abc>',
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  },
+};
+
+describe('sesMailer', () => {
+  beforeEach(() => ses.reset());
+
+  it('sends simple content with the one-click headers, the tags and the configuration set', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
+    const mailer = sesMailer(new SESv2Client({}), {
+      from: 'leads@example.com',
+      configurationSetName: 'leadflow-dev',
+    });
+    expect(await mailer.send(email)).toEqual({ messageId: 'm-1' });
+    const input = ses.commandCalls(SendEmailCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({
+      FromEmailAddress: 'leads@example.com',
+      ConfigurationSetName: 'leadflow-dev',
+      Destination: { ToAddresses: ['jane@acme-industries.com'] },
+      Content: {
+        Simple: {
+          Headers: [
+            { Name: 'List-Unsubscribe', Value: '<https://leads.example.com/unsubscribe?token=abc>' },
+            { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
+          ],
+        },
+      },
+    });
+    expect(input?.EmailTags).toContainEqual({ Name: 'odd', Value: 'a_b_c' });
+  });
+
+  it('refuses a header value that would start another header', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
+    const mailer = sesMailer(new SESv2Client({}), { from: 'leads@example.com' });
+    await expect(
+      mailer.send({ ...email, headers: { 'List-Unsubscribe': '<https://x>\r\nBcc: victim@example.com' } }),
+    ).rejects.toThrow(/not a single safe header line/);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+  });
+
+  it('reports throttling that outlasted the retries as MailThrottledError', async () => {
+    ses.on(SendEmailCommand).rejects(new TooManyRequestsException({ message: 'slow down', $metadata: {} }));
+    const mailer = sesMailer(new SESv2Client({}), { from: 'leads@example.com' });
+    await expect(mailer.send(email)).rejects.toBeInstanceOf(MailThrottledError);
+  });
+});
