@@ -12,4 +12,12 @@ export const DEV_SECRETS: Readonly<Record<string, string>> = {
    * `new Webhook(DEV_SECRETS.WEBHOOK_SECRET_GENERIC).sign(id, new Date(), body)` (standardwebhooks).
    */
   WEBHOOK_SECRET_GENERIC: 'whsec_bGVhZGZsb3cgbG9jYWwgZGV2ZWxvcG1lbnQgb25seSE=',
+  /** The secret typed into Typeform's webhook settings; `npm run post-form -- --source typeform` signs with it. */
+  WEBHOOK_SECRET_TYPEFORM: 'leadflow-local-typeform-secret',
+  /** The signing secret set on a Tally webhook (`--source tally`). */
+  WEBHOOK_SECRET_TALLY: 'leadflow-local-tally-secret',
+  /** The secret Webflow gives a site webhook (`--source webflow`). */
+  WEBHOOK_SECRET_WEBFLOW: 'leadflow-local-webflow-secret',
+  /** Keys the visitor tokens intake issues and the `/track` beacon checks. */
+  VISITOR_TOKEN_SECRET: 'leadflow-local-visitor-token-secret',
 };

@@ -1,7 +1,24 @@
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import { HttpProblem, problemType } from '#shared/http/problem.ts';
+import { parseJson } from '#shared/http/request.ts';
+import type { SignedFormSource } from './form-source.ts';
+import { invalidSignature } from './signature.ts';
 
 export const GENERIC_SECRET_NAME = 'WEBHOOK_SECRET_GENERIC';
+
+/**
+ * Any tool or backend that signs JSON per Standard Webhooks. The body already is the canonical
+ * submission, so mapping is the identity and validation does the rest.
+ */
+export const genericSource: SignedFormSource<unknown> = {
+  name: 'generic',
+  secretName: GENERIC_SECRET_NAME,
+  verify(request, secret) {
+    const body = request.body.toString('utf8');
+    const deliveryId = verifyGenericDelivery(body, request.headers, secret);
+    return { deliveryId, payload: parseJson(body) };
+  },
+  map: (payload) => payload,
+};
 
 /**
  * Verifies a Standard Webhooks signature (webhook-id, webhook-timestamp, webhook-signature) on the
@@ -22,12 +39,7 @@ export function verifyGenericDelivery(
     new Webhook(secret).verify(rawBody, signatureHeaders, { jsonParse: false });
   } catch (error) {
     if (!(error instanceof WebhookVerificationError)) throw error;
-    throw new HttpProblem({
-      status: 401,
-      type: problemType('invalid-signature'),
-      title: 'Invalid signature',
-      detail: `The webhook signature could not be verified: ${error.message}.`,
-    });
+    throw invalidSignature(`The webhook signature could not be verified: ${error.message}.`);
   }
   return signatureHeaders['webhook-id'];
 }

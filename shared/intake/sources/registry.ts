@@ -1,0 +1,46 @@
+import type { FormsConfig } from '../forms-config.ts';
+import type { IntakeRequest, SignedFormSource, VerifiedDelivery } from './form-source.ts';
+import { genericSource } from './generic.ts';
+import { tallySource } from './tally.ts';
+import { typeformSource } from './typeform.ts';
+import { webflowSource } from './webflow.ts';
+
+/** The `{source}` of the browser form route, which proves itself by origin rather than signature. */
+export const HTML_SOURCE_NAME = 'html';
+
+/** A verified delivery with its payload kept inside: it can only be mapped, by its own source. */
+export interface ReceivedDelivery extends Omit<VerifiedDelivery<unknown>, 'payload'> {
+  map(forms: FormsConfig): unknown;
+}
+
+/** A source with its payload type hidden, so sources of different payloads share one registry. */
+export interface AnySignedSource {
+  readonly name: string;
+  readonly secretName: string;
+  receive(request: IntakeRequest, secret: string, now: Date): ReceivedDelivery;
+}
+
+function erase<Payload>(source: SignedFormSource<Payload>): AnySignedSource {
+  return {
+    name: source.name,
+    secretName: source.secretName,
+    receive(request, secret, now) {
+      const { payload, ...verified } = source.verify(request, secret, now);
+      return { ...verified, map: (forms) => source.map(payload, forms) };
+    },
+  };
+}
+
+const SIGNED_SOURCES: ReadonlyMap<string, AnySignedSource> = new Map(
+  [erase(genericSource), erase(typeformSource), erase(tallySource), erase(webflowSource)].map((source) => [
+    source.name,
+    source,
+  ]),
+);
+
+export function signedSourceNamed(name: string): AnySignedSource | undefined {
+  return SIGNED_SOURCES.get(name);
+}
+
+/** Every `{source}` intake answers, for the 404 of an unknown one. */
+export const SOURCE_NAMES: readonly string[] = [...SIGNED_SOURCES.keys(), HTML_SOURCE_NAME];
