@@ -61,6 +61,13 @@ function fitBreakdown(input: ScoringInput, model: ScoringModel): ScoreLine[] {
       reason: 'business email domain',
     });
   }
+  if (input.email.role && model.fit.roleEmail !== undefined) {
+    lines.push({
+      rule: 'fit.roleEmail',
+      points: model.fit.roleEmail,
+      reason: 'role address (info@, contact@…)',
+    });
+  }
   if (input.contact.company) {
     lines.push({ rule: 'fit.companyKnown', points: model.fit.companyKnown, reason: 'company given' });
   }

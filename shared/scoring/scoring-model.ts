@@ -27,6 +27,8 @@ export const scoringModelSchema = z
       businessEmail: points,
       freeMail: points,
       disposableEmail: points,
+      /** A team mailbox (info@, contact@): added to the email's own points; optional for older models. */
+      roleEmail: points.optional(),
       companyKnown: points,
       /** First matching rule wins, so order from most to least specific. */
       jobTitle: z.array(jobTitleRuleSchema),
