@@ -1,5 +1,6 @@
 import { contactActivityRecorded } from '#events/contact-activity-recorded.ts';
 import { type EventPublisher, outgoing } from '#shared/adapters/event-publisher.ts';
+import type { QualificationAnswers } from '#shared/contact/contact.ts';
 import type { ActivityRecord, ContactRepository } from '#shared/contact/contact-repository.ts';
 
 export interface RecordActivityDeps {
@@ -39,4 +40,11 @@ export async function recordAndAnnounceActivity(
 export function occurredAtOf(claimed: string | undefined, now: Date): string {
   const time = claimed === undefined ? Number.NaN : Date.parse(claimed);
   return Number.isFinite(time) && time <= now.getTime() ? new Date(time).toISOString() : now.toISOString();
+}
+
+/** The answers that say something: an empty answer must not erase one given earlier. */
+export function knownAnswers(answers: QualificationAnswers | undefined): QualificationAnswers {
+  return Object.fromEntries(
+    Object.entries(answers ?? {}).filter(([, value]) => value && value.trim() !== ''),
+  );
 }

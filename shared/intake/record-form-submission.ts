@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Activity, Touch } from '#shared/activity/activity.ts';
 import { ACTIVITY_TYPE_BY_FORM } from '#shared/activity/activity-type.ts';
 import {
+  knownAnswers,
   occurredAtOf,
   type RecordActivityDeps,
   recordAndAnnounceActivity,
@@ -68,7 +69,7 @@ export async function recordFormSubmission(
         phone: submission.phone,
         country: submission.country,
       },
-      answers: nonEmptyAnswers(submission.answers),
+      answers: knownAnswers(submission.answers),
       consent: submission.consent && { ...submission.consent, recordedAt: occurredAt, source: input.source },
       touch: touchOf(submission, occurredAt),
       activity,
@@ -76,13 +77,6 @@ export async function recordFormSubmission(
     deps,
   );
   return { contactId, activityId: activity.activityId, duplicate: outcome === 'duplicate' };
-}
-
-/** An empty answer says nothing; it must not erase one given earlier. */
-function nonEmptyAnswers(answers: FormSubmission['answers']): FormSubmission['answers'] & object {
-  return Object.fromEntries(
-    Object.entries(answers ?? {}).filter(([, value]) => value && value.trim() !== ''),
-  );
 }
 
 function touchOf(submission: FormSubmission, at: string): Touch | undefined {
