@@ -75,7 +75,7 @@ async function visitorTokenFor(contactId: string, deps: AcceptSubmissionDeps): P
   }
 }
 
-/** A source whose secret is not configured refuses every delivery (fail closed). */
+/** An endpoint whose secret is not configured refuses every request (fail closed). */
 export async function secretOrRefuse(
   readSecret: (name: string) => Promise<string>,
   name: string,
@@ -84,12 +84,13 @@ export async function secretOrRefuse(
     return await readSecret(name);
   } catch (error) {
     if (!(error instanceof SecretNotConfiguredError)) throw error;
-    logger.error('webhook secret not configured; refusing deliveries', { secret: name });
+    logger.error('secret not configured; refusing requests', { secret: name });
     throw new HttpProblem({
       status: 401,
       type: problemType('source-not-configured'),
       title: 'Source not configured',
-      detail: 'This form source has no signing secret configured, so no delivery can be trusted.',
+      detail:
+        'The secret this endpoint checks requests with is not configured, so no request can be trusted.',
     });
   }
 }

@@ -11,9 +11,11 @@ import { draftSubmission } from '../../mapping/submission-draft.ts';
 import type { IntakeDeps } from '../../receive-signed-delivery.ts';
 import { type FormFields, parseFormBody } from './form-body.ts';
 import { htmlFormAccepted, wantsJson } from './html-response.ts';
-import { isAllowedOrigin, originOf, requestOrigin } from './origin-allowlist.ts';
+import { isAllowedOrigin, originNotAllowed, originOf, requestOrigin } from './origin-allowlist.ts';
 
 export const HTML_SOURCE = 'html';
+
+const FORM_ORIGIN_REMEDY = "add the origin to the form's allowedOrigins in the forms configuration";
 
 /**
  * `POST /forms/html?form=<id>`: a plain browser form, which can hold no secret. Instead: the form must
@@ -27,7 +29,8 @@ export async function receiveHtmlForm(
 ): Promise<APIGatewayProxyStructuredResultV2> {
   const { formId, form } = configuredForm(event, deps.forms);
   const origin = requestOrigin(event.headers);
-  if (!origin || !isAllowedOrigin(origin, form.allowedOrigins)) throw originNotAllowed(origin);
+  if (!origin || !isAllowedOrigin(origin, form.allowedOrigins))
+    throw originNotAllowed(origin, FORM_ORIGIN_REMEDY);
   const fields = await parseFormBody(rawBodyBytes(event), event.headers['content-type'] ?? '');
   const respond = { json: wantsJson(event.headers.accept), thankYouUrl: form.thankYouUrl };
   if (fields.get(form.honeypotField)?.some((value) => value.trim() !== '')) {
@@ -53,7 +56,8 @@ export async function receiveHtmlForm(
 export function htmlFormPreflight(event: APIGatewayProxyEventV2, forms: FormsConfig) {
   const { form } = configuredForm(event, forms);
   const origin = originOf(event.headers.origin);
-  if (!origin || !isAllowedOrigin(origin, form.allowedOrigins)) throw originNotAllowed(origin);
+  if (!origin || !isAllowedOrigin(origin, form.allowedOrigins))
+    throw originNotAllowed(origin, FORM_ORIGIN_REMEDY);
   return preflightResponse({ methods: ['POST'], headers: ['content-type', 'accept', 'idempotency-key'] });
 }
 
@@ -78,17 +82,6 @@ function configuredForm(event: APIGatewayProxyEventV2, forms: FormsConfig) {
     });
   }
   return { formId, form };
-}
-
-function originNotAllowed(origin: string | undefined): HttpProblem {
-  return new HttpProblem({
-    status: 403,
-    type: problemType('origin-not-allowed'),
-    title: 'Origin not allowed',
-    detail: origin
-      ? `Pages on ${origin.slice(0, 200)} may not post this form; add the origin to its allowedOrigins.`
-      : 'The request says neither its Origin nor its Referer, so the page posting it cannot be checked.',
-  });
 }
 
 /**
