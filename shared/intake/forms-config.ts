@@ -71,15 +71,10 @@ export const formsConfigSchema = z.object({
 });
 export type FormsConfig = z.infer<typeof formsConfigSchema>;
 
-/** Parses a configuration, or throws one error that names every invalid path. */
+/** Parses a configuration, or throws one error that names every invalid path (zod's own report). */
 export function parseFormsConfig(input: unknown): FormsConfig {
   const result = formsConfigSchema.safeParse(input);
-  if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
-    );
-    throw new Error(`Invalid forms configuration:\n- ${problems.join('\n- ')}`);
-  }
+  if (!result.success) throw new Error(`Invalid forms configuration:\n${z.prettifyError(result.error)}`);
   return result.data;
 }
 

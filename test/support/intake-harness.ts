@@ -67,6 +67,13 @@ export function providerFixture(name: string): string {
   return JSON.stringify(JSON.parse(readFileSync(file, 'utf8')));
 }
 
+/** A JSON body with one change made to it, for variants of a documented example. */
+export function changedJson(body: string, change: (payload: any) => void): string {
+  const payload = JSON.parse(body);
+  change(payload);
+  return JSON.stringify(payload);
+}
+
 export interface IntakeResponse {
   readonly status: number;
   readonly headers: Record<string, string | number | boolean>;
@@ -178,4 +185,9 @@ export function expectProblem(response: IntakeResponse, status: number, slug: st
   expect(response.body).toMatchObject({ status, type: `urn:leadflow:problem:${slug}` });
   expect(typeof response.body.title).toBe('string');
   expect(typeof response.body.detail).toBe('string');
+}
+
+/** The fields a 400 names, in order. */
+export function errorFields(response: IntakeResponse): string[] {
+  return (response.body.errors as { field: string }[]).map((error) => error.field).sort();
 }

@@ -1,5 +1,11 @@
+import type { z } from 'zod';
 import type { FormsConfig } from '../forms-config.ts';
-import type { IntakeRequest, SignedFormSource, VerifiedDelivery } from './form-source.ts';
+import {
+  type DeliveryFacts,
+  type IntakeRequest,
+  parseProviderPayload,
+  type SignedFormSource,
+} from './form-source.ts';
 import { genericSource } from './generic.ts';
 import { tallySource } from './tally.ts';
 import { typeformSource } from './typeform.ts';
@@ -9,7 +15,7 @@ import { webflowSource } from './webflow.ts';
 export const HTML_SOURCE_NAME = 'html';
 
 /** A verified delivery with its payload kept inside: it can only be mapped, by its own source. */
-export interface ReceivedDelivery extends Omit<VerifiedDelivery<unknown>, 'payload'> {
+export interface ReceivedDelivery extends DeliveryFacts {
   map(forms: FormsConfig): unknown;
 }
 
@@ -17,16 +23,18 @@ export interface ReceivedDelivery extends Omit<VerifiedDelivery<unknown>, 'paylo
 export interface AnySignedSource {
   readonly name: string;
   readonly secretName: string;
+  /** Authenticates the raw request, then parses and describes the payload; throws HttpProblem. */
   receive(request: IntakeRequest, secret: string, now: Date): ReceivedDelivery;
 }
 
-function erase<Payload>(source: SignedFormSource<Payload>): AnySignedSource {
+function erase<Schema extends z.ZodType>(source: SignedFormSource<Schema>): AnySignedSource {
   return {
     name: source.name,
     secretName: source.secretName,
     receive(request, secret, now) {
-      const { payload, ...verified } = source.verify(request, secret, now);
-      return { ...verified, map: (forms) => source.map(payload, forms) };
+      source.authenticate(request, secret, now);
+      const payload = parseProviderPayload(source.payload, request.body);
+      return { ...source.describe(payload, request), map: (forms) => source.map(payload, forms) };
     },
   };
 }

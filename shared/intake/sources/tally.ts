@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { parseBody, parseJson } from '#shared/http/request.ts';
-import { settingsOf } from '../forms-config.ts';
 import { draftSubmission, type SubmittedField } from '../mapping/submission-draft.ts';
-import type { SignedFormSource } from './form-source.ts';
-import { invalidSignature, matchesHmacSha256 } from './signature.ts';
+import { defineSignedSource, providerId as id, ignoredUnless, mappingRulesFor } from './form-source.ts';
+import { requireBodyHmacSha256 } from './signature.ts';
 
 export const TALLY_SECRET_NAME = 'WEBHOOK_SECRET_TALLY';
-
-const id = z.string().min(1).max(200);
 
 const tallyFieldSchema = z.object({
   key: z.string().max(300),
@@ -30,31 +26,22 @@ const tallyWebhookSchema = z.object({
     fields: z.array(tallyFieldSchema).max(500).default([]),
   }),
 });
-export type TallyWebhook = z.infer<typeof tallyWebhookSchema>;
 
 /**
  * Tally `FORM_RESPONSE` webhooks. Signature: `Tally-Signature: <base64 HMAC-SHA256 of the payload>`
  * keyed with the signing secret set on the webhook; the payload is the raw body as Tally sent it.
  * Fields map by key or label (configurable per form); choice ids become their option texts.
  */
-export const tallySource: SignedFormSource<TallyWebhook> = {
+export const tallySource = defineSignedSource({
   name: 'tally',
   secretName: TALLY_SECRET_NAME,
-  verify(request, secret) {
-    const header = request.headers['tally-signature'] ?? '';
-    if (header === '') throw invalidSignature('The Tally-Signature header is missing.');
-    if (!matchesHmacSha256(secret, [request.body], Buffer.from(header, 'base64'))) {
-      throw invalidSignature('The Tally-Signature does not match the body and the configured secret.');
-    }
-    const payload = parseBody(tallyWebhookSchema, parseJson(request.body.toString('utf8')));
-    return {
-      deliveryId: payload.data.responseId,
-      payload,
-      submittedAt: payload.data.createdAt ?? payload.createdAt,
-      ignoredBecause:
-        payload.eventType === 'FORM_RESPONSE' ? undefined : `event type ${payload.eventType.slice(0, 50)}`,
-    };
-  },
+  authenticate: (request, secret) => requireBodyHmacSha256(request, secret, { header: 'Tally-Signature' }),
+  payload: tallyWebhookSchema,
+  describe: (payload) => ({
+    deliveryId: payload.data.responseId,
+    submittedAt: payload.data.createdAt ?? payload.createdAt,
+    ignoredBecause: ignoredUnless(payload.eventType, 'FORM_RESPONSE', 'event type'),
+  }),
   map(payload, forms) {
     const fields = payload.data.fields.map(
       (field): SubmittedField => ({
@@ -65,12 +52,9 @@ export const tallySource: SignedFormSource<TallyWebhook> = {
           field.type === 'INPUT_EMAIL' ? 'email' : field.type === 'INPUT_PHONE_NUMBER' ? 'phone' : undefined,
       }),
     );
-    return draftSubmission(fields, {
-      form: settingsOf(forms.tally.forms, payload.data.formId),
-      defaultFormType: forms.tally.defaultFormType,
-    });
+    return draftSubmission(fields, mappingRulesFor(forms.tally, payload.data.formId));
   },
-};
+});
 
 /** Text, numbers and booleans as they are; choice ids as their texts; files, matrices and the like not at all. */
 function fieldValue(field: TallyField): SubmittedField['value'] {

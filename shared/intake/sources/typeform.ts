@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { parseBody, parseJson } from '#shared/http/request.ts';
-import { settingsOf } from '../forms-config.ts';
 import { draftSubmission, type SubmittedField } from '../mapping/submission-draft.ts';
-import type { SignedFormSource } from './form-source.ts';
-import { invalidSignature, matchesHmacSha256 } from './signature.ts';
+import { defineSignedSource, providerId as id, ignoredUnless, mappingRulesFor } from './form-source.ts';
+import { requireBodyHmacSha256 } from './signature.ts';
 
 export const TYPEFORM_SECRET_NAME = 'WEBHOOK_SECRET_TYPEFORM';
 
-const id = z.string().min(1).max(200);
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 /** The parts of a `form_response` webhook leadflow reads; everything else is ignored. */
@@ -44,7 +41,6 @@ const typeformWebhookSchema = z.object({
     answers: z.array(answerSchema).max(500).default([]),
   }),
 });
-export type TypeformWebhook = z.infer<typeof typeformWebhookSchema>;
 
 /**
  * Typeform `form_response` webhooks. Signature: `Typeform-Signature: sha256=<base64 HMAC-SHA256 of
@@ -52,26 +48,17 @@ export type TypeformWebhook = z.infer<typeof typeformWebhookSchema>;
  * no replay window, and idempotency on the response token absorbs replays. Answers map by field ref
  * (configurable per form), hidden fields (utm_*, form_type…) by name.
  */
-export const typeformSource: SignedFormSource<TypeformWebhook> = {
+export const typeformSource = defineSignedSource({
   name: 'typeform',
   secretName: TYPEFORM_SECRET_NAME,
-  verify(request, secret) {
-    const header = request.headers['typeform-signature'] ?? '';
-    if (!header.startsWith('sha256=')) {
-      throw invalidSignature('The Typeform-Signature header is missing or not of the form sha256=<base64>.');
-    }
-    if (!matchesHmacSha256(secret, [request.body], Buffer.from(header.slice(7), 'base64'))) {
-      throw invalidSignature('The Typeform-Signature does not match the body and the configured secret.');
-    }
-    const payload = parseBody(typeformWebhookSchema, parseJson(request.body.toString('utf8')));
-    return {
-      deliveryId: payload.form_response.token,
-      payload,
-      submittedAt: payload.form_response.submitted_at,
-      ignoredBecause:
-        payload.event_type === 'form_response' ? undefined : `event type ${payload.event_type.slice(0, 50)}`,
-    };
-  },
+  authenticate: (request, secret) =>
+    requireBodyHmacSha256(request, secret, { header: 'Typeform-Signature', prefix: 'sha256=' }),
+  payload: typeformWebhookSchema,
+  describe: (payload) => ({
+    deliveryId: payload.form_response.token,
+    submittedAt: payload.form_response.submitted_at,
+    ignoredBecause: ignoredUnless(payload.event_type, 'form_response', 'event type'),
+  }),
   map(payload, forms) {
     const response = payload.form_response;
     const definitions = new Map((response.definition?.fields ?? []).map((field) => [field.id, field]));
@@ -88,12 +75,9 @@ export const typeformSource: SignedFormSource<TypeformWebhook> = {
     const hidden = Object.entries(response.hidden ?? {}).map(
       ([name, value]): SubmittedField => ({ names: [name], value }),
     );
-    return draftSubmission([...answers, ...hidden], {
-      form: settingsOf(forms.typeform.forms, response.form_id),
-      defaultFormType: forms.typeform.defaultFormType,
-    });
+    return draftSubmission([...answers, ...hidden], mappingRulesFor(forms.typeform, response.form_id));
   },
-};
+});
 
 function answerValue(answer: TypeformAnswer): SubmittedField['value'] {
   switch (answer.type) {

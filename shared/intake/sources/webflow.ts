@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { utmFromUrl } from '#shared/activity/utm.ts';
-import { parseBody, parseJson } from '#shared/http/request.ts';
-import { settingsOf } from '../forms-config.ts';
 import { draftSubmission, type SubmittedField } from '../mapping/submission-draft.ts';
-import type { SignedFormSource } from './form-source.ts';
-import { invalidSignature, matchesHmacSha256, withinReplayWindow } from './signature.ts';
+import { defineSignedSource, providerId as id, ignoredUnless, mappingRulesFor } from './form-source.ts';
+import { invalidSignature, requireHmacSha256, withinReplayWindow } from './signature.ts';
 
 export const WEBFLOW_SECRET_NAME = 'WEBHOOK_SECRET_WEBFLOW';
-
-const id = z.string().min(1).max(200);
 
 /** The parts of a `form_submission` webhook leadflow reads; everything else is ignored. */
 const webflowWebhookSchema = z.object({
@@ -22,17 +18,16 @@ const webflowWebhookSchema = z.object({
     pageUrl: z.string().max(2000).optional(),
   }),
 });
-export type WebflowWebhook = z.infer<typeof webflowWebhookSchema>;
 
 /**
  * Webflow `form_submission` webhooks. Signature: `x-webflow-signature: <hex HMAC-SHA256 of
  * "<x-webflow-timestamp>:<raw body>">`, the timestamp in milliseconds and refused outside a 5-minute
  * window. Fields map by their name in the Designer; forms are configured by form id or form name.
  */
-export const webflowSource: SignedFormSource<WebflowWebhook> = {
+export const webflowSource = defineSignedSource({
   name: 'webflow',
   secretName: WEBFLOW_SECRET_NAME,
-  verify(request, secret, now) {
+  authenticate(request, secret, now) {
     const timestamp = request.headers['x-webflow-timestamp'] ?? '';
     const signature = request.headers['x-webflow-signature'] ?? '';
     if (!/^\d{1,16}$/.test(timestamp) || signature === '') {
@@ -40,35 +35,30 @@ export const webflowSource: SignedFormSource<WebflowWebhook> = {
         'The x-webflow-timestamp or x-webflow-signature header is missing or malformed.',
       );
     }
-    if (!matchesHmacSha256(secret, [`${timestamp}:`, request.body], Buffer.from(signature, 'hex'))) {
-      throw invalidSignature('The x-webflow-signature does not match the body and the configured secret.');
-    }
+    requireHmacSha256(
+      secret,
+      [`${timestamp}:`, request.body],
+      Buffer.from(signature, 'hex'),
+      'x-webflow-signature',
+    );
     if (!withinReplayWindow(Number(timestamp), now)) {
       throw invalidSignature(
         'The x-webflow-timestamp is more than 5 minutes away from now: a replay is refused.',
       );
     }
-    const payload = parseBody(webflowWebhookSchema, parseJson(request.body.toString('utf8')));
-    return {
-      deliveryId: payload.payload.id,
-      payload,
-      submittedAt: payload.payload.submittedAt,
-      ignoredBecause:
-        payload.triggerType === 'form_submission' ? undefined : `trigger ${payload.triggerType.slice(0, 50)}`,
-    };
   },
+  payload: webflowWebhookSchema,
+  describe: ({ triggerType, payload }) => ({
+    deliveryId: payload.id,
+    submittedAt: payload.submittedAt,
+    ignoredBecause: ignoredUnless(triggerType, 'form_submission', 'trigger'),
+  }),
   map({ payload }, forms) {
-    const settings = forms.webflow;
     const fields = Object.entries(payload.data).map(
       ([name, value]): SubmittedField => ({ names: [name], value, label: name }),
     );
-    return draftSubmission(
-      fields,
-      {
-        form: settingsOf(settings.forms, payload.formId) ?? settingsOf(settings.forms, payload.name),
-        defaultFormType: settings.defaultFormType,
-      },
-      { utm: utmFromUrl(payload.pageUrl) },
-    );
+    return draftSubmission(fields, mappingRulesFor(forms.webflow, payload.formId, payload.name), {
+      utm: utmFromUrl(payload.pageUrl),
+    });
   },
-};
+});

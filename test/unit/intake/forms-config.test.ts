@@ -25,7 +25,7 @@ describe('the forms configuration', () => {
         html: { forms: { demo: { ...htmlForm, allowedOrigins: ['https://www.example.com/contact'] } } },
         typeform: { forms: { abc: { fields: { my_ref: 'emial' }, formType: 'brochure' } } },
       });
-    expect(attempt).toThrow(/html\.forms\.demo\.allowedOrigins\.0/);
+    expect(attempt).toThrow(/html\.forms\.demo\.allowedOrigins\[0\]/);
     expect(attempt).toThrow(/typeform\.forms\.abc\.fields\.my_ref/);
     expect(attempt).toThrow(/typeform\.forms\.abc\.formType/);
   });

@@ -1,17 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '#shared/runtime/logger.ts';
 import { URLENCODED, urlEncoded } from '../../../support/browser-forms.ts';
-import {
-  expectProblem,
-  type IntakeHarness as Harness,
-  IntakeHarness,
-} from '../../../support/intake-harness.ts';
+import { errorFields, expectProblem, IntakeHarness } from '../../../support/intake-harness.ts';
 
 const EMAIL = 'jane.doe@acme-industries.com';
 const valid = { email: EMAIL, formType: 'contact', firstName: 'Jane', lastName: 'Doe' };
 const json = (value: unknown) => JSON.stringify(value);
 
-let intake: Harness;
+let intake: IntakeHarness;
 let logged: unknown[][];
 
 beforeEach(() => {
@@ -80,10 +76,7 @@ describe('bad input: each answers a clear 4xx as problem+json and writes nothing
       json({ ...valid, firstName: 'Jane\r\nBcc: victim@example.com', lastName: 'Doe\u0000' }),
     );
     expectProblem(response, 400, 'invalid-body');
-    expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
-      'firstName',
-      'lastName',
-    ]);
+    expect(errorFields(response)).toEqual(['firstName', 'lastName']);
     intake.expectNothingWritten();
   });
 
@@ -94,10 +87,7 @@ describe('bad input: each answers a clear 4xx as problem+json and writes nothing
       URLENCODED,
     );
     expectProblem(response, 400, 'invalid-body');
-    expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
-      'company',
-      'firstName',
-    ]);
+    expect(errorFields(response)).toEqual(['company', 'firstName']);
     intake.expectNothingWritten();
   });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NOW } from '../../../support/builders.ts';
-import { expectProblem, IntakeHarness } from '../../../support/intake-harness.ts';
+import { errorFields, expectProblem, IntakeHarness } from '../../../support/intake-harness.ts';
 import { signedSourceRules } from '../../../support/signed-source-contract.ts';
 
 const demoRequest = {
@@ -59,10 +59,7 @@ describe('POST /forms/generic', () => {
       JSON.stringify({ formType: 'brochure', firstName: 'Jane' }),
     );
     expectProblem(response, 400, 'invalid-body');
-    expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
-      'email',
-      'formType',
-    ]);
+    expect(errorFields(response)).toEqual(['email', 'formType']);
     intake.expectNothingWritten();
   });
 

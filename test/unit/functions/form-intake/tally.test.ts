@@ -1,14 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { expectProblem, IntakeHarness, providerFixture } from '../../../support/intake-harness.ts';
+import {
+  changedJson,
+  expectProblem,
+  IntakeHarness,
+  providerFixture,
+} from '../../../support/intake-harness.ts';
 import { signedSourceRules } from '../../../support/signed-source-contract.ts';
 
 const example = providerFixture('tally-form-response');
-const withFields = (fields: Record<string, unknown>[], formId = 'VwbNEw') => {
-  const payload = JSON.parse(example);
-  payload.data.fields = fields;
-  payload.data.formId = formId;
-  return JSON.stringify(payload);
-};
+const withFields = (fields: Record<string, unknown>[], formId = 'VwbNEw') =>
+  changedJson(example, (payload) => Object.assign(payload.data, { fields, formId }));
 
 signedSourceRules('tally', example, 'WEBHOOK_SECRET_TALLY');
 

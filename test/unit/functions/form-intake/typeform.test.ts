@@ -1,13 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { expectProblem, IntakeHarness, providerFixture } from '../../../support/intake-harness.ts';
+import {
+  changedJson,
+  expectProblem,
+  IntakeHarness,
+  providerFixture,
+} from '../../../support/intake-harness.ts';
 import { signedSourceRules } from '../../../support/signed-source-contract.ts';
 
 const example = providerFixture('typeform-form-response');
-const withResponse = (change: (response: Record<string, any>) => void) => {
-  const payload = JSON.parse(example);
-  change(payload.form_response);
-  return JSON.stringify(payload);
-};
+const withResponse = (change: (response: any) => void) =>
+  changedJson(example, (payload) => change(payload.form_response));
 
 signedSourceRules('typeform', example, 'WEBHOOK_SECRET_TYPEFORM');
 

@@ -1,13 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { expectProblem, IntakeHarness, providerFixture } from '../../../support/intake-harness.ts';
+import {
+  changedJson,
+  expectProblem,
+  IntakeHarness,
+  providerFixture,
+} from '../../../support/intake-harness.ts';
 import { signedSourceRules } from '../../../support/signed-source-contract.ts';
 
 const example = providerFixture('webflow-form-submission');
-const withPayload = (change: (payload: Record<string, any>) => void) => {
-  const webhook = JSON.parse(example);
-  change(webhook.payload);
-  return JSON.stringify(webhook);
-};
+const withPayload = (change: (payload: any) => void) =>
+  changedJson(example, (webhook) => change(webhook.payload));
 
 signedSourceRules('webflow', example, 'WEBHOOK_SECRET_WEBFLOW');
 
