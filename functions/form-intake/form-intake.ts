@@ -1,79 +1,53 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { SecretNotConfiguredError } from '#shared/adapters/secrets.ts';
-import { normalizeEmail } from '#shared/contact/email.ts';
-import { HttpProblem, jsonResponse, problemType } from '#shared/http/problem.ts';
+import { corsForAllowedOrigins } from '#shared/http/cors.ts';
+import { HttpProblem, problemType } from '#shared/http/problem.ts';
 import { problemDetails } from '#shared/http/problem-details-middleware.ts';
-import { parseBody, parseJson, rawBody, requireJsonContentType } from '#shared/http/request.ts';
-import { formSubmissionSchema } from '#shared/intake/form-submission.ts';
+import { type IntakeDeps, receiveSignedDelivery } from '#shared/intake/receive-signed-delivery.ts';
 import {
-  type RecordFormSubmissionDeps,
-  recordFormSubmission,
-} from '#shared/intake/record-form-submission.ts';
-import { GENERIC_SECRET_NAME, verifyGenericDelivery } from '#shared/intake/sources/generic.ts';
-import { logger } from '#shared/runtime/logger.ts';
+  HTML_SOURCE,
+  htmlFormCorsOrigin,
+  htmlFormPreflight,
+  receiveHtmlForm,
+} from '#shared/intake/sources/html/receive-html-form.ts';
+import { SOURCE_NAMES, signedSourceNamed } from '#shared/intake/sources/registry.ts';
 
-export interface FormIntakeDeps extends RecordFormSubmissionDeps {
-  readonly readSecret: (name: string) => Promise<string>;
-}
+export type FormIntakeDeps = IntakeDeps;
 
 /**
- * `POST /forms/{source}`: the HTTP edge of intake. It checks, in order, source, size, media type,
- * signature (on the raw bytes, before parsing anything), JSON, fields and address; any refusal
- * answers problem+json and writes nothing.
+ * `POST /forms/{source}` (and the browser's `OPTIONS` preflight): picks the source and hands the
+ * request to it. Signing tools are verified on the raw bytes; the `html` source by the form's
+ * allowed origins. Every refusal is RFC 9457 problem+json and writes nothing.
  */
 export function createFormIntakeHandler(deps: FormIntakeDeps) {
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(
+      corsForAllowedOrigins((event) => (isHtml(event) ? htmlFormCorsOrigin(event, deps.forms) : undefined)),
+    )
     .use(problemDetails())
     .handler(async (event) => {
       const source = event.pathParameters?.source ?? '';
-      if (source !== 'generic') {
-        throw new HttpProblem({
-          status: 404,
-          type: problemType('unknown-source'),
-          title: 'Unknown form source',
-          detail: `There is no form source named "${source.slice(0, 50)}". Known sources: generic.`,
-        });
+      const preflight = event.requestContext.http.method === 'OPTIONS';
+      if (source === HTML_SOURCE) {
+        return preflight ? htmlFormPreflight(event, deps.forms) : receiveHtmlForm(event, deps);
       }
-      const body = rawBody(event);
-      requireJsonContentType(event);
-      const deliveryId = verifyGenericDelivery(
-        body,
-        event.headers,
-        await secretOrRefuse(deps, GENERIC_SECRET_NAME),
-      );
-      const submission = parseBody(formSubmissionSchema, parseJson(body));
-      const email = normalizeEmail(submission.email);
-      if (!email.ok) {
-        throw new HttpProblem({
-          status: 422,
-          type: problemType('invalid-email'),
-          title: 'Invalid email address',
-          detail: email.reason,
-          extensions: { errors: [{ field: 'email', message: email.reason }] },
-        });
-      }
-      const outcome = await recordFormSubmission(
-        { source, deliveryId, email: email.email, submission },
-        deps,
-      );
-      logger.info('form submission recorded', { source, ...outcome });
-      return jsonResponse(202, { status: 'accepted', ...outcome });
+      const signed = signedSourceNamed(source);
+      if (!signed || preflight) throw unknownSource(source, preflight);
+      return receiveSignedDelivery(signed, event, deps);
     });
 }
 
-/** A source whose secret is not configured refuses every delivery (fail closed). */
-async function secretOrRefuse(deps: FormIntakeDeps, name: string): Promise<string> {
-  try {
-    return await deps.readSecret(name);
-  } catch (error) {
-    if (!(error instanceof SecretNotConfiguredError)) throw error;
-    logger.error('webhook secret not configured; refusing deliveries', { secret: name });
-    throw new HttpProblem({
-      status: 401,
-      type: problemType('source-not-configured'),
-      title: 'Source not configured',
-      detail: 'This form source has no signing secret configured, so no delivery can be trusted.',
-    });
-  }
+function isHtml(event: APIGatewayProxyEventV2): boolean {
+  return event.pathParameters?.source === HTML_SOURCE;
+}
+
+function unknownSource(source: string, preflight: boolean): HttpProblem {
+  return new HttpProblem({
+    status: 404,
+    type: problemType('unknown-source'),
+    title: 'Unknown form source',
+    detail: preflight
+      ? `Only the ${HTML_SOURCE} source is posted from browsers; "${source.slice(0, 50)}" takes no preflight.`
+      : `There is no form source named "${source.slice(0, 50)}". Known sources: ${SOURCE_NAMES.join(', ')}.`,
+  });
 }

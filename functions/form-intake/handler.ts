@@ -3,6 +3,7 @@ import { createDocumentClient } from '#shared/adapters/dynamodb/document-client.
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
 import { readSecret } from '#shared/adapters/secrets.ts';
+import { defaultFormsConfig } from '#shared/intake/default-forms.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
 import { createFormIntakeHandler } from './form-intake.ts';
@@ -13,4 +14,5 @@ export const handler = createFormIntakeHandler({
   events: eventBridgePublisher(new EventBridgeClient({}), requireEnv(RESOURCE_ENV.eventBusName)),
   readSecret,
   clock: systemClock,
+  forms: defaultFormsConfig,
 });

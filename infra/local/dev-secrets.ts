@@ -22,4 +22,12 @@ export const DEV_SECRETS: Readonly<Record<string, string>> = {
    * keys separated by spaces rotate: the first signs, all verify.
    */
   MAIL_TOKEN_SECRET: 'leadflow-local-development-only-mail-token-key',
+  /** The secret typed into Typeform's webhook settings; `npm run post-form -- --source typeform` signs with it. */
+  WEBHOOK_SECRET_TYPEFORM: 'leadflow-local-typeform-secret',
+  /** The signing secret set on a Tally webhook (`--source tally`). */
+  WEBHOOK_SECRET_TALLY: 'leadflow-local-tally-secret',
+  /** The secret Webflow gives a site webhook (`--source webflow`). */
+  WEBHOOK_SECRET_WEBFLOW: 'leadflow-local-webflow-secret',
+  /** Keys the visitor tokens intake issues and the `/track` beacon checks. */
+  VISITOR_TOKEN_SECRET: 'leadflow-local-visitor-token-secret',
 };

@@ -1,14 +1,21 @@
 /**
- * `npm run post-form -- <file.json>`: signs a form submission the way a Standard Webhooks provider
- * does and posts it to the running local gateway, so trying the pipeline needs no signing code.
+ * `npm run post-form -- <file.json> [--source typeform]`: signs a form submission the way the
+ * source's provider does (Standard Webhooks for `generic`, Typeform, Tally or Webflow's own scheme)
+ * and posts it to the running local gateway, so trying the pipeline needs no signing code.
  */
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Webhook } from 'standardwebhooks';
 import { DEV_SECRETS } from './dev-secrets.ts';
 import { DEFAULT_DATA_DIR } from './paths.ts';
+import { providerHeaders, type SignedSourceName } from './provider-signatures.ts';
+
+const SECRET_OF: Readonly<Record<SignedSourceName, string>> = {
+  generic: 'WEBHOOK_SECRET_GENERIC',
+  typeform: 'WEBHOOK_SECRET_TYPEFORM',
+  tally: 'WEBHOOK_SECRET_TALLY',
+  webflow: 'WEBHOOK_SECRET_WEBFLOW',
+};
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -19,30 +26,28 @@ const { values, positionals } = parseArgs({
     help: { type: 'boolean', short: 'h' },
   },
 });
+const source = values.source as SignedSourceName;
 
-if (values.help || positionals.length !== 1) {
-  console.log(`Usage: npm run post-form -- <submission.json> [--id <webhook-id>] [--gateway <url>]
+if (values.help || positionals.length !== 1 || !Object.hasOwn(SECRET_OF, source)) {
+  console.log(`Usage: npm run post-form -- <submission.json> [--source generic|typeform|tally|webflow]
+                                           [--id <webhook-id>] [--gateway <url>]
 
-Signs the JSON file with WEBHOOK_SECRET_GENERIC (the local dev secret unless set) and posts it to
-POST /forms/<source> of the running local gateway (read from .leadflow/local.json).
-Examples: infra/local/examples/demo-request.json, infra/local/examples/newsletter-signup.json
-Reuse an --id to see a redelivery recorded once.`);
+Signs the JSON file as the source's provider does, with its secret (WEBHOOK_SECRET_<SOURCE>, the local
+dev secret unless set), and posts it to POST /forms/<source> of the running local gateway (read from
+.leadflow/local.json).
+Examples: infra/local/examples/demo-request.json (generic),
+          test/fixtures/providers/typeform-form-response.json --source typeform (also tally, webflow)
+Reuse an --id (generic) or post a provider file twice to see a redelivery recorded once.`);
   process.exit(values.help ? 0 : 2);
 }
 
 const gateway = values.gateway ?? (await localGatewayUrl());
 const body = JSON.stringify(JSON.parse(await readFile(positionals[0] as string, 'utf8')));
-const secret = process.env.WEBHOOK_SECRET_GENERIC ?? (DEV_SECRETS.WEBHOOK_SECRET_GENERIC as string);
-const id = values.id ?? `msg_${randomUUID()}`;
-const now = new Date();
-const response = await fetch(`${gateway}/forms/${values.source}`, {
+const secretName = SECRET_OF[source];
+const secret = process.env[secretName] ?? (DEV_SECRETS[secretName] as string);
+const response = await fetch(`${gateway}/forms/${source}`, {
   method: 'POST',
-  headers: {
-    'content-type': 'application/json',
-    'webhook-id': id,
-    'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-    'webhook-signature': new Webhook(secret).sign(id, now, body),
-  },
+  headers: providerHeaders(source, body, { secret, id: values.id }),
   body,
 });
 console.log(`${response.status} ${response.statusText}`);

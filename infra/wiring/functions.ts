@@ -4,6 +4,7 @@ import { patternFor } from '#events/contract.ts';
 import { leadReviewRequested } from '#events/lead-review-requested.ts';
 import { prospectQualified } from '#events/prospect-qualified.ts';
 import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
+import { engagementSignalsPattern } from '#shared/engagement/signals-from-events.ts';
 import { ADMIN_TOKEN_SECRET } from '#shared/http/admin-auth.ts';
 import { NOTIFY_ENV } from '#shared/notify/recipients.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -47,9 +48,35 @@ export const functions = {
   formIntake: defineFunction({
     entry: 'functions/form-intake/handler.ts',
     description: 'Verifies, validates and records form submissions posted by websites and form tools.',
-    triggers: [{ kind: 'http', method: 'POST', path: '/forms/{source}' }],
+    triggers: [
+      { kind: 'http', method: 'POST', path: '/forms/{source}' },
+      { kind: 'http', method: 'OPTIONS', path: '/forms/{source}' },
+    ],
     access: { table: 'readWrite', bus: 'put' },
-    secrets: ['WEBHOOK_SECRET_GENERIC'],
+    secrets: [
+      'WEBHOOK_SECRET_GENERIC',
+      'WEBHOOK_SECRET_TYPEFORM',
+      'WEBHOOK_SECRET_TALLY',
+      'WEBHOOK_SECRET_WEBFLOW',
+      'VISITOR_TOKEN_SECRET',
+    ],
+  }),
+  visitTracker: defineFunction({
+    entry: 'functions/visit-tracker/handler.ts',
+    description:
+      'Forwards page visits of contacts known from a form (signed visitor token); drops anonymous ones.',
+    triggers: [
+      { kind: 'http', method: 'POST', path: '/track' },
+      { kind: 'http', method: 'OPTIONS', path: '/track' },
+    ],
+    access: { bus: 'put' },
+    secrets: ['VISITOR_TOKEN_SECRET'],
+  }),
+  engagementRecorder: defineFunction({
+    entry: 'functions/engagement-recorder/handler.ts',
+    description: 'Records webinar, page-visit, meeting and CRM signals as activities, once each.',
+    triggers: [{ kind: 'event', ruleName: 'RecordEngagementSignals', pattern: engagementSignalsPattern }],
+    access: { table: 'readWrite', bus: 'put' },
   }),
   contactScorer: defineFunction({
     entry: 'functions/contact-scorer/handler.ts',

@@ -8,7 +8,8 @@
 /** An EventBridge event pattern, exactly as EventBridge takes it (JSON keys such as `detail-type`). */
 export type EventPattern = { readonly [field: string]: unknown };
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** `OPTIONS` is for routes that answer browsers' CORS preflights themselves (per-form allowlists). */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 /** An API Gateway HTTP API route; path parameters use API Gateway syntax: `/forms/{source}`. */
 export interface HttpTrigger {

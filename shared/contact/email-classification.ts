@@ -1,6 +1,9 @@
 import { DOMAINS as FREE_MAIL_DOMAINS } from 'free-email-domains-list';
 import MailChecker from 'mailchecker';
+import ROLE_PREFIXES from 'role-based-email-addresses';
 import { emailDomain } from './email.ts';
+
+const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set(ROLE_PREFIXES);
 
 export interface EmailClassification {
   /** The address's domain, for the model's competitor and email-domain rules. */
@@ -9,6 +12,8 @@ export interface EmailClassification {
   readonly freeMail: boolean;
   /** A throwaway mailbox: the person does not want to be reached. */
   readonly disposable: boolean;
+  /** A team's mailbox (info@, contact@, sales@…), not a person's. */
+  readonly role?: boolean;
 }
 
 /**
@@ -20,5 +25,11 @@ export function classifyEmail(email: string): EmailClassification {
     domain: emailDomain(email),
     freeMail: FREE_MAIL_DOMAINS.has(emailDomain(email)),
     disposable: !MailChecker.isValid(email),
+    role: ROLE_LOCAL_PARTS.has(localPartOf(email)),
   };
+}
+
+/** The mailbox name without a `+tag` (`info+events@` is still `info@`). */
+function localPartOf(email: string): string {
+  return email.slice(0, email.lastIndexOf('@')).split('+')[0] ?? '';
 }

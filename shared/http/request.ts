@@ -7,6 +7,14 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 /** The body exactly as sent (signatures are computed over these bytes), refusing empty and oversized ones. */
 export function rawBody(event: APIGatewayProxyEventV2): string {
+  return rawBodyBytes(event).toString('utf8');
+}
+
+/**
+ * The body's bytes, decoded from base64 when API Gateway encoded it (it does for form posts and any
+ * non-text media type), refusing empty and oversized bodies.
+ */
+export function rawBodyBytes(event: APIGatewayProxyEventV2): Buffer {
   const bytes = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
   if (bytes.byteLength > MAX_BODY_BYTES) {
     throw new HttpProblem({
@@ -21,10 +29,10 @@ export function rawBody(event: APIGatewayProxyEventV2): string {
       status: 400,
       type: problemType('empty-body'),
       title: 'Empty body',
-      detail: 'The request has no body; a JSON form submission was expected.',
+      detail: 'The request has no body; a form submission was expected.',
     });
   }
-  return bytes.toString('utf8');
+  return bytes;
 }
 
 export function requireJsonContentType(event: APIGatewayProxyEventV2): void {

@@ -1,25 +1,11 @@
 import { z } from 'zod';
 import { formTypeSchema } from '#shared/activity/activity-type.ts';
 import { LEGAL_BASES } from '#shared/contact/contact.ts';
+import { multilineText, safeText } from '#shared/contact/safe-text.ts';
 
-/** No control characters (CR/LF included): a name must never smuggle a header or a log line. */
-const CONTROL_CHARACTERS = /\p{Cc}/u;
-/** Control characters other than line breaks and tabs, which a multi-line answer may hold. */
-const CONTROL_CHARACTERS_BUT_LINE_BREAKS = /(?![\n\r\t])\p{Cc}/u;
-
-const text = (maxLength: number) =>
-  z
-    .string()
-    .trim()
-    .max(maxLength)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters');
-
+const text = safeText;
 /** A free-text answer may span lines, but carries no other control characters. */
-const answer = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((value) => !CONTROL_CHARACTERS_BUT_LINE_BREAKS.test(value), 'must not contain control characters');
+const answer = multilineText(2000);
 
 /**
  * The canonical shape of a form submission (the `generic` source posts it as is; other sources are

@@ -33,6 +33,13 @@ export function fitBreakdown(
       reason: `competitor domain ${competitor}`,
     });
   }
+  if (email.role && fit.roleEmail !== undefined) {
+    lines.push({
+      rule: 'fit.roleEmail',
+      points: fit.roleEmail,
+      reason: 'role address (info@, contact@…): a team, not a person',
+    });
+  }
   matchLine(lines, 'fit.emailDomain', fit.emailDomain, email.domain, 'email domain');
   if (profile.company) {
     lines.push({ rule: 'fit.companyKnown', points: fit.companyKnown, reason: 'company given' });

@@ -63,6 +63,8 @@ export const scoringModelSchema = z
       businessEmail: points,
       freeMail: points,
       disposableEmail: points,
+      /** A team mailbox (info@, contact@): added to the email's own points; optional for older models. */
+      roleEmail: points.optional(),
       companyKnown: points,
       /** Seniority from the job title. First matching rule wins, so order from most to least specific. */
       jobTitle: z.array(patternRuleSchema),

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   LOCAL_ACCOUNT_ID,
@@ -9,10 +9,10 @@ import {
 } from '#infra/local/runtime.ts';
 import { scheduledEvent } from '#infra/local/scheduler.ts';
 import type { Activity } from '#shared/activity/activity.ts';
+import { activityRecordedEvent } from '#shared/activity/record-activity.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
-import { activityRecordedEvent } from '#shared/intake/record-form-submission.ts';
 import { signedHeaders } from './signed-request.ts';
 
 export interface LocalEvent {
@@ -74,6 +74,53 @@ export class LocalPipeline {
       body,
     });
     return { status: response.status, body: (await response.json()) as Record<string, any> };
+  }
+
+  /** Any request to the gateway, as a website or a form tool would send it. */
+  async request(
+    method: string,
+    path: string,
+    options: { body?: string | Uint8Array | FormData; headers?: Record<string, string> } = {},
+  ) {
+    const response = await fetch(`${this.runtime.urls.gateway}${path}`, {
+      method,
+      headers: options.headers,
+      body: options.body,
+      redirect: 'manual',
+    });
+    const text = await response.text();
+    const isJson = /json/.test(response.headers.get('content-type') ?? '');
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (isJson ? JSON.parse(text) : text) as any,
+    };
+  }
+
+  /** Puts an event on the local bus with the real EventBridge client, as an integration would. */
+  async putEvent(source: string, detailType: string, detail: unknown): Promise<void> {
+    const client = new EventBridgeClient({
+      endpoint: this.runtime.urls.eventbridge,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    try {
+      const result = await client.send(
+        new PutEventsCommand({
+          Entries: [
+            {
+              EventBusName: LOCAL_EVENT_BUS_NAME,
+              Source: source,
+              DetailType: detailType,
+              Detail: JSON.stringify(detail),
+            },
+          ],
+        }),
+      );
+      if (result.FailedEntryCount) throw new Error(`PutEvents failed: ${JSON.stringify(result.Entries)}`);
+    } finally {
+      client.destroy();
+    }
   }
 
   /** Waits until every event put so far, and every event its consumers put, has been handled. */

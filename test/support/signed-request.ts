@@ -19,35 +19,47 @@ export function signedHeaders(
   };
 }
 
+/** What else a request can carry; API Gateway base64-encodes form posts and other non-text bodies. */
+export interface EventOptions {
+  readonly method?: string;
+  readonly query?: Record<string, string>;
+  readonly isBase64Encoded?: boolean;
+  readonly cookies?: string[];
+}
+
 /** An API Gateway HTTP API (payload 2.0) event for `POST /forms/{source}`. */
 export function formPostEvent(
   source: string,
   body: string,
   headers: Record<string, string>,
+  options: EventOptions = {},
 ): APIGatewayProxyEventV2 {
+  const method = options.method ?? 'POST';
   return {
     version: '2.0',
-    routeKey: 'POST /forms/{source}',
+    routeKey: `${method} /forms/{source}`,
     rawPath: `/forms/${source}`,
-    rawQueryString: '',
+    rawQueryString: new URLSearchParams(options.query).toString(),
     headers,
     pathParameters: { source },
     body,
-    isBase64Encoded: false,
+    isBase64Encoded: options.isBase64Encoded ?? false,
+    ...(options.query ? { queryStringParameters: options.query } : {}),
+    ...(options.cookies ? { cookies: options.cookies } : {}),
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
       domainName: 'localhost',
       domainPrefix: 'localhost',
       http: {
-        method: 'POST',
+        method,
         path: `/forms/${source}`,
         protocol: 'HTTP/1.1',
         sourceIp: '127.0.0.1',
         userAgent: 'test',
       },
       requestId: 'req-1',
-      routeKey: 'POST /forms/{source}',
+      routeKey: `${method} /forms/{source}`,
       stage: '$default',
       time: '02/Mar/2026:10:00:00 +0000',
       timeEpoch: 0,

@@ -38,8 +38,20 @@ describe('classifyEmail', () => {
       domain: 'acme-industries.com',
       freeMail: false,
       disposable: false,
+      role: false,
     });
     expect(classifyEmail('jane@gmail.com')).toMatchObject({ freeMail: true, disposable: false });
     expect(classifyEmail('jane@mailinator.com')).toMatchObject({ disposable: true });
+  });
+
+  it('flags role addresses from the maintained list, with or without a +tag', () => {
+    for (const email of [
+      'info@acme-industries.com',
+      'contact@acme-industries.com',
+      'sales+web@acme-industries.com',
+    ]) {
+      expect(classifyEmail(email), email).toMatchObject({ role: true, freeMail: false });
+    }
+    expect(classifyEmail('jane.doe@acme-industries.com').role).toBe(false);
   });
 });

@@ -108,6 +108,18 @@ describe('scoreContact', () => {
     expect(student.fit).toBeLessThan(0);
   });
 
+  it('takes points off a role address (info@, contact@): a team, not a person', () => {
+    const person = scoreContact({ contact: aContact(), email: business, activities: [] }, model, NOW);
+    const team = scoreContact(
+      { contact: aContact(), email: { ...business, role: true }, activities: [] },
+      model,
+      NOW,
+    );
+    expect(team.breakdown).toContainEqual(expect.objectContaining({ rule: 'fit.roleEmail', points: -10 }));
+    expect(team.fit).toBe(person.fit - 10);
+    expect(team.businessEmail).toBe(true);
+  });
+
   it('halves engagement points after one half-life', () => {
     const fresh = scoreContact(
       { contact: aContact(), email: business, activities: [anActivity('whitepaper_download')] },

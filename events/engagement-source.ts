@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { safeText } from '#shared/contact/safe-text.ts';
+
+/**
+ * The source of engagement signals that come from other tools (webinar platform, website, calendar,
+ * CRM) through their integrations, as opposed to the events leadflow puts itself (`leadflow`).
+ */
+export const ENGAGEMENT_SOURCE = 'leadflow.engagement';
+
+/** A time as tools write it: ISO 8601, with `Z` or an offset (`2026-03-02T10:00:00+01:00`). */
+export const signalTime = z.iso.datetime({ offset: true });
+
+/** The provider's own id of the signal: retries and replays carry the same one. */
+export const signalId = z.string().trim().min(1).max(200);
+
+/** A person as tools identify them: by address, with whatever profile the tool knows. */
+export const signalPersonSchema = z.object({
+  email: z.string().trim().min(3).max(254),
+  firstName: safeText(100).optional(),
+  lastName: safeText(100).optional(),
+  company: safeText(200).optional(),
+  jobTitle: safeText(200).optional(),
+  phone: safeText(40).optional(),
+});

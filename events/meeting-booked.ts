@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { multilineText, safeText } from '#shared/contact/safe-text.ts';
+import { defineEvent } from './contract.ts';
+import { ENGAGEMENT_SOURCE, signalId, signalPersonSchema, signalTime } from './engagement-source.ts';
+
+/**
+ * Someone booked a meeting, shaped like a scheduler's booking webhook (Calendly's `invitee.created`:
+ * invitee, scheduled event, UTM tracking, questions and answers): put by the scheduler's
+ * integration. `bookingId` (Calendly's invitee URI) is the idempotency key. A booking is a hand-raise.
+ */
+export const meetingBooked = defineEvent({
+  source: ENGAGEMENT_SOURCE,
+  detailType: 'Meeting Booked',
+  version: 1,
+  schema: z.object({
+    version: z.literal(1),
+    scheduler: safeText(50).min(1),
+    bookingId: signalId,
+    createdAt: signalTime,
+    invitee: signalPersonSchema.extend({
+      name: safeText(200).optional(),
+      timezone: safeText(100).optional(),
+    }),
+    scheduledEvent: z.object({
+      name: safeText(300).optional(),
+      startTime: signalTime,
+      endTime: signalTime.optional(),
+    }),
+    tracking: z
+      .object({
+        utmSource: safeText(200),
+        utmMedium: safeText(200),
+        utmCampaign: safeText(200),
+        utmTerm: safeText(200),
+        utmContent: safeText(200),
+      })
+      .partial()
+      .optional(),
+    /** The booking form's questions; those named like a contact field or a qualification answer are kept. */
+    questionsAndAnswers: z
+      .array(z.object({ question: safeText(500), answer: multilineText(2000) }))
+      .max(50)
+      .optional(),
+  }),
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { multilineText, safeText } from '#shared/contact/safe-text.ts';
+import { defineEvent } from './contract.ts';
+import { ENGAGEMENT_SOURCE, signalId, signalPersonSchema, signalTime } from './engagement-source.ts';
+
+/**
+ * A salesperson logged an interaction in the CRM (a HubSpot engagement, a Salesforce task or event):
+ * put by the CRM integration. `interactionId` is the idempotency key. Qualification answers the rep
+ * noted (budget, authority, need, timeline) are recorded on the contact as a form's would be.
+ */
+export const salesInteractionLogged = defineEvent({
+  source: ENGAGEMENT_SOURCE,
+  detailType: 'Sales Interaction Logged',
+  version: 1,
+  schema: z.object({
+    version: z.literal(1),
+    crm: safeText(50).min(1),
+    interactionId: signalId,
+    type: z.enum(['call', 'email', 'meeting', 'note', 'task']),
+    occurredAt: signalTime,
+    contact: signalPersonSchema,
+    ownerId: safeText(200).optional(),
+    outcome: safeText(200).optional(),
+    answers: z
+      .object({
+        budget: multilineText(2000),
+        authority: multilineText(2000),
+        need: multilineText(2000),
+        timeline: multilineText(2000),
+      })
+      .partial()
+      .optional(),
+  }),
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { safeText } from '#shared/contact/safe-text.ts';
+import { defineEvent } from './contract.ts';
+import { ENGAGEMENT_SOURCE, signalId, signalPersonSchema, signalTime } from './engagement-source.ts';
+
+/**
+ * Someone attended a webinar, as a webinar platform reports a participant (Zoom's
+ * `webinar.participant_left`, GoToWebinar's attendee, Livestorm's `session.participant_left`…): put
+ * by that platform's integration. `attendanceId` (Zoom's participant_uuid, for instance) is the
+ * idempotency key. An attendee who is not a contact yet becomes one.
+ */
+export const webinarAttended = defineEvent({
+  source: ENGAGEMENT_SOURCE,
+  detailType: 'Webinar Attended',
+  version: 1,
+  schema: z.object({
+    version: z.literal(1),
+    platform: safeText(50).min(1),
+    attendanceId: signalId,
+    webinar: z.object({
+      id: signalId,
+      topic: safeText(300).optional(),
+      startTime: signalTime.optional(),
+    }),
+    participant: signalPersonSchema.extend({
+      joinTime: signalTime,
+      leaveTime: signalTime.optional(),
+      durationSeconds: z.number().int().nonnegative().optional(),
+    }),
+  }),
+});

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { formTypeSchema } from '#shared/activity/activity-type.ts';
+import { LEGAL_BASES } from '#shared/contact/contact.ts';
+import { CANONICAL_FIELDS } from './mapping/field-names.ts';
+
+/** Where a provider's field goes: a canonical contact field, or nowhere (`ignore`). */
+export const fieldTargetSchema = z.enum([...CANONICAL_FIELDS, 'ignore']);
+export type FieldTarget = z.infer<typeof fieldTargetSchema>;
+
+/** `https://www.example.com`, `http://localhost:8080`, or every subdomain: `https://*.example.com`. */
+const originPatternSchema = z
+  .string()
+  .regex(
+    /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/,
+    'must be an origin such as https://www.example.com or https://*.example.com (lower case, no path)',
+  );
+
+const consentSettingsSchema = z.object({
+  /**
+   * The field holding the consent checkbox. When set, consent is recorded on every submission of the
+   * form, as refused when the box was left unticked (browsers do not send unticked boxes).
+   */
+  field: z.string().min(1).optional(),
+  /** What the person agrees to, as the form says it; defaults to the field's label when it has one. */
+  purpose: z.string().trim().min(1).max(300).optional(),
+  legalBasis: z.enum(LEGAL_BASES).default('consent'),
+});
+
+/** How one form's fields become a contact: per-form mapping, form type and consent wording. */
+const formSettingsSchema = z.object({
+  /** The kind of form; a `form_type` field in the submission wins over it. */
+  formType: formTypeSchema.optional(),
+  /** Provider field (key, ref, name or label, as the source identifies it) → contact field. */
+  fields: z.record(z.string().min(1), fieldTargetSchema).default({}),
+  consent: consentSettingsSchema.optional(),
+});
+export type FormSettings = z.infer<typeof formSettingsSchema>;
+
+/** A plain HTML form also says who may post it and where the visitor goes afterwards. */
+const htmlFormSettingsSchema = formSettingsSchema.extend({
+  /** Pages allowed to post this form, checked on Origin (else Referer); also the CORS allowlist. */
+  allowedOrigins: z.array(originPatternSchema).min(1),
+  /** Where a browser is sent (303) after a successful post. */
+  thankYouUrl: z.url({ protocol: /^https?$/ }),
+  /** A field hidden from people; a bot that fills it is answered as if accepted, and nothing is stored. */
+  honeypotField: z.string().min(1).default('_gotcha'),
+});
+export type HtmlFormSettings = z.infer<typeof htmlFormSettingsSchema>;
+
+const providerSourceSchema = z.object({
+  /** The form type of a form that is not listed below and carries no `form_type` field. */
+  defaultFormType: formTypeSchema.default('contact'),
+  /** Settings by the provider's form id (Webflow: form id or form name). */
+  forms: z.record(z.string().min(1), formSettingsSchema).default({}),
+});
+export type ProviderSourceSettings = z.infer<typeof providerSourceSchema>;
+
+/**
+ * The forms configuration: validated when it loads, so a typo is refused at deploy time with the
+ * exact path, instead of silently dropping a field of every lead.
+ */
+export const formsConfigSchema = z.object({
+  html: z.object({ forms: z.record(z.string().regex(/^[\w-]{1,64}$/), htmlFormSettingsSchema).default({}) }),
+  typeform: providerSourceSchema.default({ defaultFormType: 'contact', forms: {} }),
+  tally: providerSourceSchema.default({ defaultFormType: 'contact', forms: {} }),
+  webflow: providerSourceSchema.default({ defaultFormType: 'contact', forms: {} }),
+  /** Pages allowed to send the `/track` beacon, besides every HTML form's allowed origins. */
+  track: z
+    .object({ allowedOrigins: z.array(originPatternSchema).default([]) })
+    .default({ allowedOrigins: [] }),
+});
+export type FormsConfig = z.infer<typeof formsConfigSchema>;
+
+/** Parses a configuration, or throws one error that names every invalid path (zod's own report). */
+export function parseFormsConfig(input: unknown): FormsConfig {
+  const result = formsConfigSchema.safeParse(input);
+  if (!result.success) throw new Error(`Invalid forms configuration:\n${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+/**
+ * The settings of one form by its id, or undefined: own keys only, so a form id such as `__proto__`
+ * (ids come from requests and payloads) never reaches Object.prototype.
+ */
+export function settingsOf<Settings>(
+  forms: Readonly<Record<string, Settings>>,
+  formId: string | undefined,
+): Settings | undefined {
+  return formId !== undefined && Object.hasOwn(forms, formId) ? forms[formId] : undefined;
+}
+
+/** Every origin the website may call leadflow from: the HTML forms' and the beacon's. */
+export function trackingOrigins(config: FormsConfig): string[] {
+  return [
+    ...new Set([
+      ...Object.values(config.html.forms).flatMap((form) => form.allowedOrigins),
+      ...config.track.allowedOrigins,
+    ]),
+  ];
+}

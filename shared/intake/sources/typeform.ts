@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { draftSubmission, type SubmittedField } from '../mapping/submission-draft.ts';
+import { defineSignedSource, providerId as id, ignoredUnless, mappingRulesFor } from './form-source.ts';
+import { requireBodyHmacSha256 } from './signature.ts';
+
+export const TYPEFORM_SECRET_NAME = 'WEBHOOK_SECRET_TYPEFORM';
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** The parts of a `form_response` webhook leadflow reads; everything else is ignored. */
+const answerSchema = z.object({
+  type: z.string(),
+  field: z.object({ id, ref: z.string().optional() }),
+  text: z.string().optional(),
+  email: z.string().optional(),
+  phone_number: z.string().optional(),
+  url: z.string().optional(),
+  date: z.string().optional(),
+  number: z.number().optional(),
+  boolean: z.boolean().optional(),
+  choice: z.object({ label: z.string().optional(), other: z.string().optional() }).optional(),
+  choices: z.object({ labels: z.array(z.string()).optional(), other: z.string().optional() }).optional(),
+});
+type TypeformAnswer = z.infer<typeof answerSchema>;
+
+const typeformWebhookSchema = z.object({
+  event_id: id,
+  event_type: z.string(),
+  form_response: z.object({
+    form_id: id,
+    token: id,
+    submitted_at: z.string().optional(),
+    hidden: z.record(z.string(), scalar).optional(),
+    definition: z
+      .object({
+        fields: z
+          .array(z.object({ id, ref: z.string().optional(), title: z.string().optional() }))
+          .default([]),
+      })
+      .optional(),
+    answers: z.array(answerSchema).max(500).default([]),
+  }),
+});
+
+/**
+ * Typeform `form_response` webhooks. Signature: `Typeform-Signature: sha256=<base64 HMAC-SHA256 of
+ * the raw body>`, keyed with the secret set on the webhook; Typeform signs no timestamp, so there is
+ * no replay window, and idempotency on the response token absorbs replays. Answers map by field ref
+ * (configurable per form), hidden fields (utm_*, form_type…) by name.
+ */
+export const typeformSource = defineSignedSource({
+  name: 'typeform',
+  secretName: TYPEFORM_SECRET_NAME,
+  authenticate: (request, secret) =>
+    requireBodyHmacSha256(request, secret, { header: 'Typeform-Signature', prefix: 'sha256=' }),
+  payload: typeformWebhookSchema,
+  describe: (payload) => ({
+    deliveryId: payload.form_response.token,
+    submittedAt: payload.form_response.submitted_at,
+    ignoredBecause: ignoredUnless(payload.event_type, 'form_response', 'event type'),
+  }),
+  map(payload, forms) {
+    const response = payload.form_response;
+    const definitions = new Map((response.definition?.fields ?? []).map((field) => [field.id, field]));
+    const answers = response.answers.map((answer): SubmittedField => {
+      const definition = definitions.get(answer.field.id);
+      const ref = answer.field.ref ?? definition?.ref;
+      return {
+        names: [ref, answer.field.id, definition?.title].filter((name) => name !== undefined),
+        value: answerValue(answer),
+        label: definition?.title,
+        kind: answer.type === 'email' ? 'email' : answer.type === 'phone_number' ? 'phone' : undefined,
+      };
+    });
+    const hidden = Object.entries(response.hidden ?? {}).map(
+      ([name, value]): SubmittedField => ({ names: [name], value }),
+    );
+    return draftSubmission([...answers, ...hidden], mappingRulesFor(forms.typeform, response.form_id));
+  },
+});
+
+function answerValue(answer: TypeformAnswer): SubmittedField['value'] {
+  switch (answer.type) {
+    case 'choice':
+      return answer.choice?.label ?? answer.choice?.other ?? null;
+    case 'choices':
+      return [...(answer.choices?.labels ?? []), ...(answer.choices?.other ? [answer.choices.other] : [])];
+    default:
+      return (
+        answer.text ??
+        answer.email ??
+        answer.phone_number ??
+        answer.url ??
+        answer.date ??
+        answer.number ??
+        answer.boolean ??
+        null
+      );
+  }
+}
