@@ -6,7 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { REPO_ROOT } from '#infra/cdk/leadflow-function.ts';
+import { DEV_SECRETS } from '#infra/local/dev-secrets.ts';
 import { functions } from '#infra/wiring/functions.ts';
+import type { FunctionDeclaration } from '#infra/wiring/types.ts';
 import { RESOURCE_ENV } from '#shared/runtime/environment.ts';
 
 const run = promisify(execFile);
@@ -33,6 +35,8 @@ const HANDLER_ENV = {
   AWS_SECRET_ACCESS_KEY: 'bench',
   POWERTOOLS_LOG_LEVEL: 'ERROR',
   ...Object.fromEntries(Object.values(RESOURCE_ENV).map((name) => [name, 'bench'])),
+  // Secrets inline, as the local runtime passes them, so no handler reaches for Secrets Manager.
+  ...DEV_SECRETS,
 };
 
 /**
@@ -109,20 +113,12 @@ async function emptyHandlerBundle(outdir: string): Promise<string> {
 }
 
 async function measureBundle(name: string, file: string, runs: number): Promise<BundleFigures> {
+  const declared = (functions as Record<string, FunctionDeclaration | undefined>)[name]?.environment ?? {};
   const timings: number[] = [];
   const processTimings: number[] = [];
   for (let n = 0; n < runs; n += 1) {
     const started = performance.now();
-    const { stdout } = await run(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        'const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));',
-        pathToFileURL(file).href,
-      ],
-      { env: { ...process.env, ...HANDLER_ENV } },
-    );
+    const { stdout } = await importInFreshProcess(file, declared);
     processTimings.push(performance.now() - started);
     timings.push(Number(stdout));
   }
@@ -132,6 +128,28 @@ async function measureBundle(name: string, file: string, runs: number): Promise<
     medianImportMs: median(timings),
     medianProcessMs: median(processTimings),
   };
+}
+
+async function importInFreshProcess(
+  file: string,
+  declared: Readonly<Record<string, string>>,
+): Promise<{ stdout: string }> {
+  try {
+    return await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        'const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));',
+        pathToFileURL(file).href,
+      ],
+      { env: { ...process.env, ...HANDLER_ENV, ...declared } },
+    );
+  } catch (error) {
+    // The child's stderr holds a minified bundle line; keep only its last lines, where the error is.
+    const stderr = String((error as { stderr?: string }).stderr ?? '');
+    throw new Error(`Importing ${file} failed:\n${stderr.split('\n').slice(-8).join('\n').slice(0, 2000)}`);
+  }
 }
 
 export function median(values: readonly number[]): number {

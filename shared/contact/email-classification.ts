@@ -21,12 +21,30 @@ export interface EmailClassification {
  * ones. This is only used by scoring, so the lists load in the scorer and not in the webhook path.
  */
 export function classifyEmail(email: string): EmailClassification {
+  const domain = emailDomain(email);
   return {
-    domain: emailDomain(email),
-    freeMail: FREE_MAIL_DOMAINS.has(emailDomain(email)),
-    disposable: !MailChecker.isValid(email),
+    domain,
+    freeMail: FREE_MAIL_DOMAINS.has(domain),
+    disposable: isDisposableDomain(domain),
     role: ROLE_LOCAL_PARTS.has(localPartOf(email)),
   };
+}
+
+const DISPOSABLE_DOMAINS: ReadonlySet<string> = MailChecker.blacklist();
+
+/**
+ * mailchecker's list, checked for the domain and each parent domain (`x.mailinator.com` is
+ * throwaway too), as mailchecker itself does. Its `isValid` also re-runs a long syntax regex that
+ * intake has already passed, which dominated the cost of scoring.
+ */
+function isDisposableDomain(domain: string): boolean {
+  let candidate = domain;
+  for (;;) {
+    if (DISPOSABLE_DOMAINS.has(candidate)) return true;
+    const dot = candidate.indexOf('.');
+    if (dot === -1) return false;
+    candidate = candidate.slice(dot + 1);
+  }
 }
 
 /** The mailbox name without a `+tag` (`info+events@` is still `info@`). */

@@ -1,4 +1,5 @@
 import type { Activity } from '#shared/activity/activity.ts';
+import { matchesModelPattern } from './model-pattern.ts';
 import type { ScoreLine } from './score.ts';
 import type { EngagementRule, ScoringModel } from './scoring-model.ts';
 
@@ -32,23 +33,29 @@ export function engagementBreakdown(
   now: Date,
 ): EngagementResult {
   const { halfLifeDays } = model.engagement;
+  const nowMs = now.getTime();
+  const windowDays = model.engagement.multiChannel.windowDays;
   const tallies = new Map<string, Tally>();
   const channelLastSeen = new Map<string, number>();
   let lastEngagedAt: string | undefined;
+  // The hot loop of every re-score: no allocation per activity beyond what a new tally needs.
   for (const activity of activities) {
-    const matched = engagementRuleFor(activity, model);
-    if (!matched) continue;
+    const key = engagementKeyOf(activity, model);
+    const rule = key === undefined ? undefined : ruleOf(key, model);
+    if (key === undefined || !rule) continue;
     const occurred = Date.parse(activity.occurredAt);
-    const ageDays = Math.max(0, now.getTime() - occurred) / DAY_MS;
-    const { rule } = matched;
+    const ageDays = Math.max(0, nowMs - occurred) / DAY_MS;
     const points = rule.decays ? rule.points * 0.5 ** (ageDays / halfLifeDays) : rule.points;
-    const tally = tallies.get(matched.key) ?? { rule, what: matched.what, points: 0, count: 0 };
+    let tally = tallies.get(key);
+    if (!tally) {
+      tally = { rule, what: describeKey(key), points: 0, count: 0 };
+      tallies.set(key, tally);
+    }
     tally.points += points;
     tally.count += 1;
-    tallies.set(matched.key, tally);
     if (rule.points > 0) {
       if (!lastEngagedAt || activity.occurredAt > lastEngagedAt) lastEngagedAt = activity.occurredAt;
-      if (ageDays <= model.engagement.multiChannel.windowDays) {
+      if (ageDays <= windowDays) {
         channelLastSeen.set(activity.channel, Math.max(channelLastSeen.get(activity.channel) ?? 0, occurred));
       }
     }
@@ -69,7 +76,7 @@ export function engagementBreakdown(
     });
   }
 
-  const { windowDays, tiers } = model.engagement.multiChannel;
+  const { tiers } = model.engagement.multiChannel;
   const channels = [...channelLastSeen.keys()].sort();
   const tier = tiers
     .filter((candidate) => channels.length >= candidate.minChannels)
@@ -91,18 +98,30 @@ export function engagementBreakdown(
   return { lines, lastEngagedAt, staleAfter };
 }
 
-/** Which rule scores an activity: a page visit by its category when the model knows it, else its type. */
-function engagementRuleFor(
-  activity: ScoredActivity,
-  model: ScoringModel,
-): { key: string; rule: EngagementRule; what: string } | undefined {
+const PAGE_KEY_PREFIX = 'page.';
+
+/**
+ * Which rule scores an activity, as a key: `page.<category>` for a page visit whose category the
+ * model scores, else the activity type (undefined when the page is unknown and visits score nothing).
+ */
+function engagementKeyOf(activity: ScoredActivity, model: ScoringModel): string | undefined {
   if (activity.type === 'page_visited') {
     const category = pageCategoryOf(activity, model);
-    const rule = category ? model.engagement.pages.categories[category] : undefined;
-    if (category && rule) return { key: `page.${category}`, rule, what: `${category} page visit` };
+    if (category && model.engagement.pages.categories[category]) return PAGE_KEY_PREFIX + category;
   }
-  const rule = model.engagement.activities[activity.type];
-  return rule ? { key: activity.type, rule, what: activity.type.replaceAll('_', ' ') } : undefined;
+  return activity.type;
+}
+
+function ruleOf(key: string, model: ScoringModel): EngagementRule | undefined {
+  return key.startsWith(PAGE_KEY_PREFIX)
+    ? model.engagement.pages.categories[key.slice(PAGE_KEY_PREFIX.length)]
+    : model.engagement.activities[key as Activity['type']];
+}
+
+function describeKey(key: string): string {
+  return key.startsWith(PAGE_KEY_PREFIX)
+    ? `${key.slice(PAGE_KEY_PREFIX.length)} page visit`
+    : key.replaceAll('_', ' ');
 }
 
 export function pageCategoryOf(
@@ -112,7 +131,7 @@ export function pageCategoryOf(
   if (activity.pageCategory) return activity.pageCategory.toLowerCase();
   const { page } = activity;
   if (!page) return undefined;
-  return model.engagement.pages.classify.find((rule) => new RegExp(rule.pattern, 'iu').test(page))?.category;
+  return model.engagement.pages.classify.find((rule) => matchesModelPattern(rule.pattern, page))?.category;
 }
 
 export function round(value: number): number {

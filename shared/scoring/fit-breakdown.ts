@@ -1,6 +1,7 @@
 import type { Contact } from '#shared/contact/contact.ts';
 import { countryCode } from '#shared/contact/country.ts';
 import type { EmailClassification } from '#shared/contact/email-classification.ts';
+import { matchesModelPattern } from './model-pattern.ts';
 import type { ScoreLine } from './score.ts';
 import type { ScoringModel } from './scoring-model.ts';
 
@@ -96,7 +97,7 @@ function matchLine(
   what: string,
 ): void {
   if (!text) return;
-  const rule = rules.find((candidate) => new RegExp(candidate.pattern, 'iu').test(text));
+  const rule = rules.find((candidate) => matchesModelPattern(candidate.pattern, text));
   if (rule)
     lines.push({ rule: `${prefix}.${rule.label}`, points: rule.points, reason: `${what}: ${rule.label}` });
 }

@@ -42,6 +42,8 @@ describe('classifyEmail', () => {
     });
     expect(classifyEmail('jane@gmail.com')).toMatchObject({ freeMail: true, disposable: false });
     expect(classifyEmail('jane@mailinator.com')).toMatchObject({ disposable: true });
+    expect(classifyEmail('jane@inbox.mailinator.com')).toMatchObject({ disposable: true });
+    expect(classifyEmail('jane@mailinator.com.acme-industries.com')).toMatchObject({ disposable: false });
   });
 
   it('flags role addresses from the maintained list, with or without a +tag', () => {
