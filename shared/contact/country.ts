@@ -1,4 +1,5 @@
-import countries from 'i18n-iso-countries';
+// The core without its 80 bundled languages (the package's Node entry loads them all): we need four.
+import countries from 'i18n-iso-countries/index.js';
 import de from 'i18n-iso-countries/langs/de.json' with { type: 'json' };
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };

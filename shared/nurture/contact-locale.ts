@@ -1,29 +1,8 @@
 import ct from 'countries-and-timezones';
-// The core without its 80 bundled languages (the package's Node entry loads them all): we need two.
-import countries from 'i18n-iso-countries/index.js';
-import englishNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
-import frenchNames from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import type { Contact } from '#shared/contact/contact.ts';
+import { countryCode } from '#shared/contact/country.ts';
 import type { EmailLocale } from './email-locale.ts';
 import type { NurtureConfig } from './nurture-config.ts';
-
-countries.registerLocale(englishNames);
-countries.registerLocale(frenchNames);
-
-/**
- * The ISO 3166 alpha-2 code of the free-text country a form sent: a code (`FR`, `FRA`) or a name in
- * English or French (`France`, `Allemagne`), from the maintained ISO tables rather than our own list.
- */
-export function countryCode(country: string | undefined): string | undefined {
-  const value = country?.trim();
-  if (!value) return undefined;
-  if (/^[A-Za-z]{2}$/.test(value) && countries.isValid(value.toUpperCase())) return value.toUpperCase();
-  if (/^[A-Za-z]{3}$/.test(value)) {
-    const fromAlpha3 = countries.toAlpha2(value.toUpperCase());
-    if (fromAlpha3) return fromAlpha3;
-  }
-  return countries.getSimpleAlpha2Code(value, 'en') ?? countries.getSimpleAlpha2Code(value, 'fr');
-}
 
 /** The language of the contact's emails: the one configured for its country, else the default. */
 export function localeFor(contact: Pick<Contact, 'country'>, config: NurtureConfig): EmailLocale {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryCode, localeFor, timeZonesFor } from '#shared/nurture/contact-locale.ts';
+import { countryCode } from '#shared/contact/country.ts';
+import { localeFor, timeZonesFor } from '#shared/nurture/contact-locale.ts';
 import { defaultNurtureConfig } from '#shared/nurture/default-config.ts';
 import { isQuiet, nextSendableAt } from '#shared/nurture/quiet-hours.ts';
 
