@@ -1,7 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildSync } from 'esbuild';
 import { CACHE_FOREVER, CACHE_NEVER, type StaticFile, type StaticFiles } from './static-site.ts';
 
 /** Where the console's sources are: `console/` at the repository root. */
@@ -23,10 +23,11 @@ function contentTypeOf(path: string): string {
  * Bundles the console with esbuild, in memory: one minified ES module and one stylesheet (uPlot's
  * included), named by their content hash under `/assets/`, and `index.html` pointing at them. It
  * takes a fraction of a second, so `npm start` builds it every time and nothing built is committed.
+ * Synchronous, because the CDK's local bundling of the console's asset must be.
  */
-export async function buildConsole(): Promise<StaticFiles> {
+export function buildConsole(): StaticFiles {
   const outdir = join(CONSOLE_DIR, 'dist', 'assets');
-  const result = await build({
+  const result = buildSync({
     entryPoints: [join(CONSOLE_DIR, 'src', 'main.ts')],
     bundle: true,
     format: 'esm',
@@ -49,7 +50,7 @@ export async function buildConsole(): Promise<StaticFiles> {
     files.set(path, { body: output.contents, contentType: contentTypeOf(path), cacheControl: CACHE_FOREVER });
   }
   if (!script || !stylesheet) throw new Error('The console build produced no script or no stylesheet.');
-  const template = await readFile(join(CONSOLE_DIR, 'index.html'), 'utf8');
+  const template = readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8');
   // Relative URLs, so the console also works when served under a path prefix.
   const page = template.replace('{{script}}', `.${script}`).replace('{{stylesheet}}', `.${stylesheet}`);
   files.set('/index.html', {
@@ -70,10 +71,10 @@ export function configFile(config: unknown): StaticFile {
 }
 
 /** Writes the built console to a folder (for a static host, or the CDK's asset). */
-export async function writeConsole(outDir: string, files: StaticFiles): Promise<void> {
+export function writeConsole(outDir: string, files: StaticFiles): void {
   for (const [path, file] of files) {
     const target = join(outDir, path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, file.body);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.body);
   }
 }

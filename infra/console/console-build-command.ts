@@ -20,12 +20,12 @@ if (!values.out || Boolean(values['cognito-region']) !== Boolean(values['cognito
   );
   process.exit(2);
 }
-const files = new Map(await buildConsole());
+const files = new Map(buildConsole());
 const signIn =
   values['cognito-region'] && values['cognito-client-id']
     ? { kind: 'cognito', region: values['cognito-region'], clientId: values['cognito-client-id'] }
     : { kind: 'token' };
 files.set('/config.json', configFile({ signIn }));
 const out = resolve(values.out);
-await writeConsole(out, files);
+writeConsole(out, files);
 process.stdout.write(`The console is in ${out} (${files.size} files).\n`);

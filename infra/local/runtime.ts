@@ -163,7 +163,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       bus,
       accountId: LOCAL_ACCOUNT_ID,
       log,
-      ...(options.console === false ? {} : { site: await localConsoleSite() }),
+      ...(options.console === false ? {} : { site: localConsoleSite() }),
     });
     stoppers.set('gateway', () => gateway.close());
 
