@@ -37,8 +37,19 @@ export function whenUnauthorized(handler: () => void): void {
   onUnauthorized = handler;
 }
 
+/** Renews an expired identity token (Cognito's last an hour); true when there is a fresh one. */
+let renewIdentity: () => Promise<boolean> = async () => false;
+export function whenIdentityExpires(renew: () => Promise<boolean>): void {
+  renewIdentity = renew;
+}
+
 /** Calls the admin API on the console's own origin with this tab's credentials. */
-export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  retried = false,
+): Promise<T> {
   const session = currentSession();
   const headers: Record<string, string> = { accept: 'application/json' };
   if (session) headers.authorization = `Bearer ${session.token}`;
@@ -56,6 +67,14 @@ export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknow
   }
   const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (response.ok) return payload as T;
+  if (
+    response.status === 401 &&
+    session?.identity &&
+    !retried &&
+    (await renewIdentity().catch(() => false))
+  ) {
+    return api<T>(method, path, body, true);
+  }
   if (response.status === 401) onUnauthorized();
   throw new ApiError(
     response.status,

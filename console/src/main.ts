@@ -1,11 +1,13 @@
 import 'uplot/dist/uPlot.min.css';
 import '../styles.css';
-import { whenUnauthorized } from './api.ts';
+import { whenIdentityExpires, whenUnauthorized } from './api.ts';
+import { refreshIdentity } from './cognito-client.ts';
 import { type ConsoleConfig, loadConfig } from './config.ts';
 import { h, replace } from './dom.ts';
 import { LANGUAGES, type Language, language, setLanguage, t } from './i18n.ts';
-import { href, navigate, parseRoute, type Route } from './route.ts';
-import { currentSession, endSession } from './session.ts';
+import { navigate } from './navigate.ts';
+import { href, parseRoute, type Route } from './route.ts';
+import { currentSession, endSession, updateIdentity } from './session.ts';
 import { renderContact } from './views/contact.ts';
 import { renderContacts } from './views/contacts.ts';
 import { renderFunnel } from './views/funnel.ts';
@@ -170,5 +172,14 @@ whenUnauthorized(() => {
 
 document.documentElement.lang = language();
 config = await loadConfig();
+const { signIn } = config;
+if (signIn.kind === 'cognito') {
+  whenIdentityExpires(async () => {
+    const refresh = currentSession()?.refresh;
+    const identity = refresh ? await refreshIdentity(signIn, refresh) : '';
+    if (identity) updateIdentity(identity);
+    return identity !== '';
+  });
+}
 window.addEventListener('hashchange', () => void render());
 await render();

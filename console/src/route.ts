@@ -26,7 +26,3 @@ export function href(path: string, params?: Record<string, string | undefined>):
   const query = new URLSearchParams(defined).toString();
   return `#/${path}${query ? `?${query}` : ''}`;
 }
-
-export function navigate(path: string, params?: Record<string, string | undefined>): void {
-  location.hash = href(path, params);
-}

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { type Browser, openBrowser } from '../support/browser.ts';
 import { LocalPipeline } from '../support/local-pipeline.ts';
 
@@ -11,15 +12,72 @@ import { LocalPipeline } from '../support/local-pipeline.ts';
  * Each step leaves a screenshot in test/e2e/screenshots/.
  */
 const consent = { granted: true, purpose: 'product news' };
+const bant = { budget: '40k', authority: 'I sign', need: 'scoring', timeline: 'Q3' };
+/** 8 weeks × (3 readers, an analyst, a buyer) + 4 qualified buyers, then 6 contacts today. */
+const LEADS = 8 * 5 + 4 + 6;
+/** Today's Bob and Cléo, and the two buyers of weeks 2 and 5 nobody decided on. */
+const WAITING = 4;
 const TOKEN = 'leadflow-local-admin-token';
 
 let pipeline: LocalPipeline;
 let browser: Browser;
 let page: Page;
 let axeSource: string;
+let prospectsBefore: number;
+let acceptedBefore: number;
+
+/** Eight weeks of history, a week apart: readers, an analyst, a lead for review, and a qualified buyer. */
+async function seedHistory(): Promise<void> {
+  const DAY = 86_400_000;
+  const now = Date.now();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    for (const [week, daysAgo] of [56, 49, 42, 35, 28, 21, 14, 7].entries()) {
+      const at = (days: number, hours = 0) =>
+        vi.setSystemTime(new Date(now - days * DAY + hours * 3_600_000));
+      at(daysAgo);
+      const forms: Record<string, unknown>[] = [
+        ...[1, 2, 3].map((i) => ({ email: `reader${i}@news-${week}.com`, formType: 'newsletter' })),
+        { email: `analyst@globex-${week}.com`, formType: 'whitepaper', company: `Globex ${week}` },
+        {
+          email: `buyer@initech-${week}.com`,
+          formType: 'demo',
+          firstName: 'Dana',
+          lastName: `Initech ${week}`,
+          company: `Initech ${week}`,
+          jobTitle: 'Head of Marketing',
+        },
+      ];
+      if (week % 2 === 0) {
+        forms.push({
+          email: `cfo@umbrella-${week}.com`,
+          formType: 'demo',
+          company: `Umbrella ${week}`,
+          jobTitle: 'VP Sales',
+          answers: bant,
+        });
+      }
+      for (const form of forms) expect((await pipeline.postForm({ ...form, consent })).status).toBe(202);
+      await pipeline.settled();
+      const buyer = contactIdFor(`buyer@initech-${week}.com`);
+      if (week % 3 !== 2) {
+        at(daysAgo - 1, 2);
+        const decision =
+          week % 3 === 0 ? { decision: 'accept' } : { decision: 'reject', reason: 'no project this year' };
+        expect(
+          (await pipeline.admin('POST', `/admin/reviews/${buyer}`, { ...decision, reviewer: 'sam' })).status,
+        ).toBe(200);
+        await pipeline.settled();
+      }
+    }
+  } finally {
+    vi.useRealTimers();
+  }
+}
 
 beforeAll(async () => {
   pipeline = await LocalPipeline.start();
+  await seedHistory();
   const forms = [
     { email: 'grace@hopper-systems.io', formType: 'newsletter', firstName: 'Grace', lastName: 'Hopper' },
     { email: 'alan@turing-labs.com', formType: 'whitepaper', firstName: 'Alan', company: 'Turing Labs' },
@@ -31,7 +89,7 @@ beforeAll(async () => {
       lastName: 'Lovelace',
       company: 'Lovelace Analytics',
       jobTitle: 'VP Sales',
-      answers: { budget: '40k', authority: 'I sign', need: 'scoring', timeline: 'Q3' },
+      answers: bant,
     },
     {
       email: 'bob@builder-works.com',
@@ -92,9 +150,13 @@ describe('the marketing console', () => {
     await page.getByLabel('Your name (optional)').fill('Alice Martin');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Funnel');
-    await expect.poll(() => kpi('kpi-leads').textContent()).toBe('6');
-    expect(await kpi('kpi-reviews').textContent()).toBe('2');
-    expect(await kpi('kpi-prospects').textContent()).toBe('1');
+    await expect.poll(() => kpi('kpi-leads').textContent()).toBe(String(LEADS));
+    prospectsBefore = Number(await kpi('kpi-prospects').textContent());
+    acceptedBefore = Number(
+      /\d+/.exec(String(await page.locator('#kpi-prospects .kpi-detail').textContent()))?.[0],
+    );
+    expect(prospectsBefore).toBe(4 + 3 + 1);
+    expect(acceptedBefore).toBe(3);
     expect(await page.locator('.chart canvas').count()).toBe(2);
     expect(await accessibilityProblems()).toEqual([]);
     await browser.screenshot('02-funnel-before');
@@ -102,8 +164,8 @@ describe('the marketing console', () => {
 
   it('reviews a pending lead with the keyboard: accept, and the queue moves on', async () => {
     await page.getByRole('link', { name: 'Review queue' }).click();
-    await expect.poll(() => page.locator('.review').count()).toBe(2);
-    expect(await page.getByRole('status').first().textContent()).toContain('2 leads waiting');
+    await expect.poll(() => page.locator('.review').count()).toBe(WAITING);
+    expect(await page.getByRole('status').first().textContent()).toContain(`${WAITING} leads waiting`);
     expect(await accessibilityProblems()).toEqual([]);
     await browser.screenshot('03-review-queue');
 
@@ -128,7 +190,7 @@ describe('the marketing console', () => {
     await browser.screenshot('04-accept-dialog');
     await dialog.getByRole('button', { name: 'Accept' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.review').count()).toBe(1);
+    await expect.poll(() => page.locator('.review').count()).toBe(WAITING - 1);
     await expect.poll(() => page.locator('#announcer').textContent()).toBe('Bob Builder is now: Prospect.');
     await browser.screenshot('05-review-queue-after');
   });
@@ -136,18 +198,25 @@ describe('the marketing console', () => {
   it('shows the funnel moving: one more prospect, accepted by sales', async () => {
     await pipeline.settled();
     await page.getByRole('link', { name: 'Funnel' }).click();
-    await expect.poll(() => kpi('kpi-prospects').textContent()).toBe('2');
-    expect(await page.locator('#kpi-prospects .kpi-detail').textContent()).toBe('1 accepted by sales');
-    expect(await kpi('kpi-acceptance').textContent()).toBe('100%');
+    await expect.poll(() => kpi('kpi-prospects').textContent()).toBe(String(prospectsBefore + 1));
+    expect(await page.locator('#kpi-prospects .kpi-detail').textContent()).toBe(
+      `${acceptedBefore + 1} accepted by sales`,
+    );
+    // Decided reviews: 3 accepted and 3 rejected in the history, then Bob accepted today.
+    expect(await kpi('kpi-acceptance').textContent()).toBe('57.1%');
     expect(await kpi('kpi-time-to-qualify').textContent()).not.toBe('—');
+    await browser.screenshot('06-funnel-after', { fullPage: false });
     await page.getByText('Show the numbers as a table').click();
+    // Today: Ada qualified on her own, Bob accepted.
     expect(await page.locator('.data-table tbody tr').last().locator('td').nth(2).textContent()).toBe('2');
-    await browser.screenshot('06-funnel-after');
+    await browser.screenshot('06-funnel-after-table');
   });
 
   it('finds contacts by text, filters them, and opens one with its score line by line', async () => {
     await page.getByRole('link', { name: 'Contacts' }).click();
-    await expect.poll(() => page.locator('table.contacts tbody tr').count()).toBe(6);
+    await expect.poll(() => page.locator('table.contacts tbody tr').count()).toBe(25);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await expect.poll(() => page.locator('table.contacts tbody tr').count()).toBe(LEADS);
     await page.getByLabel('Search', { exact: true }).fill('cleo partners');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.locator('table.contacts tbody tr').count()).toBe(1);
@@ -155,7 +224,10 @@ describe('the marketing console', () => {
     await page.getByLabel('Stage').selectOption('prospect');
     await page.getByLabel('Sort by').selectOption('score-desc');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => page.locator('table.contacts tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('table.contacts tbody tr').count()).toBe(prospectsBefore + 1);
+    const scores = await page.locator('table.contacts tbody td.num').allTextContents();
+    const totals = scores.map((text) => Number(text.split(' ')[0]));
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
     expect(await accessibilityProblems()).toEqual([]);
     await browser.screenshot('07-contacts');
     await page.getByRole('link', { name: 'Bob Builder' }).click();
@@ -203,7 +275,12 @@ describe('the marketing console', () => {
     await page.goto(`${pipeline.runtime.urls.gateway}/#/funnel`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Entonnoir');
     expect(await page.getByRole('link', { name: 'À valider' }).count()).toBe(1);
-    await browser.screenshot('10-funnel-fr');
+    await browser.screenshot('10-funnel-fr', { fullPage: false });
+    await page.goto(`${pipeline.runtime.urls.gateway}/#/funnel?days=90&interval=week`);
+    await page.getByLabel('Langue').selectOption('en');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Funnel');
+    await page.evaluate('document.activeElement?.blur()');
+    await browser.screenshot('11-funnel-weekly', { fullPage: false });
   });
 
   it('keeps the token for the tab only, and reported no script error or policy violation', async () => {

@@ -1,4 +1,7 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DynamoDbFunnelStore } from '#shared/adapters/dynamodb/dynamodb-funnel-store.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { LocalPipeline } from '../support/local-pipeline.ts';
@@ -188,5 +191,47 @@ describe('the model over HTTP', () => {
     expect(simulated.status).toBe(200);
     expect(simulated.body.sample.contacts).toBeGreaterThan(0);
     expect(simulated.body.report.candidateVersion).toBe('stricter');
+  });
+});
+
+describe('the funnel store on DynamoDB Local', () => {
+  const store = () =>
+    new DynamoDbFunnelStore(
+      DynamoDBDocumentClient.from(
+        new DynamoDBClient({
+          endpoint: pipeline.runtime.urls.dynamodb,
+          region: 'us-east-1',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }),
+      ),
+      pipeline.runtime.tableName,
+    );
+
+  it('counts one fact once even when it arrives many times at once, and every fact of a busy day', async () => {
+    const funnel = store();
+    const entry = {
+      contactId: 'c_same',
+      key: 'review#r_same',
+      at: '2025-06-01T10:00:00.000Z',
+      counters: ['reviews'] as const,
+    };
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => funnel.count(entry)));
+    expect(outcomes.filter((outcome) => outcome === 'counted')).toHaveLength(1);
+    await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        funnel.count({
+          contactId: `c_${index}`,
+          key: 'lead',
+          at: '2025-06-01T11:00:00.000Z',
+          counters: ['leads'],
+          hoursToQualify: index,
+        }),
+      ),
+    );
+    const [day] = await funnel.days('2025-06-01', '2025-06-01');
+    expect(day?.counts).toMatchObject({ reviews: 1, leads: 40 });
+    expect(Object.values(day?.hoursToQualify ?? {}).reduce((sum, count) => sum + count, 0)).toBe(40);
+    expect(await funnel.counted('c_same', 'review#r_same')).toBe(true);
+    expect(await funnel.counted('c_other', 'review#r_same')).toBe(false);
   });
 });

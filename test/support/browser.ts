@@ -14,7 +14,8 @@ export interface Browser {
   readonly page: Page;
   /** Every console error, page error and CSP violation the page reported. */
   readonly problems: string[];
-  screenshot(name: string): Promise<void>;
+  /** The whole page, or only what the window shows (`{ fullPage: false }`). */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,8 +59,8 @@ export async function openBrowser(): Promise<Browser> {
   return {
     page,
     problems,
-    async screenshot(name) {
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    async screenshot(name, options = {}) {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage ?? true });
     },
     async close() {
       await context.close();

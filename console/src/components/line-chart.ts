@@ -56,8 +56,9 @@ export function lineChart(options: LineChartOptions): { figure: HTMLElement; mou
           {
             stroke: '#3d4451',
             grid: { stroke: '#e3e6ea' },
+            space: 70,
             values: (_u, ticks) =>
-              ticks.map((t) => options.formatPeriod(new Date(t * 1000).toISOString().slice(0, 10))),
+              ticks.map((t) => options.formatTick(new Date(t * 1000).toISOString().slice(0, 10))),
           },
           {
             stroke: '#3d4451',
@@ -68,7 +69,7 @@ export function lineChart(options: LineChartOptions): { figure: HTMLElement; mou
         ],
         series: [
           {
-            label: '',
+            label: options.periodLabel,
             value: (_u, ts) =>
               ts === null ? '' : options.formatPeriod(new Date(ts * 1000).toISOString().slice(0, 10)),
           },

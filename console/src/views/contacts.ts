@@ -6,7 +6,8 @@ import { STAGE_ORDER, scoreText, stageBadge, stageLabel } from '../components/st
 import { h, replace } from '../dom.ts';
 import { format, type MessageKey, t } from '../i18n.ts';
 import type { ViewContext } from '../main.ts';
-import { href, navigate } from '../route.ts';
+import { navigate } from '../navigate.ts';
+import { href } from '../route.ts';
 
 const SORTS = ['updated-desc', 'score-desc', 'score-asc', 'updated-asc'] as const;
 

@@ -5,7 +5,7 @@ import { lineChart } from '../components/line-chart.ts';
 import { h, replace } from '../dom.ts';
 import { format, type MessageKey, t } from '../i18n.ts';
 import type { ViewContext } from '../main.ts';
-import { navigate } from '../route.ts';
+import { navigate } from '../navigate.ts';
 
 const RANGES = ['30', '90', '180', '365'] as const;
 const INTERVALS: readonly FunnelInterval[] = ['day', 'week', 'month'];
