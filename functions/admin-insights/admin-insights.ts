@@ -1,5 +1,4 @@
-import middy from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import {
   CONTACT_SORTS,
@@ -15,12 +14,10 @@ import { normalizeEmail } from '#shared/contact/email.ts';
 import { STAGES, stageSchema } from '#shared/contact/stage.ts';
 import { FUNNEL_INTERVALS, funnelReport } from '#shared/funnel/funnel-report.ts';
 import type { FunnelStore } from '#shared/funnel/funnel-store.ts';
-import { requireAdmin } from '#shared/http/admin-auth.ts';
+import { adminRoutes, CONTACT_ID_PATTERN, contactNotFound, readPage } from '#shared/http/admin-routes.ts';
 import { HttpProblem, jsonResponse, problemType } from '#shared/http/problem.ts';
-import { problemDetails } from '#shared/http/problem-details-middleware.ts';
-import { parseBody, parseJson, rawBody, requireJsonContentType } from '#shared/http/request.ts';
+import { parseBody, parseJson, parseQuery, rawBody, requireJsonContentType } from '#shared/http/request.ts';
 import { contactView } from '#shared/review/contact-view.ts';
-import { InvalidCursorError } from '#shared/review/review-queue.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
 import { scoringModelSchema } from '#shared/scoring/scoring-model.ts';
@@ -74,38 +71,19 @@ const simulateBodySchema = z.object({
   sample: z.number().int().min(1).max(MAX_SIMULATION_SAMPLE).default(200),
 });
 
-const CONTACT_ID = /^c_[0-9a-f]{32}$/;
-
 /**
  * The marketing console's read side, on routes declared `auth: 'admin'`: the funnel, the contact list
  * and one contact, the published model and a candidate's simulation. It only reads (its declared
  * table access is `read`): decisions go through the review API, which may write.
  */
 export function createAdminInsightsHandler(deps: AdminInsightsDeps) {
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
-    .use(problemDetails())
-    .handler(async (event) => {
-      await requireAdmin(event, deps.readSecret);
-      switch (event.routeKey) {
-        case 'GET /admin/funnel':
-          return funnel(event, deps);
-        case 'GET /admin/contacts/search':
-          return searchContacts(event, deps);
-        case 'GET /admin/contacts/{contactId}':
-          return contactById(event, deps);
-        case 'GET /admin/model':
-          return jsonResponse(200, { version: deps.model.version, model: deps.model });
-        case 'POST /admin/model/simulate':
-          return simulate(event, deps);
-        default:
-          throw new HttpProblem({
-            status: 404,
-            type: problemType('unknown-route'),
-            title: 'Unknown route',
-            detail: `There is no admin route ${event.routeKey}.`,
-          });
-      }
-    });
+  return adminRoutes(deps.readSecret, {
+    'GET /admin/funnel': (event) => funnel(event, deps),
+    'GET /admin/contacts/search': (event) => searchContacts(event, deps),
+    'GET /admin/contacts/{contactId}': (event) => contactById(event, deps),
+    'GET /admin/model': async () => jsonResponse(200, { version: deps.model.version, model: deps.model }),
+    'POST /admin/model/simulate': (event) => simulate(event, deps),
+  });
 }
 
 async function funnel(event: APIGatewayProxyEventV2, deps: AdminInsightsDeps) {
@@ -149,30 +127,13 @@ async function searchContacts(event: APIGatewayProxyEventV2, deps: AdminInsights
     limit: query.limit,
     cursor: query.cursor,
   };
-  try {
-    return jsonResponse(200, await deps.directory.list(listQuery));
-  } catch (error) {
-    if (!(error instanceof InvalidCursorError)) throw error;
-    throw new HttpProblem({
-      status: 400,
-      type: problemType('invalid-cursor'),
-      title: 'Invalid cursor',
-      detail: error.message,
-    });
-  }
+  return jsonResponse(200, await readPage(() => deps.directory.list(listQuery)));
 }
 
 async function contactById(event: APIGatewayProxyEventV2, deps: AdminInsightsDeps) {
   const contactId = event.pathParameters?.contactId ?? '';
-  const history = CONTACT_ID.test(contactId) ? await deps.histories.history(contactId) : undefined;
-  if (!history) {
-    throw new HttpProblem({
-      status: 404,
-      type: problemType('contact-not-found'),
-      title: 'Contact not found',
-      detail: 'No contact has this id.',
-    });
-  }
+  const history = CONTACT_ID_PATTERN.test(contactId) ? await deps.histories.history(contactId) : undefined;
+  if (!history) throw contactNotFound();
   return jsonResponse(200, contactView(history));
 }
 
@@ -202,23 +163,6 @@ async function simulate(event: APIGatewayProxyEventV2, deps: AdminInsightsDeps) 
     changed: simulation.report.changed,
   });
   return jsonResponse(200, simulation);
-}
-
-function parseQuery<Schema extends z.ZodType>(
-  schema: Schema,
-  event: APIGatewayProxyEventV2,
-): z.infer<Schema> {
-  const result = schema.safeParse(event.queryStringParameters ?? {});
-  if (result.success) return result.data;
-  throw new HttpProblem({
-    status: 400,
-    type: problemType('invalid-query'),
-    title: 'Invalid query',
-    detail: 'Some query parameters are invalid; see `errors`.',
-    extensions: {
-      errors: result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
-    },
-  });
 }
 
 function invalidQuery(field: string, message: string): HttpProblem {

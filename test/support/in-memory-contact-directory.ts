@@ -6,6 +6,7 @@ import type {
   ContactListQuery,
 } from '#shared/contact/contact-directory.ts';
 import { contactSearchText } from '#shared/contact/contact-search-text.ts';
+import { contactIdentity } from '#shared/lifecycle/contact-snapshot.ts';
 import { InvalidCursorError } from '#shared/review/review-queue.ts';
 import type { InMemoryContactRepository } from './in-memory-contact-repository.ts';
 
@@ -56,13 +57,7 @@ export class InMemoryContactDirectory implements ContactDirectory {
 
 function entryOf(contact: Contact): ContactListEntry {
   return {
-    contactId: contact.contactId,
-    email: contact.email,
-    firstName: contact.firstName,
-    lastName: contact.lastName,
-    company: contact.company,
-    jobTitle: contact.jobTitle,
-    country: contact.country,
+    ...contactIdentity(contact),
     stage: contact.stage,
     score: contact.score?.total,
     grade: contact.score?.grade,

@@ -7,8 +7,10 @@ import type {
   ContactListQuery,
 } from '#shared/contact/contact-directory.ts';
 import type { Stage } from '#shared/contact/stage.ts';
+import { contactIdentity } from '#shared/lifecycle/contact-snapshot.ts';
 import { InvalidCursorError } from '#shared/review/review-queue.ts';
 import type { Grade } from '#shared/scoring/score.ts';
+import { contactFromItem } from './contact-item.ts';
 import {
   CONTACT_LIST_ATTRIBUTES,
   CONTACTS_BY_SCORE_INDEX,
@@ -185,22 +187,18 @@ function keyOf(item: Item, sortKey: string): Key {
   };
 }
 
+/** A list row from an index entry, which holds only the projected attributes of the profile. */
 function entryFromItem(item: Item): ContactListEntry {
-  const text = (name: string) => (typeof item[name] === 'string' ? (item[name] as string) : undefined);
+  const contact = contactFromItem(item);
   const score = item[CONTACTS_BY_SCORE_INDEX.sortKey];
+  const grade = item[SCORE_GRADE_ATTRIBUTE];
   return {
-    contactId: String(item.contactId),
-    email: String(item.email),
-    firstName: text('firstName'),
-    lastName: text('lastName'),
-    company: text('company'),
-    jobTitle: text('jobTitle'),
-    country: text('country'),
-    stage: item.stage as Stage,
+    ...contactIdentity(contact),
+    stage: contact.stage,
     score: typeof score === 'number' ? score : undefined,
-    grade: text(SCORE_GRADE_ATTRIBUTE) as Grade | undefined,
-    createdAt: String(item.createdAt),
-    updatedAt: String(item.updatedAt),
+    grade: typeof grade === 'string' ? (grade as Grade) : undefined,
+    createdAt: contact.createdAt,
+    updatedAt: contact.updatedAt,
   };
 }
 
