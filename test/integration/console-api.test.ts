@@ -168,6 +168,20 @@ describe('the contact list', () => {
     expect(byTitle.rows.map((row) => row.email)).toEqual(['bob@builder-works.com']);
   });
 
+  it('refuses a cursor made for another search, or tampered with', async () => {
+    const first = await pipeline.admin('GET', '/admin/contacts/search?limit=2');
+    const cursor = encodeURIComponent(first.body.nextCursor);
+    const elsewhere = await pipeline.admin(
+      'GET',
+      `/admin/contacts/search?limit=2&stage=lead&cursor=${cursor}`,
+    );
+    expect(elsewhere.body).toMatchObject({ status: 400, type: 'urn:leadflow:problem:invalid-cursor' });
+    const tampered = Buffer.from(JSON.stringify({ f: 'x', p: {} })).toString('base64url');
+    expect((await pipeline.admin('GET', `/admin/contacts/search?cursor=${tampered}`)).status).toBe(400);
+    const same = await pipeline.admin('GET', `/admin/contacts/search?limit=2&cursor=${cursor}`);
+    expect(same.status).toBe(200);
+  });
+
   it('opens one contact by id with its whole history', async () => {
     const contactId = contactIdFor('bob@builder-works.com');
     const response = await pipeline.admin('GET', `/admin/contacts/${contactId}`);
