@@ -1,3 +1,8 @@
+import {
+  CONTACT_LIST_ATTRIBUTES,
+  CONTACTS_BY_SCORE_INDEX,
+  CONTACTS_BY_UPDATE_INDEX,
+} from '#shared/adapters/dynamodb/contact-list-indexes.ts';
 import { RESCORE_DUE_INDEX, REVIEW_QUEUE_INDEX } from '#shared/adapters/dynamodb/indexes.ts';
 import { NURTURE_DUE_INDEX } from '#shared/adapters/dynamodb/nurture-keys.ts';
 
@@ -9,6 +14,13 @@ export interface TableIndex {
   readonly indexName: string;
   readonly partitionKey: string;
   readonly sortKey: string;
+  /** The sort key's type when it is not a string (a score sorts as a number). */
+  readonly sortKeyType?: 'number';
+  /**
+   * Attributes the index copies besides the keys; absent copies all of them. A short list keeps each
+   * index write to one write unit when the items themselves are larger.
+   */
+  readonly projectedAttributes?: readonly string[];
 }
 
 export interface TableDefinition {
@@ -40,6 +52,20 @@ export const contactsTable: TableDefinition = {
     },
     // Sparse: only nurture states with something due carry its keys (see nurture-keys.ts).
     NURTURE_DUE_INDEX,
+    // Every contact by stage, most recently updated first (the console's contact list).
+    { ...CONTACTS_BY_UPDATE_INDEX, projectedAttributes: CONTACT_LIST_ATTRIBUTES },
+    // Scored contacts by stage and score (the console's contact list sorted or filtered by score).
+    { ...CONTACTS_BY_SCORE_INDEX, sortKeyType: 'number', projectedAttributes: CONTACT_LIST_ATTRIBUTES },
   ],
   timeToLiveAttribute: 'expiresAt',
 };
+
+/**
+ * The non-key attributes an index projects: its declared list without the attributes DynamoDB
+ * projects anyway (the table's keys and the index's own), which it refuses to see listed again.
+ */
+export function nonKeyAttributesOf(definition: TableDefinition, index: TableIndex): string[] | undefined {
+  if (!index.projectedAttributes) return undefined;
+  const keys = new Set([definition.partitionKey, definition.sortKey, index.partitionKey, index.sortKey]);
+  return index.projectedAttributes.filter((attribute) => !keys.has(attribute));
+}

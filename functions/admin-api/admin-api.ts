@@ -1,17 +1,15 @@
-import middy from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import type { ContactHistoryReader } from '#shared/contact/contact-history.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
-import { requireAdmin } from '#shared/http/admin-auth.ts';
+import { adminRoutes, CONTACT_ID_PATTERN, contactNotFound, readPage } from '#shared/http/admin-routes.ts';
 import { HttpProblem, jsonResponse, problemType } from '#shared/http/problem.ts';
-import { problemDetails } from '#shared/http/problem-details-middleware.ts';
-import { parseBody, parseJson, rawBody, requireJsonContentType } from '#shared/http/request.ts';
+import { parseBody, parseJson, parseQuery, rawBody, requireJsonContentType } from '#shared/http/request.ts';
 import { formSubmissionSchema } from '#shared/intake/form-submission.ts';
 import { contactView, reviewEntry } from '#shared/review/contact-view.ts';
 import { DECISION_FROM, decideReview, REVIEW_DECISIONS } from '#shared/review/decide-review.ts';
-import { InvalidCursorError, type ReviewQueue } from '#shared/review/review-queue.ts';
+import type { ReviewQueue } from '#shared/review/review-queue.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
 
@@ -46,49 +44,22 @@ const decisionSchema = z
     path: ['reason'],
   });
 
-const CONTACT_ID = /^c_[0-9a-f]{32}$/;
-
 /**
  * The sales review API, on routes declared `auth: 'admin'`: the review queue, decisions on it, and
  * the full view of one contact. Every route checks the admin bearer token first.
  */
 export function createAdminApiHandler(deps: AdminApiDeps) {
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
-    .use(problemDetails())
-    .handler(async (event) => {
-      await requireAdmin(event, deps.readSecret);
-      switch (event.routeKey) {
-        case 'GET /admin/reviews':
-          return listReviews(event, deps);
-        case 'POST /admin/reviews/{contactId}':
-          return decide(event, deps);
-        case 'GET /admin/contacts':
-          return findContact(event, deps);
-        default:
-          throw new HttpProblem({
-            status: 404,
-            type: problemType('unknown-route'),
-            title: 'Unknown route',
-            detail: `There is no admin route ${event.routeKey}.`,
-          });
-      }
-    });
+  return adminRoutes(deps.readSecret, {
+    'GET /admin/reviews': (event) => listReviews(event, deps),
+    'POST /admin/reviews/{contactId}': (event) => decide(event, deps),
+    'GET /admin/contacts': (event) => findContact(event, deps),
+  });
 }
 
 async function listReviews(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
-  const query = parseQuery(event);
-  try {
-    const page = await deps.reviews.pending(query.limit, query.cursor);
-    return jsonResponse(200, { reviews: page.contacts.map(reviewEntry), nextCursor: page.nextCursor });
-  } catch (error) {
-    if (!(error instanceof InvalidCursorError)) throw error;
-    throw new HttpProblem({
-      status: 400,
-      type: problemType('invalid-cursor'),
-      title: 'Invalid cursor',
-      detail: error.message,
-    });
-  }
+  const query = parseQuery(listQuerySchema, event);
+  const page = await readPage(() => deps.reviews.pending(query.limit, query.cursor));
+  return jsonResponse(200, { reviews: page.contacts.map(reviewEntry), nextCursor: page.nextCursor });
 }
 
 async function decide(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
@@ -96,7 +67,7 @@ async function decide(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
   const body = rawBody(event);
   requireJsonContentType(event);
   const input = parseBody(decisionSchema, parseJson(body));
-  if (!CONTACT_ID.test(contactId)) throw contactNotFound();
+  if (!CONTACT_ID_PATTERN.test(contactId)) throw contactNotFound();
   const reviewer = authenticatedReviewer(event) ?? input.reviewer ?? 'admin';
   const outcome = await decideReview(contactId, { ...input, reviewer }, deps);
   if (outcome.outcome === 'not-found') throw contactNotFound();
@@ -135,20 +106,6 @@ async function findContact(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
   return jsonResponse(200, contactView(history));
 }
 
-function parseQuery(event: APIGatewayProxyEventV2) {
-  const result = listQuerySchema.safeParse(event.queryStringParameters ?? {});
-  if (result.success) return result.data;
-  throw new HttpProblem({
-    status: 400,
-    type: problemType('invalid-query'),
-    title: 'Invalid query',
-    detail: 'Some query parameters are invalid; see `errors`.',
-    extensions: {
-      errors: result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
-    },
-  });
-}
-
 /**
  * The person an authorizer in front of the API vouched for (a JWT's email or subject, or a Lambda
  * authorizer's `reviewer`), which wins over any name in the body.
@@ -164,13 +121,4 @@ function authenticatedReviewer(event: APIGatewayProxyEventV2): string | undefine
 interface AuthorizerContext {
   readonly jwt?: { readonly claims?: Readonly<Record<string, unknown>> };
   readonly lambda?: Readonly<Record<string, unknown>>;
-}
-
-function contactNotFound(): HttpProblem {
-  return new HttpProblem({
-    status: 404,
-    type: problemType('contact-not-found'),
-    title: 'Contact not found',
-    detail: 'No contact has this id or address.',
-  });
 }

@@ -1,6 +1,7 @@
 import type { App, Environment } from 'aws-cdk-lib';
 import { functions as declaredFunctions } from '#infra/wiring/functions.ts';
 import type { StageConfig } from './config/stage-config.ts';
+import { ConsoleStack } from './console/console-stack.ts';
 import { stageSettings } from './stage.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { type FunctionDeclarations, StatelessStack } from './stateless-stack.ts';
@@ -17,6 +18,8 @@ export interface LeadflowStacksOptions {
 export interface LeadflowStacks {
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  /** The marketing console, when the stage has one (admin routes declared, `console.enabled`). */
+  readonly console?: ConsoleStack;
 }
 
 /**
@@ -52,5 +55,16 @@ export function addLeadflowStacks(app: App, options: LeadflowStacksOptions): Lea
     statefulAlarms: stateful.alarms,
     ...(stateful.admins ? { admins: stateful.admins } : {}),
   });
-  return { stateful, stateless };
+  const api = stateless.http?.api;
+  const consoleStack =
+    options.config.console.enabled && stateful.admins && api
+      ? new ConsoleStack(app, `leadflow-${stage.name}-console`, {
+          ...common,
+          description: `leadflow ${stage.name}: the marketing console (S3 and CloudFront, /admin/* to the API).`,
+          stage,
+          api,
+          adminClient: stateful.admins.client,
+        })
+      : undefined;
+  return { stateful, stateless, ...(consoleStack ? { console: consoleStack } : {}) };
 }

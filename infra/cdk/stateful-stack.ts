@@ -4,7 +4,7 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { ConfigurationSet, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
-import { contactsTable, type TableDefinition } from '#infra/tables.ts';
+import { contactsTable, nonKeyAttributesOf, type TableDefinition } from '#infra/tables.ts';
 import { AdminUserPool } from './admin-user-pool.ts';
 import { MailEvents } from './mail-events.ts';
 import { senderAddress } from './mail-grant.ts';
@@ -61,11 +61,17 @@ export class StatefulStack extends Stack implements SharedResources {
       removalPolicy: stage.removalPolicy,
     });
     for (const index of definition.globalSecondaryIndexes) {
+      const nonKeyAttributes = nonKeyAttributesOf(definition, index);
       this.table.addGlobalSecondaryIndex({
         indexName: index.indexName,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
-        sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        projectionType: ProjectionType.ALL,
+        sortKey: {
+          name: index.sortKey,
+          type: index.sortKeyType === 'number' ? AttributeType.NUMBER : AttributeType.STRING,
+        },
+        ...(nonKeyAttributes
+          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes }
+          : { projectionType: ProjectionType.ALL }),
       });
     }
 

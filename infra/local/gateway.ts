@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { StaticFiles } from '#infra/console/static-site.ts';
 import type { LocalEventBus } from './eventbridge/local-event-bus.ts';
 import { sendJson, sendProblem } from './http/problem.ts';
 import { BodyTooLargeError, readBody } from './http/read-body.ts';
@@ -23,6 +24,11 @@ export interface GatewayOptions {
   readonly accountId: string;
   readonly log: (line: string) => void;
   readonly bodyLimitBytes?: number;
+  /**
+   * A static site served for GET and HEAD before the routes (the marketing console at `/`), with
+   * these headers on every file: locally the gateway plays the part CloudFront plays in AWS.
+   */
+  readonly site?: { readonly files: StaticFiles; readonly headers: Readonly<Record<string, string>> };
 }
 
 export interface Gateway {
@@ -63,6 +69,21 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
     if (BUILT_IN_PATHS.has(rawPath)) {
       answerBuiltIn(method, rawPath, response);
+      return;
+    }
+    const file =
+      method === 'GET' || method === 'HEAD'
+        ? options.site?.files.get(rawPath === '/' ? '/index.html' : rawPath)
+        : undefined;
+    if (file && options.site) {
+      request.resume();
+      response.writeHead(200, {
+        ...options.site.headers,
+        'content-type': file.contentType,
+        'content-length': file.body.byteLength,
+        'cache-control': file.cacheControl,
+      });
+      response.end(method === 'HEAD' ? undefined : file.body);
       return;
     }
     const match = routes.match(method, rawPath);

@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { contactsTable } from '#infra/tables.ts';
 import { functions as declaredFunctions } from '#infra/wiring/functions.ts';
 import type { FunctionDeclaration } from '#infra/wiring/types.ts';
+import { localConsoleSite } from './console-site.ts';
 import { startDynamoDbLocal } from './dynamodb/dynamodb-local.ts';
 import { ensureTable } from './dynamodb/ensure-table.ts';
 import { startEventBridgeEndpoint } from './eventbridge/endpoint.ts';
@@ -51,6 +52,8 @@ export interface LocalRuntimeOptions {
   readonly eventRetryDelaysMs?: readonly number[];
   /** Told of every function invocation, e.g. so the benchmark can add up handler time. */
   readonly onInvocation?: (report: InvocationReport) => void;
+  /** Serve the marketing console at the gateway's `/` (built with esbuild at start); on by default. */
+  readonly console?: boolean;
 }
 
 export interface LocalRuntime {
@@ -160,6 +163,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       bus,
       accountId: LOCAL_ACCOUNT_ID,
       log,
+      ...(options.console === false ? {} : { site: localConsoleSite() }),
     });
     stoppers.set('gateway', () => gateway.close());
 

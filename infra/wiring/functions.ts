@@ -182,6 +182,35 @@ export const functions = {
     environment: { ...scoringModel, [RESCORE_BATCH_SIZE_ENV]: '200' },
     timeoutSeconds: 60,
   }),
+  adminInsights: defineFunction({
+    entry: 'functions/admin-insights/handler.ts',
+    description:
+      "The marketing console's read API: the funnel, the contact list and one contact, the model and a candidate's simulation.",
+    triggers: [
+      { kind: 'http', method: 'GET', path: '/admin/funnel', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/contacts/search', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/contacts/{contactId}', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/model', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/model/simulate', auth: 'admin' },
+    ],
+    access: { table: 'read' },
+    secrets: [ADMIN_TOKEN_SECRET],
+    environment: scoringModel,
+    // A simulation replays up to 500 contacts' histories; API Gateway waits 30 s at most.
+    timeoutSeconds: 25,
+    memoryMb: 1024,
+  }),
+  funnelRecorder: defineFunction({
+    entry: 'functions/funnel-recorder/handler.ts',
+    description:
+      'Counts each funnel fact (new lead, review, qualification, recycle, disqualification) once, by day.',
+    triggers: [
+      { kind: 'event', ruleName: 'CountScoredContacts', pattern: patternFor(contactScored) },
+      { kind: 'event', ruleName: 'CountReviewRequests', pattern: patternFor(leadReviewRequested) },
+      { kind: 'event', ruleName: 'CountQualifications', pattern: patternFor(prospectQualified) },
+    ],
+    access: { table: 'readWrite' },
+  }),
 } satisfies Record<string, FunctionDeclaration>;
 
 export type FunctionName = keyof typeof functions;

@@ -45,6 +45,8 @@ export interface ScoreUpdate {
   readonly answers?: QualificationAnswers;
   /** When the scheduled job should re-score this contact; absent takes it off the schedule. */
   readonly rescoreDueAt?: string;
+  /** The contact's folded names, address and company, for the console's list search. */
+  readonly searchText?: string;
 }
 
 /** A hand-off whose event is on the bus. */

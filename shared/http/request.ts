@@ -79,3 +79,21 @@ export function parseBody<Schema extends z.ZodType>(schema: Schema, value: unkno
   }
   return result.data;
 }
+
+/** Validates the query string; a 400 lists every invalid parameter by name. */
+export function parseQuery<Schema extends z.ZodType>(
+  schema: Schema,
+  event: Pick<APIGatewayProxyEventV2, 'queryStringParameters'>,
+): z.infer<Schema> {
+  const result = schema.safeParse(event.queryStringParameters ?? {});
+  if (result.success) return result.data;
+  throw new HttpProblem({
+    status: 400,
+    type: problemType('invalid-query'),
+    title: 'Invalid query',
+    detail: 'Some query parameters are invalid; see `errors`.',
+    extensions: {
+      errors: result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
+    },
+  });
+}

@@ -7,6 +7,7 @@ import { strongestInterest } from '#shared/activity/interest.ts';
 import { type EventPublisher, type OutgoingEvent, outgoing } from '#shared/adapters/event-publisher.ts';
 import type { Contact, PendingReview, Qualification, QualificationAnswers } from '#shared/contact/contact.ts';
 import type { Announcement, ContactRepository, StageTransition } from '#shared/contact/contact-repository.ts';
+import { contactSearchText } from '#shared/contact/contact-search-text.ts';
 import { SETTLED_STAGES, type Stage } from '#shared/contact/stage.ts';
 import type { Score } from '#shared/scoring/score.ts';
 import { leadReviewRequestedDetail, prospectQualifiedDetail } from './prospect-qualified-detail.ts';
@@ -93,6 +94,7 @@ export async function commitStage(
     recycledAt: change.recycledAt,
     answers: change.answers,
     rescoreDueAt: rescoreDueAt(change.stage, score, unannounced.length > 0, now),
+    searchText: contactSearchText(contact),
   });
   if (saved === 'conflict') return 'conflict';
 

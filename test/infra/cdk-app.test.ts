@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,15 +25,30 @@ function synthApp(context: Record<string, unknown>, outdir: string) {
 
 describe('the CDK app (infra/cdk/app.ts)', () => {
   // One stage is enough to prove the entry point: nag.test.ts checks dev and prod stacks themselves.
-  it('synthesizes the prod stage offline, cdk-nag included, into two stacks', () => {
+  it('synthesizes the prod stage offline, cdk-nag included, into its three stacks', () => {
     const stage = 'prod';
     const outdir = path.join(scratch, stage);
     const result = synthApp({ stage }, outdir);
     expect(result.stderr).not.toMatch(/AwsSolutions-/);
     expect(result.status).toBe(0);
-    for (const stack of ['stateful', 'stateless']) {
+    for (const stack of ['stateful', 'stateless', 'console']) {
       expect(existsSync(path.join(outdir, `leadflow-${stage}-${stack}.template.json`))).toBe(true);
     }
+  });
+
+  it('builds the console into the cloud assembly, hashed assets and page, as cdk deploy uploads it', () => {
+    const outdir = path.join(scratch, 'console');
+    const result = synthApp({ stage: 'dev', 'aws:cdk:bundling-stacks': ['leadflow-dev-console'] }, outdir);
+    expect(result.status, result.stderr).toBe(0);
+    const assets = readdirSync(outdir).filter((name) => name.startsWith('asset.'));
+    const consoleAsset = assets
+      .map((name) => path.join(outdir, name))
+      .find((dir) => existsSync(path.join(dir, 'index.html')));
+    expect(consoleAsset).toBeDefined();
+    const page = readFileSync(path.join(String(consoleAsset), 'index.html'), 'utf8');
+    const script = /src="\.\/(assets\/main-[A-Z0-9]+\.js)"/.exec(page)?.[1];
+    expect(script).toBeDefined();
+    expect(existsSync(path.join(String(consoleAsset), String(script)))).toBe(true);
   });
 
   it('stops a bad configuration before synthesizing, with the problem and its path and no stack trace', () => {

@@ -5,6 +5,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { CONFIG_DIRECTORY, parseStageConfig } from '#infra/cdk/config/load-stage-config.ts';
 import type { StageConfig } from '#infra/cdk/config/stage-config.ts';
+import type { ConsoleStack } from '#infra/cdk/console/console-stack.ts';
 import { REPO_ROOT } from '#infra/cdk/leadflow-function.ts';
 import { addLeadflowStacks } from '#infra/cdk/leadflow-stacks.ts';
 import { addNagChecks } from '#infra/cdk/nag.ts';
@@ -25,6 +26,9 @@ export interface SynthesizedLeadflow {
   readonly stateless: StatelessStack;
   readonly statefulTemplate: Template;
   readonly statelessTemplate: Template;
+  /** The marketing console's stack, when the stage has one. */
+  readonly console?: ConsoleStack;
+  readonly consoleTemplate?: Template;
 }
 
 /** Top-level config sections to replace or extend, as in a `<stage>.json` file. */
@@ -74,7 +78,10 @@ export function synthLeadflow({
     builtinCloudFormationValidation: validate,
   });
   const config = stageConfig(stage, configPatch);
-  const { stateful, stateless } = addLeadflowStacks(app, { config, ...(functions ? { functions } : {}) });
+  const { stateful, stateless, console } = addLeadflowStacks(app, {
+    config,
+    ...(functions ? { functions } : {}),
+  });
   if (nag) addNagChecks(app);
   return {
     app,
@@ -84,6 +91,7 @@ export function synthLeadflow({
     stateless,
     statefulTemplate: Template.fromStack(stateful),
     statelessTemplate: Template.fromStack(stateless),
+    ...(console ? { console, consoleTemplate: Template.fromStack(console) } : {}),
   };
 }
 

@@ -117,6 +117,30 @@ export const stageConfigSchema = z.strictObject({
         .default(0.0008),
     })
     .prefault({}),
+  /** The marketing console: an S3 bucket behind CloudFront, which also passes `/admin/*` to the API. */
+  console: z
+    .strictObject({
+      /** Deploy it (when the app declares admin routes). */
+      enabled: z.boolean().default(true),
+      /** A custom domain (e.g. `leads.your-domain.com`); its DNS points at the distribution. */
+      domainName: z
+        .string()
+        .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a domain name such as leads.example.com')
+        .optional(),
+      /** Its ACM certificate, which CloudFront reads from us-east-1 only. */
+      certificateArn: z
+        .string()
+        .regex(
+          /^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/,
+          'must be an ACM certificate ARN in us-east-1 (CloudFront reads certificates there)',
+        )
+        .optional(),
+    })
+    .refine((value) => (value.domainName === undefined) === (value.certificateArn === undefined), {
+      error: 'domainName and certificateArn go together',
+      path: ['certificateArn'],
+    })
+    .prefault({}),
   /** Deliver every "Prospect Qualified" to a CRM webhook through an EventBridge API destination. */
   crm: z
     .strictObject({

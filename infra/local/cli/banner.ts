@@ -15,6 +15,7 @@ export function formatBanner(input: BannerInput): string {
   const { urls } = input;
   const rows: [string, string][] = [
     ['Gateway', urls.gateway],
+    ['Console', `${urls.gateway}/`],
     ['Health', `${urls.gateway}/health`],
     ['Events', `${urls.gateway}/_local/events`],
     ['Mail viewer', `${urls.ses}/`],

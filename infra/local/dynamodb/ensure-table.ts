@@ -5,16 +5,18 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   type DynamoDBClient,
+  type Projection,
   ResourceNotFoundException,
   type TableDescription,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { TableDefinition } from '#infra/tables.ts';
+import { nonKeyAttributesOf, type TableDefinition, type TableIndex } from '#infra/tables.ts';
 
 /**
  * CreateTable input for a table definition: the same keys and indexes the CDK stateful stack
- * declares (every key a string, indexes projecting all attributes, on-demand billing).
+ * declares (keys are strings unless an index says its sort key is a number; indexes project all
+ * attributes unless they list theirs; on-demand billing).
  */
 export function createTableInput(definition: TableDefinition, tableName: string): CreateTableCommandInput {
   const keyNames = [
@@ -22,9 +24,12 @@ export function createTableInput(definition: TableDefinition, tableName: string)
     definition.sortKey,
     ...definition.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
   ];
+  const numeric = new Set(
+    definition.globalSecondaryIndexes.filter((index) => index.sortKeyType === 'number').map((i) => i.sortKey),
+  );
   const attributeDefinitions: AttributeDefinition[] = [...new Set(keyNames)].map((name) => ({
     AttributeName: name,
-    AttributeType: 'S',
+    AttributeType: numeric.has(name) ? 'N' : 'S',
   }));
   return {
     TableName: tableName,
@@ -42,11 +47,18 @@ export function createTableInput(definition: TableDefinition, tableName: string)
               { AttributeName: index.partitionKey, KeyType: 'HASH' },
               { AttributeName: index.sortKey, KeyType: 'RANGE' },
             ],
-            Projection: { ProjectionType: 'ALL' },
+            Projection: projectionOf(definition, index),
           })),
         }
       : {}),
   };
+}
+
+function projectionOf(definition: TableDefinition, index: TableIndex): Projection {
+  const nonKeyAttributes = nonKeyAttributesOf(definition, index);
+  return nonKeyAttributes
+    ? { ProjectionType: 'INCLUDE', NonKeyAttributes: nonKeyAttributes }
+    : { ProjectionType: 'ALL' };
 }
 
 export type EnsureTableOutcome = 'created' | 'existing' | 'updated';
@@ -129,7 +141,7 @@ async function addMissingIndexes(
                 { AttributeName: index.partitionKey, KeyType: 'HASH' },
                 { AttributeName: index.sortKey, KeyType: 'RANGE' },
               ],
-              Projection: { ProjectionType: 'ALL' },
+              Projection: projectionOf(definition, index),
             },
           },
         ],

@@ -9,6 +9,11 @@ import type {
   ScoreUpdate,
 } from '#shared/contact/contact-repository.ts';
 import { ANSWER_ATTRIBUTES, activityFromItem, contactFromItem, PROFILE_FIELDS } from './contact-item.ts';
+import {
+  CONTACTS_BY_SCORE_INDEX,
+  SCORE_GRADE_ATTRIBUTE,
+  SEARCH_TEXT_ATTRIBUTE,
+} from './contact-list-indexes.ts';
 import { readContactPartition } from './contact-partition.ts';
 import { RESCORE_DUE_INDEX, REVIEW_QUEUE_INDEX } from './indexes.ts';
 import { activityKey, contactKey, SK_PREFIX, transitionKey } from './keys.ts';
@@ -94,6 +99,7 @@ export class DynamoDbContactRepository implements ContactRepository {
       .set('recycledAt', update.recycledAt)
       .add('version', 1);
     setLifecycleAttributes(builder, update);
+    setListAttributes(builder, update);
     const condition = `${builder.name('version')} = ${builder.value(expectedVersion)}`;
     const contactUpdate = {
       TableName: this.tableName,
@@ -215,4 +221,15 @@ function setLifecycleAttributes(builder: UpdateExpressionBuilder, update: ScoreU
   } else {
     builder.remove(RESCORE_DUE_INDEX.partitionKey).remove(RESCORE_DUE_INDEX.sortKey);
   }
+}
+
+/**
+ * What the contact-list indexes read, written with the score it comes from: the total (the numeric
+ * sort key of ContactsByStageAndScore), the grade, and the folded search text.
+ */
+function setListAttributes(builder: UpdateExpressionBuilder, update: ScoreUpdate): void {
+  builder
+    .set(CONTACTS_BY_SCORE_INDEX.sortKey, update.score.total)
+    .set(SCORE_GRADE_ATTRIBUTE, update.score.grade)
+    .set(SEARCH_TEXT_ATTRIBUTE, update.searchText);
 }

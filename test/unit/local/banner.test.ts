@@ -35,6 +35,7 @@ describe('formatBanner', () => {
     });
     expect(banner).toContain('up (2.3 s)');
     expect(banner).toContain('Gateway      http://127.0.0.1:3000');
+    expect(banner).toContain('Console      http://127.0.0.1:3000/');
     expect(banner).toContain('Health       http://127.0.0.1:3000/health');
     expect(banner).toContain('Events       http://127.0.0.1:3000/_local/events');
     expect(banner).toContain('Mail viewer  http://127.0.0.1:8005/');

@@ -1,0 +1,118 @@
+import type { ContactListEntry, ContactListPage } from '#shared/contact/contact-directory.ts';
+import type { Stage } from '#shared/contact/stage.ts';
+import type { FunnelInterval, FunnelReport } from '#shared/funnel/funnel-report.ts';
+import type { contactView, reviewEntry } from '#shared/review/contact-view.ts';
+import type { ReviewDecisionKind } from '#shared/review/decide-review.ts';
+import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
+import type { SampledSimulation } from '#shared/scoring/simulate-recent-contacts.ts';
+import { currentSession } from './session.ts';
+
+export type ContactView = ReturnType<typeof contactView>;
+export type ReviewEntry = ReturnType<typeof reviewEntry>;
+export type { ContactListEntry, FunnelInterval, FunnelReport, SampledSimulation, ScoringModel, Stage };
+
+/** An answer of the API that is not a success: its problem details (RFC 9457), or a network failure. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly status: number;
+  readonly type: string;
+  readonly errors: readonly { field: string; message: string }[];
+
+  constructor(
+    status: number,
+    type: string,
+    detail: string,
+    errors: { field: string; message: string }[] = [],
+  ) {
+    super(detail);
+    this.status = status;
+    this.type = type;
+    this.errors = errors;
+  }
+}
+
+/** Told when the API refuses the credentials, so the console can ask for them again. */
+let onUnauthorized: () => void = () => {};
+export function whenUnauthorized(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+/** Renews an expired identity token (Cognito's last an hour); true when there is a fresh one. */
+let renewIdentity: () => Promise<boolean> = async () => false;
+export function whenIdentityExpires(renew: () => Promise<boolean>): void {
+  renewIdentity = renew;
+}
+
+/** Calls the admin API on the console's own origin with this tab's credentials. */
+export async function api<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  retried = false,
+): Promise<T> {
+  const session = currentSession();
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (session) headers.authorization = `Bearer ${session.token}`;
+  if (session?.identity) headers['x-leadflow-identity'] = session.identity;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'network');
+  }
+  const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (response.ok) return payload as T;
+  if (
+    response.status === 401 &&
+    session?.identity &&
+    !retried &&
+    (await renewIdentity().catch(() => false))
+  ) {
+    return api<T>(method, path, body, true);
+  }
+  if (response.status === 401) onUnauthorized();
+  throw new ApiError(
+    response.status,
+    typeof payload.type === 'string' ? payload.type : 'about:blank',
+    typeof payload.detail === 'string'
+      ? payload.detail
+      : typeof payload.message === 'string'
+        ? payload.message
+        : response.statusText,
+    Array.isArray(payload.errors) ? (payload.errors as { field: string; message: string }[]) : [],
+  );
+}
+
+export const adminApi = {
+  funnel: (from: string, to: string, interval: FunnelInterval) =>
+    api<FunnelReport>('GET', `/admin/funnel?${new URLSearchParams({ from, to, interval })}`),
+  search: (query: URLSearchParams) => api<ContactListPage>('GET', `/admin/contacts/search?${query}`),
+  contact: (contactId: string) => api<ContactView>('GET', `/admin/contacts/${encodeURIComponent(contactId)}`),
+  reviews: (cursor?: string) =>
+    api<{ reviews: ReviewEntry[]; nextCursor?: string }>(
+      'GET',
+      `/admin/reviews?${new URLSearchParams({ limit: '25', ...(cursor ? { cursor } : {}) })}`,
+    ),
+  decide: (
+    contactId: string,
+    decision: {
+      decision: ReviewDecisionKind;
+      reason?: string;
+      reviewer?: string;
+      answers?: Record<string, string>;
+    },
+  ) =>
+    api<{ stage: Stage; qualificationId?: string }>(
+      'POST',
+      `/admin/reviews/${encodeURIComponent(contactId)}`,
+      decision,
+    ),
+  model: () => api<{ version: string; model: ScoringModel }>('GET', '/admin/model'),
+  simulate: (model: unknown, sample: number) =>
+    api<SampledSimulation>('POST', '/admin/model/simulate', { model, sample }),
+};
