@@ -9,6 +9,8 @@ import { HttpProblem, jsonResponse, problemType } from '#shared/http/problem.ts'
 import { problemDetails } from '#shared/http/problem-details-middleware.ts';
 import { parseBody, parseJson, rawBody, requireJsonContentType } from '#shared/http/request.ts';
 import { formSubmissionSchema } from '#shared/intake/form-submission.ts';
+import type { ContactDataStore } from '#shared/privacy/contact-data-store.ts';
+import { eraseContact } from '#shared/privacy/erase-contact.ts';
 import { contactView, reviewEntry } from '#shared/review/contact-view.ts';
 import { DECISION_FROM, decideReview, REVIEW_DECISIONS } from '#shared/review/decide-review.ts';
 import { InvalidCursorError, type ReviewQueue } from '#shared/review/review-queue.ts';
@@ -19,6 +21,8 @@ export interface AdminApiDeps extends RescoreDeps {
   readonly reviews: ReviewQueue;
   readonly histories: ContactHistoryReader;
   readonly readSecret: (name: string) => Promise<string>;
+  /** Export and erasure of a contact's data (GDPR articles 15 and 17). */
+  readonly data: ContactDataStore;
 }
 
 const listQuerySchema = z.object({
@@ -64,6 +68,10 @@ export function createAdminApiHandler(deps: AdminApiDeps) {
           return decide(event, deps);
         case 'GET /admin/contacts':
           return findContact(event, deps);
+        case 'GET /admin/contacts/{contactId}/export':
+          return exportContact(event, deps);
+        case 'DELETE /admin/contacts/{contactId}':
+          return erase(event, deps);
         default:
           throw new HttpProblem({
             status: 404,
@@ -133,6 +141,31 @@ async function findContact(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
   const history = await deps.histories.history(contactIdFor(email.email));
   if (!history) throw contactNotFound();
   return jsonResponse(200, contactView(history));
+}
+
+/** Everything held on the contact, as JSON (GDPR article 15, right of access). */
+async function exportContact(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
+  const contactId = contactIdParameter(event);
+  const data = await deps.data.exportData(contactId);
+  if (!data) throw contactNotFound();
+  logger.info('contact exported', { contactId });
+  return jsonResponse(200, { exportedAt: deps.clock().toISOString(), ...data });
+}
+
+/** Erases the contact, keeping only its suppression (GDPR article 17, right to erasure). */
+async function erase(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
+  const contactId = contactIdParameter(event);
+  const outcome = await eraseContact(contactId, deps);
+  if (outcome.outcome === 'not-found') throw contactNotFound();
+  logger.info('contact erased', { contactId, outcome: outcome.outcome });
+  return jsonResponse(200, { contactId, erased: true, erasedAt: outcome.erasedAt });
+}
+
+/** A contact id as leadflow makes them; anything else cannot name a contact. */
+function contactIdParameter(event: APIGatewayProxyEventV2): string {
+  const contactId = event.pathParameters?.contactId ?? '';
+  if (!CONTACT_ID.test(contactId)) throw contactNotFound();
+  return contactId;
 }
 
 function parseQuery(event: APIGatewayProxyEventV2) {

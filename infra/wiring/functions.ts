@@ -158,6 +158,8 @@ export const functions = {
       { kind: 'http', method: 'GET', path: '/admin/reviews', auth: 'admin' },
       { kind: 'http', method: 'POST', path: '/admin/reviews/{contactId}', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/contacts', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/contacts/{contactId}/export', auth: 'admin' },
+      { kind: 'http', method: 'DELETE', path: '/admin/contacts/{contactId}', auth: 'admin' },
     ],
     access: { table: 'readWrite', bus: 'put' },
     secrets: [ADMIN_TOKEN_SECRET],

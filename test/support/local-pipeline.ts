@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
   LOCAL_ACCOUNT_ID,
   LOCAL_EVENT_BUS_NAME,
@@ -212,6 +212,20 @@ export class LocalPipeline {
         accountId: LOCAL_ACCOUNT_ID,
       }),
     );
+  }
+
+  /** Every item of the table, straight from DynamoDB Local (small test tables only). */
+  async allItems(): Promise<Record<string, any>[]> {
+    const items: Record<string, any>[] = [];
+    let startKey: Record<string, any> | undefined;
+    do {
+      const page = await this.documents.send(
+        new ScanCommand({ TableName: this.runtime.tableName, ExclusiveStartKey: startKey }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
   }
 
   /** The contact's profile item, straight from DynamoDB Local. */
