@@ -9,7 +9,7 @@ import {
 } from '#infra/local/runtime.ts';
 import { scheduledEvent } from '#infra/local/scheduler.ts';
 import type { Activity } from '#shared/activity/activity.ts';
-import { activityRecordedEvent } from '#shared/activity/record-activity.ts';
+import { recordAndAnnounceActivity } from '#shared/activity/record-activity.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
@@ -187,18 +187,18 @@ export class LocalPipeline {
       recordedAt: at,
       ...signal,
     };
-    await new DynamoDbContactRepository(this.documents, this.runtime.tableName).recordActivity({
-      contactId,
-      profile: { email },
-      answers: {},
-      activity,
-    });
     const bus = new EventBridgeClient({
       endpoint: this.runtime.urls.eventbridge,
       region: 'us-east-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
-    await eventBridgePublisher(bus, LOCAL_EVENT_BUS_NAME).publish([activityRecordedEvent(activity)]);
+    await recordAndAnnounceActivity(
+      { contactId, profile: { email }, answers: {}, activity },
+      {
+        contacts: new DynamoDbContactRepository(this.documents, this.runtime.tableName),
+        events: eventBridgePublisher(bus, LOCAL_EVENT_BUS_NAME),
+      },
+    );
   }
 
   /** Fires the scheduled re-score of stale scores now, as its schedule would. */

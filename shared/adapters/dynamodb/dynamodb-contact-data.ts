@@ -7,6 +7,7 @@ import type {
   ErasureOutcome,
 } from '#shared/privacy/contact-data-store.ts';
 import { readContactPartition } from './contact-partition.ts';
+import { outboxKey } from './dynamodb-activity-outbox.ts';
 import { RESCORE_DUE_INDEX, REVIEW_QUEUE_INDEX } from './indexes.ts';
 import { SK_PREFIX } from './keys.ts';
 import { digestKey, NURTURE_DUE_INDEX, nurtureKey } from './nurture-keys.ts';
@@ -87,6 +88,7 @@ export class DynamoDbContactData extends TableAdapter implements ContactDataStor
     );
     const keys = [
       ...rest.map((item) => ({ pk: item.pk, sk: item.sk })),
+      ...rest.filter((item) => item.entity === 'activity').map((item) => outboxKey({ recordedAt: String(item.recordedAt), activityId: String(item.activityId) })),
       ...digestDays(rest).flatMap((day) => [
         digestKey(day, 'LEAD', contactId),
         digestKey(day, 'PROSPECT', contactId),

@@ -1,5 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Activity } from '#shared/activity/activity.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import type {
@@ -10,6 +15,7 @@ import type {
 } from '#shared/contact/contact-repository.ts';
 import { ANSWER_ATTRIBUTES, activityFromItem, contactFromItem, PROFILE_FIELDS } from './contact-item.ts';
 import { readContactPartition } from './contact-partition.ts';
+import { outboxItem, outboxKey } from './dynamodb-activity-outbox.ts';
 import { RESCORE_DUE_INDEX, REVIEW_QUEUE_INDEX } from './indexes.ts';
 import { activityKey, contactKey, SK_PREFIX, transitionKey } from './keys.ts';
 import { UpdateExpressionBuilder } from './update-expression.ts';
@@ -54,6 +60,8 @@ export class DynamoDbContactRepository implements ContactRepository {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
+        // The outbox entry of "Contact Activity Recorded": written with the activity, or not at all.
+        { Put: { TableName: this.tableName, Item: outboxItem(activity) } },
         {
           Update: {
             TableName: this.tableName,
@@ -67,6 +75,10 @@ export class DynamoDbContactRepository implements ContactRepository {
     });
     const outcome = await this.transact(command);
     return outcome === 'saved' ? 'recorded' : 'duplicate';
+  }
+
+  async markActivityAnnounced(activity: Pick<Activity, 'activityId' | 'recordedAt'>): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: outboxKey(activity) }));
   }
 
   async load(contactId: string): Promise<{ contact: Contact; activities: Activity[] } | undefined> {
