@@ -1,4 +1,6 @@
+import { DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared/activity/retention.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import type { LocalPipeline } from '../support/local-pipeline.ts';
 import { startWithClock, stopWithClock } from '../support/nurture-pipeline.ts';
@@ -119,5 +121,35 @@ describe('GDPR: export and erasure of a contact', () => {
     expect((await admin('GET', `/admin/contacts/${unknown}/export`)).status).toBe(404);
     expect((await admin('DELETE', `/admin/contacts/${contactId}`, '')).status).toBe(401);
     expect((await admin('GET', `/admin/contacts/${contactId}/export`, 'wrong-token')).status).toBe(401);
+  });
+});
+
+describe('retention', () => {
+  it('gives every activity an expiry, its time plus the retention, which the table’s TTL enforces', async () => {
+    const email = 'barbara@retention-labs.com';
+    expect((await pipeline.postForm({ email, formType: 'whitepaper', consent })).status).toBe(202);
+    await pipeline.settled();
+    const activities = (await pipeline.contactItems(contactIdFor(email))).filter(
+      (item) => item.entity === 'activity',
+    );
+    expect(activities).toHaveLength(1);
+    const [activity] = activities;
+    expect(activity?.expiresAt).toBe(
+      Math.floor(Date.parse(String(activity?.occurredAt)) / 1000) + DEFAULT_ACTIVITY_RETENTION_DAYS * 86_400,
+    );
+    const client = new DynamoDBClient({
+      endpoint: pipeline.runtime.urls.dynamodb,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    try {
+      const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: pipeline.runtime.tableName }));
+      expect(ttl.TimeToLiveDescription).toMatchObject({
+        AttributeName: 'expiresAt',
+        TimeToLiveStatus: 'ENABLED',
+      });
+    } finally {
+      client.destroy();
+    }
   });
 });

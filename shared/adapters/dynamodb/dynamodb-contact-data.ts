@@ -88,7 +88,11 @@ export class DynamoDbContactData extends TableAdapter implements ContactDataStor
     );
     const keys = [
       ...rest.map((item) => ({ pk: item.pk, sk: item.sk })),
-      ...rest.filter((item) => item.entity === 'activity').map((item) => outboxKey({ recordedAt: String(item.recordedAt), activityId: String(item.activityId) })),
+      ...rest
+        .filter((item) => item.entity === 'activity')
+        .map((item) =>
+          outboxKey({ recordedAt: String(item.recordedAt), activityId: String(item.activityId) }),
+        ),
       ...digestDays(rest).flatMap((day) => [
         digestKey(day, 'LEAD', contactId),
         digestKey(day, 'PROSPECT', contactId),

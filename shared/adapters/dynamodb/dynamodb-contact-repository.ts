@@ -6,6 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Activity } from '#shared/activity/activity.ts';
+import { activityExpiresAt, activityRetentionDays } from '#shared/activity/retention.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import type {
   ActivityRecord,
@@ -26,10 +27,13 @@ const MAX_TRANSACTION_CONFLICT_RETRIES = 5;
 export class DynamoDbContactRepository implements ContactRepository {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
+  private readonly retentionDays: number;
 
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
+  /** `retentionDays`: how long activities are kept before the table's TTL removes them. */
+  constructor(client: DynamoDBDocumentClient, tableName: string, retentionDays = activityRetentionDays()) {
     this.client = client;
     this.tableName = tableName;
+    this.retentionDays = retentionDays;
   }
 
   async recordActivity(record: ActivityRecord): Promise<'recorded' | 'duplicate'> {
@@ -56,7 +60,12 @@ export class DynamoDbContactRepository implements ContactRepository {
         {
           Put: {
             TableName: this.tableName,
-            Item: { ...activityKey(contactId, activity.activityId), entity: 'activity', ...activity },
+            Item: {
+              ...activityKey(contactId, activity.activityId),
+              entity: 'activity',
+              ...activity,
+              expiresAt: activityExpiresAt(activity.occurredAt, this.retentionDays),
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
