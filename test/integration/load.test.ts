@@ -54,6 +54,8 @@ describe('one contact under load', () => {
     );
     expect(profile?.score.total).toBe(fresh.total);
     expect(await deadLetters()).toEqual([]);
+    // Every event went out, so the outbox kept nothing for the relay.
+    expect((await pipeline.allItems()).filter((item) => item.entity === 'outbox')).toEqual([]);
   });
 
   it('records two concurrent deliveries of one submission once', async () => {

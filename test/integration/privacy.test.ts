@@ -103,6 +103,10 @@ describe('GDPR: export and erasure of a contact', () => {
     expect((await pipeline.postForm({ ...person, formType: 'newsletter', consent })).status).toBe(202);
     await pipeline.settled();
     expect(await pipeline.emailsTo(person.email)).toHaveLength(before);
+    const letters = (await (
+      await fetch(`${pipeline.runtime.urls.gateway}/_local/dead-letters`)
+    ).json()) as unknown[];
+    expect(letters).toEqual([]);
   });
 
   it('puts "Contact Erased" again with the first erasure time when the request is retried', async () => {
