@@ -149,7 +149,16 @@ async function exportContact(event: APIGatewayProxyEventV2, deps: AdminApiDeps) 
   const data = await deps.data.exportData(contactId);
   if (!data) throw contactNotFound();
   logger.info('contact exported', { contactId });
-  return jsonResponse(200, { exportedAt: deps.clock().toISOString(), ...data });
+  const response = jsonResponse(200, { exportedAt: deps.clock().toISOString(), ...data });
+  // Personal data: no shared or browser cache may keep a copy, and it downloads as a file.
+  return {
+    ...response,
+    headers: {
+      ...response.headers,
+      'cache-control': 'no-store',
+      'content-disposition': `attachment; filename="${contactId}.json"`,
+    },
+  };
 }
 
 /** Erases the contact, keeping only its suppression (GDPR article 17, right to erasure). */

@@ -49,6 +49,8 @@ describe('GDPR: export and erasure of a contact', () => {
   it('exports everything held on the contact as JSON', async () => {
     const response = await admin('GET', `/admin/contacts/${contactId}/export`);
     expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${contactId}.json"`);
     const data = response.body;
     expect(data).toMatchObject({
       contactId,
