@@ -20,13 +20,19 @@ export interface ScoreRefresherDeps extends Omit<RefreshDeps, 'timeLeftMs'> {
 export function createScoreRefresherHandler(deps: ScoreRefresherDeps) {
   return middy<ScheduledEvent, RefreshOutcome & { relayed: number }, Error, Context>().handler(
     async (_event, context) => {
-      const relayed = await relayUnannouncedActivities(deps);
+      // A relay that fails (the bus is down) must not hold up the re-scores: it is retried next run,
+      // and the invocation still fails at the end, so the function's error alarm tells someone.
+      const relay = await relayUnannouncedActivities(deps).then(
+        (relayed) => ({ relayed }),
+        (error: unknown) => ({ relayed: 0, error }),
+      );
       const outcome = await refreshStaleScores({
         ...deps,
         timeLeftMs: () => context.getRemainingTimeInMillis(),
       });
-      logger.info('stale scores refreshed', { ...outcome, relayed });
-      return { ...outcome, relayed };
+      logger.info('stale scores refreshed', { ...outcome, relayed: relay.relayed });
+      if ('error' in relay) throw relay.error;
+      return { ...outcome, relayed: relay.relayed };
     },
   );
 }
