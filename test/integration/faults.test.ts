@@ -52,10 +52,14 @@ const deadLetters = async () =>
   }[];
 
 describe('faults between the database write and PutEvents', () => {
-  it('relays "Contact Activity Recorded" from the outbox when the intake died after its write and nobody retries', async () => {
+  it('relays "Contact Activity Recorded" from the outbox when a browser form’s intake died after its write', async () => {
     const email = 'katherine@johnson-orbits.com';
     const fault = failNextPutOf('Contact Activity Recorded');
-    const response = await pipeline.postForm({ email, formType: 'whitepaper' });
+    // A browser form: the person sees an error page and moves on; nothing will retry.
+    const response = await pipeline.request('POST', '/forms/html?form=contact', {
+      body: new URLSearchParams({ email, entreprise: 'Johnson Orbits' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:8080' },
+    });
     expect(fault.failed()).toBe(1);
     expect(response.status).toBe(500);
     await pipeline.settled();
