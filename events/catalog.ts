@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { contactActivityRecorded } from './contact-activity-recorded.ts';
+import { contactErased } from './contact-erased.ts';
 import { contactScored } from './contact-scored.ts';
 import type { EventContract } from './contract.ts';
 import { leadReviewRequested } from './lead-review-requested.ts';
@@ -14,4 +15,5 @@ export const EVENT_CATALOG: readonly EventContract<z.ZodType>[] = [
   contactScored,
   leadReviewRequested,
   prospectQualified,
+  contactErased,
 ];

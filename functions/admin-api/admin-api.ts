@@ -7,6 +7,8 @@ import { adminRoutes, CONTACT_ID_PATTERN, contactNotFound, readPage } from '#sha
 import { HttpProblem, jsonResponse, problemType } from '#shared/http/problem.ts';
 import { parseBody, parseJson, parseQuery, rawBody, requireJsonContentType } from '#shared/http/request.ts';
 import { formSubmissionSchema } from '#shared/intake/form-submission.ts';
+import type { ContactDataStore } from '#shared/privacy/contact-data-store.ts';
+import { eraseContact } from '#shared/privacy/erase-contact.ts';
 import { contactView, reviewEntry } from '#shared/review/contact-view.ts';
 import { DECISION_FROM, decideReview, REVIEW_DECISIONS } from '#shared/review/decide-review.ts';
 import type { ReviewQueue } from '#shared/review/review-queue.ts';
@@ -17,6 +19,8 @@ export interface AdminApiDeps extends RescoreDeps {
   readonly reviews: ReviewQueue;
   readonly histories: ContactHistoryReader;
   readonly readSecret: (name: string) => Promise<string>;
+  /** Export and erasure of a contact's data (GDPR articles 15 and 17). */
+  readonly data: ContactDataStore;
 }
 
 const listQuerySchema = z.object({
@@ -53,6 +57,8 @@ export function createAdminApiHandler(deps: AdminApiDeps) {
     'GET /admin/reviews': (event) => listReviews(event, deps),
     'POST /admin/reviews/{contactId}': (event) => decide(event, deps),
     'GET /admin/contacts': (event) => findContact(event, deps),
+    'GET /admin/contacts/{contactId}/export': (event) => exportContact(event, deps),
+    'DELETE /admin/contacts/{contactId}': (event) => erase(event, deps),
   });
 }
 
@@ -104,6 +110,40 @@ async function findContact(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
   const history = await deps.histories.history(contactIdFor(email.email));
   if (!history) throw contactNotFound();
   return jsonResponse(200, contactView(history));
+}
+
+/** Everything held on the contact, as JSON (GDPR article 15, right of access). */
+async function exportContact(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
+  const contactId = contactIdParameter(event);
+  const data = await deps.data.exportData(contactId);
+  if (!data) throw contactNotFound();
+  logger.info('contact exported', { contactId });
+  const response = jsonResponse(200, { exportedAt: deps.clock().toISOString(), ...data });
+  // Personal data: no shared or browser cache may keep a copy, and it downloads as a file.
+  return {
+    ...response,
+    headers: {
+      ...response.headers,
+      'cache-control': 'no-store',
+      'content-disposition': `attachment; filename="${contactId}.json"`,
+    },
+  };
+}
+
+/** Erases the contact, keeping only its suppression (GDPR article 17, right to erasure). */
+async function erase(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
+  const contactId = contactIdParameter(event);
+  const outcome = await eraseContact(contactId, deps);
+  if (outcome.outcome === 'not-found') throw contactNotFound();
+  logger.info('contact erased', { contactId, outcome: outcome.outcome });
+  return jsonResponse(200, { contactId, erased: true, erasedAt: outcome.erasedAt });
+}
+
+/** A contact id as leadflow makes them; anything else cannot name a contact. */
+function contactIdParameter(event: APIGatewayProxyEventV2): string {
+  const contactId = event.pathParameters?.contactId ?? '';
+  if (!CONTACT_ID_PATTERN.test(contactId)) throw contactNotFound();
+  return contactId;
 }
 
 /**

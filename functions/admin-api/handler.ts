@@ -1,5 +1,6 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client.ts';
+import { DynamoDbContactData } from '#shared/adapters/dynamodb/dynamodb-contact-data.ts';
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbReviewQueue } from '#shared/adapters/dynamodb/dynamodb-review-queue.ts';
@@ -18,6 +19,7 @@ export const handler = createAdminApiHandler({
   contacts: new DynamoDbContactRepository(documents, tableName),
   reviews: new DynamoDbReviewQueue(documents, tableName),
   histories: new DynamoDbContactHistory(documents, tableName),
+  data: new DynamoDbContactData(documents, tableName),
   events: eventBridgePublisher(new EventBridgeClient({}), requireEnv(RESOURCE_ENV.eventBusName)),
   readSecret,
   clock: systemClock,

@@ -1,6 +1,7 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { z } from 'zod';
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client.ts';
+import { DynamoDbActivityOutbox } from '#shared/adapters/dynamodb/dynamodb-activity-outbox.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbRescoreSchedule } from '#shared/adapters/dynamodb/dynamodb-rescore-schedule.ts';
 import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
@@ -25,6 +26,7 @@ const batchSize = z.coerce
 export const handler = createScoreRefresherHandler({
   contacts: new DynamoDbContactRepository(documents, tableName),
   schedule: new DynamoDbRescoreSchedule(documents, tableName),
+  outbox: new DynamoDbActivityOutbox(documents, tableName),
   events: eventBridgePublisher(new EventBridgeClient({}), requireEnv(RESOURCE_ENV.eventBusName)),
   clock: systemClock,
   model: defaultScoringModel,

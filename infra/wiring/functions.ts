@@ -4,6 +4,7 @@ import { patternFor } from '#events/contract.ts';
 import { leadReviewRequested } from '#events/lead-review-requested.ts';
 import { prospectQualified } from '#events/prospect-qualified.ts';
 import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
+import { ACTIVITY_RETENTION_ENV, DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared/activity/retention.ts';
 import { engagementSignalsPattern } from '#shared/engagement/signals-from-events.ts';
 import { ADMIN_TOKEN_SECRET } from '#shared/http/admin-auth.ts';
 import { NOTIFY_ENV } from '#shared/notify/recipients.ts';
@@ -41,6 +42,12 @@ const NURTURE_SENDER = {
 } as const;
 
 /**
+ * How long activities are kept (days) by every function that records them; the table's TTL removes
+ * older ones. See RELIABILITY in the README for what that means for scores.
+ */
+const RETENTION = { [ACTIVITY_RETENTION_ENV]: String(DEFAULT_ACTIVITY_RETENTION_DAYS) };
+
+/**
  * Every leadflow function, its triggers and its access: the single source the CDK app and the
  * local runtime are both built from. Add a function here and it exists in both places.
  */
@@ -60,6 +67,7 @@ export const functions = {
       'WEBHOOK_SECRET_WEBFLOW',
       'VISITOR_TOKEN_SECRET',
     ],
+    environment: RETENTION,
   }),
   visitTracker: defineFunction({
     entry: 'functions/visit-tracker/handler.ts',
@@ -77,6 +85,7 @@ export const functions = {
     description: 'Records webinar, page-visit, meeting and CRM signals as activities, once each.',
     triggers: [{ kind: 'event', ruleName: 'RecordEngagementSignals', pattern: engagementSignalsPattern }],
     access: { table: 'readWrite', bus: 'put' },
+    environment: RETENTION,
   }),
   contactScorer: defineFunction({
     entry: 'functions/contact-scorer/handler.ts',
@@ -124,12 +133,14 @@ export const functions = {
     ],
     access: { table: 'readWrite', bus: 'put' },
     secrets: ['MAIL_TOKEN_SECRET'],
+    environment: RETENTION,
   }),
   sesFeedback: defineFunction({
     entry: 'functions/ses-feedback/handler.ts',
     description: 'Suppresses bounced and complaining addresses and turns opens and clicks into activities.',
     triggers: [{ kind: 'event', ruleName: 'RecordSesFeedback', pattern: sesEmailEventsPattern }],
     access: { table: 'readWrite', bus: 'put' },
+    environment: RETENTION,
   }),
   digestRecorder: defineFunction({
     entry: 'functions/digest-recorder/handler.ts',
@@ -158,6 +169,8 @@ export const functions = {
       { kind: 'http', method: 'GET', path: '/admin/reviews', auth: 'admin' },
       { kind: 'http', method: 'POST', path: '/admin/reviews/{contactId}', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/contacts', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/contacts/{contactId}/export', auth: 'admin' },
+      { kind: 'http', method: 'DELETE', path: '/admin/contacts/{contactId}', auth: 'admin' },
     ],
     access: { table: 'readWrite', bus: 'put' },
     secrets: [ADMIN_TOKEN_SECRET],

@@ -12,8 +12,9 @@ export interface RecordActivityDeps {
 /**
  * Records an activity on its contact, once, and announces it with "Contact Activity Recorded" (which
  * the scorer follows). A duplicate writes nothing but announces again: if the first delivery failed
- * after the write and before the event, the provider's retry is what re-derives the lost event
- * (consumers are idempotent). Forms and engagement signals all go through here.
+ * after the write and before the event, the provider's retry re-derives the lost event (consumers
+ * are idempotent); when no retry comes, the activity's outbox entry, written in the same
+ * transaction, has the event relayed (activity-outbox.ts). Forms and engagement signals all go through here.
  */
 export async function recordAndAnnounceActivity(
   record: ActivityRecord,
@@ -21,11 +22,15 @@ export async function recordAndAnnounceActivity(
 ): Promise<'recorded' | 'duplicate'> {
   const outcome = await deps.contacts.recordActivity(record);
   await deps.events.publish([activityRecordedEvent(record.activity)]);
+  // The event is out: its outbox entry is done (see activity-outbox.ts for when it is not).
+  await deps.contacts.markActivityAnnounced(record.activity);
   return outcome;
 }
 
 /** "Contact Activity Recorded" for an activity, whichever intake recorded it. */
-export function activityRecordedEvent(activity: Activity) {
+export function activityRecordedEvent(
+  activity: Pick<Activity, 'contactId' | 'activityId' | 'type' | 'channel' | 'occurredAt'>,
+) {
   return outgoing(contactActivityRecorded, {
     version: 1,
     contactId: activity.contactId,

@@ -78,4 +78,9 @@ export interface ContactRepository {
    * is no longer the contact's current one.
    */
   markAnnounced(contactId: string, announcement: Announcement, at: string): Promise<void>;
+  /**
+   * Records that "Contact Activity Recorded" of this activity was put: `recordActivity` writes an
+   * outbox entry in its transaction, and this removes it. A no-op when already removed.
+   */
+  markActivityAnnounced(activity: Pick<Activity, 'activityId' | 'recordedAt'>): Promise<void>;
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { contactActivityRecorded } from '#events/contact-activity-recorded.ts';
 import type { Activity } from '#shared/activity/activity.ts';
 import type { ActivityType } from '#shared/activity/activity-type.ts';
-import { type EventPublisher, outgoing } from '#shared/adapters/event-publisher.ts';
+import { recordAndAnnounceActivity } from '#shared/activity/record-activity.ts';
+import type { EventPublisher } from '#shared/adapters/event-publisher.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 
@@ -35,22 +35,9 @@ export async function recordEmailActivity(
     occurredAt,
     recordedAt: deps.now.toISOString(),
   };
-  const outcome = await deps.contacts.recordActivity({
-    contactId: contact.contactId,
-    profile: { email: contact.email },
-    answers: {},
-    activity,
-  });
   // Announced even when a duplicate, like intake: the first delivery may have failed before the event.
-  await deps.events.publish([
-    outgoing(contactActivityRecorded, {
-      version: 1,
-      contactId: contact.contactId,
-      activityId: activity.activityId,
-      activityType: type,
-      channel: activity.channel,
-      occurredAt,
-    }),
-  ]);
-  return outcome;
+  return recordAndAnnounceActivity(
+    { contactId: contact.contactId, profile: { email: contact.email }, answers: {}, activity },
+    deps,
+  );
 }

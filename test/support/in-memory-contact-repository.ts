@@ -21,11 +21,14 @@ export class InMemoryContactRepository implements ContactRepository {
   readonly transitions: StageTransition[] = [];
   /** The re-score schedule (the RescoreDue index in DynamoDB). */
   readonly rescoreDueAt = new Map<string, string>();
+  /** Activity ids whose "Contact Activity Recorded" is not yet known to be put (the outbox). */
+  readonly unannounced = new Set<string>();
 
   async recordActivity(record: ActivityRecord): Promise<'recorded' | 'duplicate'> {
     const history = this.activities.get(record.contactId) ?? [];
     if (history.some((activity) => activity.activityId === record.activity.activityId)) return 'duplicate';
     this.activities.set(record.contactId, [...history, record.activity]);
+    this.unannounced.add(record.activity.activityId);
     const existing = this.contacts.get(record.contactId);
     const defined = <T extends object>(value: T) =>
       Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -45,6 +48,10 @@ export class InMemoryContactRepository implements ContactRepository {
       version: (existing?.version ?? 0) + 1,
     });
     return 'recorded';
+  }
+
+  async markActivityAnnounced(activity: Pick<Activity, 'activityId'>): Promise<void> {
+    this.unannounced.delete(activity.activityId);
   }
 
   async load(contactId: string) {

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
   LOCAL_ACCOUNT_ID,
   LOCAL_EVENT_BUS_NAME,
@@ -9,7 +9,7 @@ import {
 } from '#infra/local/runtime.ts';
 import { scheduledEvent } from '#infra/local/scheduler.ts';
 import type { Activity } from '#shared/activity/activity.ts';
-import { activityRecordedEvent } from '#shared/activity/record-activity.ts';
+import { recordAndAnnounceActivity } from '#shared/activity/record-activity.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
@@ -187,18 +187,18 @@ export class LocalPipeline {
       recordedAt: at,
       ...signal,
     };
-    await new DynamoDbContactRepository(this.documents, this.runtime.tableName).recordActivity({
-      contactId,
-      profile: { email },
-      answers: {},
-      activity,
-    });
     const bus = new EventBridgeClient({
       endpoint: this.runtime.urls.eventbridge,
       region: 'us-east-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
-    await eventBridgePublisher(bus, LOCAL_EVENT_BUS_NAME).publish([activityRecordedEvent(activity)]);
+    await recordAndAnnounceActivity(
+      { contactId, profile: { email }, answers: {}, activity },
+      {
+        contacts: new DynamoDbContactRepository(this.documents, this.runtime.tableName),
+        events: eventBridgePublisher(bus, LOCAL_EVENT_BUS_NAME),
+      },
+    );
   }
 
   /** Fires the scheduled re-score of stale scores now, as its schedule would. */
@@ -212,6 +212,20 @@ export class LocalPipeline {
         accountId: LOCAL_ACCOUNT_ID,
       }),
     );
+  }
+
+  /** Every item of the table, straight from DynamoDB Local (small test tables only). */
+  async allItems(): Promise<Record<string, any>[]> {
+    const items: Record<string, any>[] = [];
+    let startKey: Record<string, any> | undefined;
+    do {
+      const page = await this.documents.send(
+        new ScanCommand({ TableName: this.runtime.tableName, ExclusiveStartKey: startKey }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
   }
 
   /** The contact's profile item, straight from DynamoDB Local. */

@@ -1,6 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Activity } from '#shared/activity/activity.ts';
+import { activityExpiresAt, activityRetentionDays } from '#shared/activity/retention.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import type {
   ActivityRecord,
@@ -15,6 +21,7 @@ import {
   SEARCH_TEXT_ATTRIBUTE,
 } from './contact-list-indexes.ts';
 import { readContactPartition } from './contact-partition.ts';
+import { outboxItem, outboxKey } from './dynamodb-activity-outbox.ts';
 import { RESCORE_DUE_INDEX, REVIEW_QUEUE_INDEX } from './indexes.ts';
 import { activityKey, contactKey, SK_PREFIX, transitionKey } from './keys.ts';
 import { UpdateExpressionBuilder } from './update-expression.ts';
@@ -25,10 +32,13 @@ const MAX_TRANSACTION_CONFLICT_RETRIES = 5;
 export class DynamoDbContactRepository implements ContactRepository {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
+  private readonly retentionDays: number;
 
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
+  /** `retentionDays`: how long activities are kept before the table's TTL removes them. */
+  constructor(client: DynamoDBDocumentClient, tableName: string, retentionDays = activityRetentionDays()) {
     this.client = client;
     this.tableName = tableName;
+    this.retentionDays = retentionDays;
   }
 
   async recordActivity(record: ActivityRecord): Promise<'recorded' | 'duplicate'> {
@@ -55,10 +65,17 @@ export class DynamoDbContactRepository implements ContactRepository {
         {
           Put: {
             TableName: this.tableName,
-            Item: { ...activityKey(contactId, activity.activityId), entity: 'activity', ...activity },
+            Item: {
+              ...activityKey(contactId, activity.activityId),
+              entity: 'activity',
+              ...activity,
+              expiresAt: activityExpiresAt(activity.occurredAt, this.retentionDays),
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
+        // The outbox entry of "Contact Activity Recorded": written with the activity, or not at all.
+        { Put: { TableName: this.tableName, Item: outboxItem(activity) } },
         {
           Update: {
             TableName: this.tableName,
@@ -72,6 +89,10 @@ export class DynamoDbContactRepository implements ContactRepository {
     });
     const outcome = await this.transact(command);
     return outcome === 'saved' ? 'recorded' : 'duplicate';
+  }
+
+  async markActivityAnnounced(activity: Pick<Activity, 'activityId' | 'recordedAt'>): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: outboxKey(activity) }));
   }
 
   async load(contactId: string): Promise<{ contact: Contact; activities: Activity[] } | undefined> {

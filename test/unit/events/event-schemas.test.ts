@@ -22,6 +22,7 @@ describe('published event schemas (events/schemas/)', () => {
       'urn:leadflow:event:contact-scored.v1',
       'urn:leadflow:event:lead-review-requested.v1',
       'urn:leadflow:event:prospect-qualified.v1',
+      'urn:leadflow:event:contact-erased.v1',
     ]);
     expect(EVENT_CATALOG).toHaveLength(ids.length);
   });

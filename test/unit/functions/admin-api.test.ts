@@ -26,6 +26,8 @@ const deps = () => ({
   model: defaultScoringModel,
   reviews: new InMemoryAdminViews(contacts),
   histories: new InMemoryAdminViews(contacts),
+  // The privacy routes are proven against DynamoDB Local (test/integration/privacy.test.ts).
+  data: { exportData: async () => undefined, erase: async () => ({ outcome: 'not-found' as const }) },
   readSecret: async (name: string) => {
     if (!token) throw new SecretNotConfiguredError(`${name} not configured`);
     return token;
