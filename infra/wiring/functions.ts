@@ -158,8 +158,13 @@ export const functions = {
     access: { table: 'readWrite', mail: 'send' },
     environment: {
       ...SENDING,
-      // Who gets the digest: replace with your marketing and sales addresses (comma-separated).
-      DIGEST_RECIPIENTS: 'marketing@example.com,sales@example.com',
+      // Who gets the digest, from the environment of `cdk deploy` or `npm start`: DIGEST_RECIPIENTS,
+      // else the marketing and sales notification lists; empty means no digest.
+      DIGEST_RECIPIENTS:
+        process.env.DIGEST_RECIPIENTS ??
+        [notificationSettings[NOTIFY_ENV.marketing], notificationSettings[NOTIFY_ENV.sales]]
+          .filter(Boolean)
+          .join(','),
     },
   }),
   adminApi: defineFunction({

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scheduledEvent } from '#infra/local/scheduler.ts';
-import { functions } from '#infra/wiring/functions.ts';
 import { parseRecipients } from '#shared/digest/send-daily-digest.ts';
 import type { LocalPipeline } from '../support/local-pipeline.ts';
 import { mailsTo, startWithClock, stopWithClock } from '../support/nurture-pipeline.ts';
 
 const answers = { budget: '40k€', authority: 'I sign', need: 'qualify leads', timeline: 'next quarter' };
-const recipients = parseRecipients(functions.dailyDigest.environment.DIGEST_RECIPIENTS);
+const DIGEST_RECIPIENTS = 'marketing@example.com, sales@example.com';
+const recipients = parseRecipients(DIGEST_RECIPIENTS);
 let pipeline: LocalPipeline;
 
 beforeAll(async () => {
-  pipeline = await startWithClock(new Date('2026-03-02T09:00:00.000Z'));
+  pipeline = await startWithClock(new Date('2026-03-02T09:00:00.000Z'), { DIGEST_RECIPIENTS });
 });
 
 afterAll(() => stopWithClock(pipeline));
