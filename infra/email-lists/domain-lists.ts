@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export interface DomainLists {
-  /** Sorted, one domain per line (see sortedLinesInclude). */
+  /** Sorted, one domain per line (see SortedLines). */
   readonly freeMail: string;
   readonly disposable: string;
 }

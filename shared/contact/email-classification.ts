@@ -1,9 +1,11 @@
 import ROLE_PREFIXES from 'role-based-email-addresses';
 import DOMAIN_LISTS from './domain-lists.generated.json' with { type: 'json' };
 import { emailDomain } from './email.ts';
-import { sortedLinesInclude } from './sorted-lines.ts';
+import { SortedLines } from './sorted-lines.ts';
 
 const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set(ROLE_PREFIXES);
+const FREE_MAIL_DOMAINS = new SortedLines(DOMAIN_LISTS.freeMail);
+const DISPOSABLE_DOMAINS = new SortedLines(DOMAIN_LISTS.disposable);
 
 export interface EmailClassification {
   /** The address's domain, for the model's competitor and email-domain rules. */
@@ -25,7 +27,7 @@ export function classifyEmail(email: string): EmailClassification {
   const domain = emailDomain(email);
   return {
     domain,
-    freeMail: sortedLinesInclude(DOMAIN_LISTS.freeMail, domain),
+    freeMail: FREE_MAIL_DOMAINS.has(domain),
     disposable: isDisposableDomain(domain),
     role: ROLE_LOCAL_PARTS.has(localPartOf(email)),
   };
@@ -39,7 +41,7 @@ export function classifyEmail(email: string): EmailClassification {
 function isDisposableDomain(domain: string): boolean {
   let candidate = domain;
   for (;;) {
-    if (sortedLinesInclude(DOMAIN_LISTS.disposable, candidate)) return true;
+    if (DISPOSABLE_DOMAINS.has(candidate)) return true;
     const dot = candidate.indexOf('.');
     if (dot === -1) return false;
     candidate = candidate.slice(dot + 1);

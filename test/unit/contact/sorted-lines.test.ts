@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { sortedLinesInclude } from '#shared/contact/sorted-lines.ts';
+import { SortedLines } from '#shared/contact/sorted-lines.ts';
+
+const sortedLinesInclude = (lines: string, value: string) => new SortedLines(lines).has(value);
 
 const lines = ['aol.com', 'gmail.com', 'gmx.de', 'hotmail.fr', 'mail.ru', 'orange.fr', 'yahoo.com'].join(
   '\n',
 );
 
-describe('sortedLinesInclude', () => {
+describe('SortedLines', () => {
   it.each(['aol.com', 'gmail.com', 'gmx.de', 'hotmail.fr', 'mail.ru', 'orange.fr', 'yahoo.com'])(
     'finds %s, first, last and in between',
     (domain) => {
