@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { contactActivityRecorded } from './contact-activity-recorded.ts';
 import { contactErased } from './contact-erased.ts';
 import { contactScored } from './contact-scored.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formTypeSchema } from '#shared/activity/activity-type.ts';
 import { stageSchema } from '#shared/contact/stage.ts';
 import { gradeSchema, scoreLineSchema } from '#shared/scoring/score.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** Every event leadflow puts on its bus carries this source. */
 export const LEADFLOW_SOURCE = 'leadflow';

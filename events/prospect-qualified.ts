@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { handOffShape } from './contact-parts.ts';
 import { defineEvent, LEADFLOW_SOURCE } from './contract.ts';
 

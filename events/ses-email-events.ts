@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from './contract.ts';
 
 /** SES publishes email events to EventBridge with this source (see the SES event publishing docs). */

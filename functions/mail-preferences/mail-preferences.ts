@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HttpProblem, problemType } from '#shared/http/problem.ts';
 import { problemDetails } from '#shared/http/problem-details-middleware.ts';
 import { parseBody, parseJson } from '#shared/http/request.ts';

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type EventContract, EventContractError, parseDetail } from '#events/contract.ts';
 import { SES_EMAIL_EVENTS } from '#events/ses-email-events.ts';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The kinds of form a website or form tool can send; each maps to one activity type. */
 export const FORM_TYPES = [

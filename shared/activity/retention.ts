@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** How long an activity is kept, in days; set per deployment in the wiring declaration. */
 export const ACTIVITY_RETENTION_ENV = 'LEADFLOW_ACTIVITY_RETENTION_DAYS';

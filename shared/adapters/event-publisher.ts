@@ -3,7 +3,7 @@ import {
   PutEventsCommand,
   type PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { EventContract } from '#events/contract.ts';
 import { countPublishedEvents } from '#shared/runtime/event-metrics.ts';
 

@@ -1,5 +1,10 @@
 import { domainToASCII } from 'node:url';
-import validator from 'validator';
+import validatorIsEmail from 'validator/lib/isEmail.js';
+
+// Only isEmail, not the whole validator package (the whole package adds ≈20 ms to every cold start).
+// Node's module resolution and the console's bundler resolution type this CommonJS default export
+// differently; at run time it is the function under both.
+const isEmail = validatorIsEmail as unknown as (typeof import('validator'))['default']['isEmail'];
 
 export type NormalizedEmail =
   | { readonly ok: true; readonly email: string }
@@ -21,7 +26,7 @@ export function normalizeEmail(raw: string): NormalizedEmail {
     return { ok: false, reason: 'The domain of the email address is not a valid domain name.' };
   }
   const email = `${trimmed.slice(0, at)}@${asciiDomain}`;
-  if (!validator.isEmail(email, { allow_display_name: false, require_tld: true, allow_ip_domain: false })) {
+  if (!isEmail(email, { allow_display_name: false, require_tld: true, allow_ip_domain: false })) {
     return { ok: false, reason: 'The email address is not valid.' };
   }
   return { ok: true, email };

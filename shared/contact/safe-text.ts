@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** No control characters (CR/LF included): a name must never smuggle a header or a log line. */
 const CONTROL_CHARACTERS = /\p{Cc}/u;

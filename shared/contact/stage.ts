@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Lifecycle stages. A `lead` is nurtured; `review` waits for a person in sales to accept it;

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { HttpProblem, problemType } from './problem.ts';
 
 /** leadflow accepts at most 256 KB per request: no form needs more, and it bounds the work per call. */

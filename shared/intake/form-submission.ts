@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formTypeSchema } from '#shared/activity/activity-type.ts';
 import { LEGAL_BASES } from '#shared/contact/contact.ts';
 import { multilineText, safeText } from '#shared/contact/safe-text.ts';

@@ -1,5 +1,5 @@
 import { Duration, IANAZone } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { activityTypeSchema, formTypeSchema } from '#shared/activity/activity-type.ts';
 import { stageSchema } from '#shared/contact/stage.ts';
 import type { CompiledTemplates } from './compiled-template.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every qualification answer leadflow knows: BANT's four and GPCT's three others (timeline is shared). */
 export const ANSWER_KEYS = [

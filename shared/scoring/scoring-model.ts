@@ -1,5 +1,5 @@
 import countries from 'i18n-iso-countries/index.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { activityTypeSchema } from '#shared/activity/activity-type.ts';
 import { answerKeySchema, frameworkSchema, gradeSchema } from './score.ts';
 

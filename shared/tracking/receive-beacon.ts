@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageVisited } from '#events/page-visited.ts';
 import { utmFromUrl } from '#shared/activity/utm.ts';
 import { type EventPublisher, outgoing } from '#shared/adapters/event-publisher.ts';

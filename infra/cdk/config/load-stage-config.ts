@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type StageConfig, stageConfigSchema, stageNameSchema } from './stage-config.ts';
 
 /** Where `<stage>.json` files live. */

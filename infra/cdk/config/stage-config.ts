@@ -1,5 +1,5 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A stage name prefixes stack and resource names, so it stays short, lower-case and DNS-safe. */
 export const stageNameSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseBody, parseJson } from '#shared/http/request.ts';
 import { type FormsConfig, type ProviderSourceSettings, settingsOf } from '../forms-config.ts';
 import type { MappingRules } from '../mapping/submission-draft.ts';

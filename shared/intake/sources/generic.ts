@@ -1,5 +1,5 @@
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineSignedSource } from './form-source.ts';
 import { invalidSignature } from './signature.ts';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { FormsConfig } from '../forms-config.ts';
 import {
   type DeliveryFacts,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { utmFromUrl } from '#shared/activity/utm.ts';
 import { draftSubmission, type SubmittedField } from '../mapping/submission-draft.ts';
 import { defineSignedSource, providerId as id, ignoredUnless, mappingRulesFor } from './form-source.ts';

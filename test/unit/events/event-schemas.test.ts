@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_CATALOG } from '#events/catalog.ts';
 import { publishedSchemas } from '#events/json-schemas.ts';
 
