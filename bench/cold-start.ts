@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { BUNDLE_SETTINGS } from '#infra/cdk/bundle-settings.ts';
 import { REPO_ROOT } from '#infra/cdk/leadflow-function.ts';
 import { DEV_SECRETS } from '#infra/local/dev-secrets.ts';
 import { functions } from '#infra/wiring/functions.ts';
@@ -24,7 +24,14 @@ export interface BundleFigures {
 
 export interface ColdStartFigures {
   readonly runs: number;
+  /** The Node options the functions run with in Lambda, applied to every process measured. */
+  readonly nodeOptions: string;
   readonly emptyHandler: BundleFigures;
+  /**
+   * The least a function that touches the table can load: a handler that only builds the DynamoDB
+   * document client, bundled the same way. What a function costs above it is leadflow's own.
+   */
+  readonly sdkFloor: BundleFigures;
   readonly functions: readonly BundleFigures[];
 }
 
@@ -41,8 +48,9 @@ const HANDLER_ENV = {
 
 /**
  * A cold-start proxy: each function bundle exactly as `cdk synth` builds it, imported in a fresh
- * Node process `runs` times, against an empty handler bundled with the same esbuild settings in the
- * same run. Lambda's own init adds a constant on top; what differs between bundles is this.
+ * Node process `runs` times with the Node options it has in Lambda, against an empty handler and the
+ * bare SDK client bundled with the same settings in the same run. Lambda's own init adds a constant
+ * on top; what differs between bundles is this.
  */
 export async function measureColdStarts(runs: number): Promise<ColdStartFigures> {
   const outdir = await mkdtemp(join(tmpdir(), 'leadflow-bench-'));
@@ -52,36 +60,62 @@ export async function measureColdStarts(runs: number): Promise<ColdStartFigures>
       maxBuffer: 64 << 20,
     });
     const bundles = await functionBundles(outdir);
-    const empty = await emptyHandlerBundle(outdir);
+    const nodeOptions = bundles[0]?.nodeOptions ?? '';
+    const measure = (name: string, file: string) => measureBundle(name, file, runs, nodeOptions);
     return {
       runs,
-      emptyHandler: await measureBundle('empty handler', empty, runs),
-      functions: await measureEach(bundles, runs),
+      nodeOptions,
+      emptyHandler: await measure(
+        'empty handler',
+        await yardstickBundle(outdir, 'empty-handler', EMPTY_HANDLER),
+      ),
+      sdkFloor: await measure('SDK floor', await yardstickBundle(outdir, 'sdk-floor', SDK_FLOOR_HANDLER)),
+      functions: await measureEach(bundles, measure),
     };
   } finally {
     await rm(outdir, { recursive: true, force: true });
   }
 }
 
+const EMPTY_HANDLER = 'export const handler = async () => ({ statusCode: 200 });\n';
+
+const SDK_FLOOR_HANDLER = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async () => ({ statusCode: 200, body: String(Boolean(documents)) });
+`;
+
 /** One bundle at a time: parallel runs would compete for the cores and blur the comparison. */
 async function measureEach(
-  bundles: { name: string; file: string }[],
-  runs: number,
+  bundles: FunctionBundle[],
+  measure: (name: string, file: string) => Promise<BundleFigures>,
 ): Promise<BundleFigures[]> {
   const figures: BundleFigures[] = [];
   for (const { name, file } of bundles.sort((a, b) => a.name.localeCompare(b.name))) {
-    figures.push(await measureBundle(name, file, runs));
+    figures.push(await measure(name, file));
   }
   return figures;
 }
 
-async function functionBundles(outdir: string): Promise<{ name: string; file: string }[]> {
+interface FunctionBundle {
+  readonly name: string;
+  readonly file: string;
+  readonly nodeOptions: string;
+}
+
+interface TemplateResource {
+  readonly Type: string;
+  readonly Properties?: {
+    readonly Description?: string;
+    readonly Environment?: { readonly Variables?: Record<string, unknown> };
+  };
+  readonly Metadata?: Record<string, string>;
+}
+
+async function functionBundles(outdir: string): Promise<FunctionBundle[]> {
   const templateFile = join(outdir, 'leadflow-dev-stateless.template.json');
   const template = JSON.parse(await readFile(templateFile, 'utf8')) as {
-    Resources: Record<
-      string,
-      { Type: string; Properties?: { Description?: string }; Metadata?: Record<string, string> }
-    >;
+    Resources: Record<string, TemplateResource>;
   };
   const nameByDescription = new Map<string, string>(
     Object.entries(functions).map(([name, fn]) => [fn.description, name]),
@@ -91,34 +125,49 @@ async function functionBundles(outdir: string): Promise<{ name: string; file: st
     .flatMap((resource) => {
       const name = nameByDescription.get(resource.Properties?.Description ?? '');
       const asset = resource.Metadata?.['aws:asset:path'] as string;
-      return name ? [{ name, file: join(outdir, asset, 'index.mjs') }] : [];
+      const nodeOptions = resource.Properties?.Environment?.Variables?.NODE_OPTIONS;
+      return name
+        ? [
+            {
+              name,
+              file: join(outdir, asset, 'index.js'),
+              nodeOptions: typeof nodeOptions === 'string' ? nodeOptions : '',
+            },
+          ]
+        : [];
     });
 }
 
-async function emptyHandlerBundle(outdir: string): Promise<string> {
-  const entry = join(outdir, 'empty-handler.ts');
-  await writeFile(entry, 'export const handler = async () => ({ statusCode: 200 });\n');
-  const file = join(outdir, 'empty-handler', 'index.mjs');
+async function yardstickBundle(outdir: string, name: string, source: string): Promise<string> {
+  const entry = join(outdir, `${name}.ts`);
+  await writeFile(entry, source);
+  const file = join(outdir, name, 'index.js');
   await build({
+    ...BUNDLE_SETTINGS,
+    mainFields: [...BUNDLE_SETTINGS.mainFields],
+    banner: { js: BUNDLE_SETTINGS.banner },
     entryPoints: [entry],
     outfile: file,
     bundle: true,
     platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    minify: true,
-    sourcemap: true,
+    // Resolve the SDK from the project, not from the temporary folder the entry sits in.
+    nodePaths: [join(REPO_ROOT, 'node_modules')],
   });
   return file;
 }
 
-async function measureBundle(name: string, file: string, runs: number): Promise<BundleFigures> {
+async function measureBundle(
+  name: string,
+  file: string,
+  runs: number,
+  nodeOptions: string,
+): Promise<BundleFigures> {
   const declared = (functions as Record<string, FunctionDeclaration | undefined>)[name]?.environment ?? {};
   const timings: number[] = [];
   const processTimings: number[] = [];
   for (let n = 0; n < runs; n += 1) {
     const started = performance.now();
-    const { stdout } = await importInFreshProcess(file, declared);
+    const { stdout } = await importInFreshProcess(file, { ...declared, NODE_OPTIONS: nodeOptions });
     processTimings.push(performance.now() - started);
     timings.push(Number(stdout));
   }
@@ -138,10 +187,12 @@ async function importInFreshProcess(
     return await run(
       process.execPath,
       [
-        '--input-type=module',
+        '--input-type=commonjs',
         '-e',
-        'const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));',
-        pathToFileURL(file).href,
+        // As Lambda's Node runtime loads a `.js` handler outside a `"type": "module"` package: with
+        // require. An import() would first re-parse the file to guess its module format.
+        'const t = performance.now(); require(process.argv[1]); process.stdout.write(String(performance.now() - t));',
+        file,
       ],
       { env: { ...process.env, ...HANDLER_ENV, ...declared } },
     );

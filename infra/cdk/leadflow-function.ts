@@ -6,17 +6,17 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { FUNCTION_DEFAULTS } from '#infra/wiring/types.ts';
+import { DOMAIN_LIST_FILES } from '#shared/contact/domain-list-files.ts';
 import { METRICS, METRICS_ENV } from '#shared/runtime/metric-names.ts';
+import { BUNDLE_SETTINGS } from './bundle-settings.ts';
 
 /** The repository root: declarations name their handlers relative to it. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-/**
- * Lets CommonJS dependencies that call `require` run inside the ESM bundle. The import is aliased
- * so it cannot collide with a name esbuild emits.
- */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __leadflowCreateRequire } from 'node:module'; const require = __leadflowCreateRequire(import.meta.url);";
+/** Files read at run time beside the code (see shared/contact/domain-list-files.ts), copied into every package. */
+const DATA_FILES = Object.values(DOMAIN_LIST_FILES).map((file) =>
+  path.join(REPO_ROOT, 'shared', 'contact', file),
+);
 
 export const DEFAULT_TIMEOUT = Duration.seconds(FUNCTION_DEFAULTS.timeoutSeconds);
 export const DEFAULT_MEMORY_MB = FUNCTION_DEFAULTS.memoryMb;
@@ -42,9 +42,9 @@ export interface LeadflowFunctionProps {
 }
 
 /**
- * Every leadflow Lambda: Node.js 24 on arm64, bundled by esbuild into one minified ESM file with
- * source maps, logging JSON into a log group whose retention we own. The defaults live here so the
- * stacks only say what differs between functions.
+ * Every leadflow Lambda: Node.js 24 on arm64, bundled by esbuild into one minified CommonJS file (see
+ * bundle-settings.ts) with the data files it reads beside it, logging JSON into a log group whose
+ * retention we own. The defaults live here so the stacks only say what differs between functions.
  */
 export class LeadflowFunction extends NodejsFunction {
   /** The log group the function writes to; created by us so retention and removal are explicit. */
@@ -82,23 +82,30 @@ export class LeadflowFunction extends NodejsFunction {
       logGroup,
       loggingFormat: LoggingFormat.JSON,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         [METRICS_ENV.namespace]: METRICS.namespace,
         [METRICS_ENV.stage]: props.stageName,
         ...props.environment,
       },
       ...(props.onFailure ? { onFailure: props.onFailure, retryAttempts: 2 } : {}),
       bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
+        format: OutputFormat.CJS,
+        target: BUNDLE_SETTINGS.target,
+        mainFields: [...BUNDLE_SETTINGS.mainFields],
+        banner: BUNDLE_SETTINGS.banner,
+        define: BUNDLE_SETTINGS.define,
+        minify: BUNDLE_SETTINGS.minify,
+        keepNames: BUNDLE_SETTINGS.keepNames,
+        sourceMap: BUNDLE_SETTINGS.sourcemap,
+        sourcesContent: BUNDLE_SETTINGS.sourcesContent,
         // The pinned @aws-sdk/* version is bundled so Lambda runs the SDK the tests ran against,
         // not whichever version the runtime happens to ship.
         externalModules: [],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) =>
+            DATA_FILES.map((file) => `cp "${file}" "${outputDir}"`),
+        },
       },
     });
     this.functionLogGroup = logGroup;

@@ -1,16 +1,17 @@
 /**
- * `npm run build:domain-lists`: writes shared/contact/domain-lists.generated.json from the maintained
- * npm packages. Run it after updating free-email-domains-list or mailchecker (a test says when).
+ * `npm run build:domain-lists`: writes the free-mail and disposable fingerprint files beside
+ * shared/contact/domain-list-files.ts from the maintained npm packages. Run it after updating
+ * free-email-domains-list or mailchecker (a test says when).
  */
 import { writeFile } from 'node:fs/promises';
+import { DOMAIN_LIST_FILES, domainListUrl } from '#shared/contact/domain-list-files.ts';
 import { domainListsFromPackages } from './domain-lists.ts';
 
-export const GENERATED_LISTS_URL = new URL(
-  '../../shared/contact/domain-lists.generated.json',
-  import.meta.url,
-);
-
 if (import.meta.main) {
-  await writeFile(GENERATED_LISTS_URL, `${JSON.stringify(domainListsFromPackages())}\n`);
-  console.log(`Wrote ${GENERATED_LISTS_URL.pathname.split('/').slice(-3).join('/')}`);
+  const lists = domainListsFromPackages();
+  for (const [name, file] of Object.entries(DOMAIN_LIST_FILES)) {
+    const fingerprints = lists[name as keyof typeof DOMAIN_LIST_FILES];
+    await writeFile(domainListUrl(file), new Uint8Array(fingerprints.buffer));
+    console.log(`Wrote shared/contact/${file}: ${fingerprints.length} domains`);
+  }
 }

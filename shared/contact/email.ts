@@ -4,7 +4,7 @@ import validatorIsEmail from 'validator/lib/isEmail.js';
 // Only isEmail, not the whole validator package (the whole package adds ≈20 ms to every cold start).
 // Node's module resolution and the console's bundler resolution type this CommonJS default export
 // differently; at run time it is the function under both.
-const isEmail = validatorIsEmail as unknown as (typeof import('validator'))['default']['isEmail'];
+const isEmail = validatorIsEmail as unknown as typeof import('validator')['default']['isEmail'];
 
 export type NormalizedEmail =
   | { readonly ok: true; readonly email: string }
