@@ -1,7 +1,9 @@
 import autocannon from 'autocannon';
 import type { InvocationReport } from '#infra/local/lambda/local-function.ts';
 import { startLocalRuntime } from '#infra/local/runtime.ts';
+import { contactsTable } from '#infra/tables.ts';
 import { type CapacityTally, startCapacityProxy } from './capacity-proxy.ts';
+import { type LedgerLine, summarizeLedger } from './ledger.ts';
 import { rawUpdatesPerSecond } from './storage-bound.ts';
 import { signedHeaders, typicalSubmission } from './typical-submission.ts';
 
@@ -14,8 +16,18 @@ export interface PipelineFigures {
   readonly perSubmission: {
     readonly operations: Record<string, number>;
     readonly readUnits: number;
-    readonly writeUnits: number;
+    /** Table and index write units as DynamoDB Local reports them (transactions ×2). */
+    readonly reportedWriteUnits: number;
+    /** The table's write units by AWS's rules (transactions ×2). */
+    readonly billedTableWriteUnits: number;
+    /** Global secondary index write units by AWS's rules (item before and after, projections). */
+    readonly indexWriteUnits: number;
+    /** Table and index write units, as AWS bills them. */
     readonly billedWriteUnits: number;
+    /** Every DynamoDB call of a typical submission: who made it, what for, what it cost. */
+    readonly ledger: readonly LedgerLine[];
+    /** Whether DynamoDB Local reported index units for `ReturnConsumedCapacity: INDEXES`. */
+    readonly indexUnitsReported: boolean;
     readonly eventsPut: number;
     readonly emailsSent: number;
     readonly invocations: number;
@@ -35,8 +47,10 @@ export async function measurePipeline(options: {
   concurrency: number;
   submissions: number;
   costSample: number;
+  /** Skips the throughput run: only the cost units of the typical submission. */
+  unitsOnly?: boolean;
 }): Promise<PipelineFigures> {
-  const proxy = await startCapacityProxy();
+  const proxy = await startCapacityProxy(contactsTable);
   const invocations: InvocationReport[] = [];
   const runtime = await startLocalRuntime({
     ports: PORTS,
@@ -63,6 +77,12 @@ export async function measurePipeline(options: {
       emails: (await emailCount(runtime.urls.ses)) - emailsBefore,
     });
 
+    const operationsPerSubmission = Object.values(perSubmission.operations).reduce((a, b) => a + b, 0);
+    if (options.unitsOnly) {
+      const { concurrency, submissions } = options;
+      const notRun = { rawUpdatesPerSecond: 0, submissionsPerSecond: 0, non2xx: 0 };
+      return { concurrency, submissions, operationsPerSubmission, perSubmission, ...notRun };
+    }
     // Throughput: the proxy only pipes bytes now, and the yardstick goes through it too, so both
     // sides of the ratio pay the same extra local hop.
     proxy.counting = false;
@@ -76,7 +96,6 @@ export async function measurePipeline(options: {
     const non2xx = await post(runtime.urls.gateway, options.submissions, options.concurrency);
     await runtime.bus.idle();
     const seconds = (performance.now() - started) / 1000;
-    const operationsPerSubmission = Object.values(perSubmission.operations).reduce((a, b) => a + b, 0);
     return {
       concurrency: options.concurrency,
       submissions: options.submissions,
@@ -134,8 +153,12 @@ function perSubmissionCost(
       Object.entries(tally.operations).map(([name, count]) => [name, per(count)]),
     ),
     readUnits: per(tally.readUnits),
-    writeUnits: per(tally.writeUnits),
+    reportedWriteUnits: per(tally.reportedWriteUnits),
+    billedTableWriteUnits: per(tally.billedTableWriteUnits),
+    indexWriteUnits: per(tally.indexWriteUnits),
     billedWriteUnits: per(tally.billedWriteUnits),
+    ledger: summarizeLedger(tally.ledger, submissions),
+    indexUnitsReported: tally.indexUnitsReported,
     eventsPut: per(put.events),
     emailsSent: per(put.emails),
     invocations: per(invocations.length),

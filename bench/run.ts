@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { measureColdStarts } from './cold-start.ts';
+import { ledgerRows } from './ledger.ts';
 import { measurePipeline } from './pipeline.ts';
 import { PRICES_USD } from './prices.ts';
 import { measureScoring } from './scoring.ts';
@@ -16,18 +17,29 @@ const { values } = parseArgs({
     submissions: { type: 'string', default: '1000' },
     'cost-sample': { type: 'string', default: '50' },
     'import-runs': { type: 'string', default: '15' },
+    // `--only units`: the cost units and ledger of the typical submission, nothing else (seconds, not minutes).
+    only: { type: 'string' },
   },
 });
+
+const unitsOnly = values.only === 'units';
+if (values.only !== undefined && !unitsOnly) throw new Error(`--only takes "units", not "${values.only}"`);
 
 const pipeline = await measurePipeline({
   concurrency: Number(values.concurrency),
   submissions: Number(values.submissions),
   costSample: Number(values['cost-sample']),
+  unitsOnly,
 });
+const per = pipeline.perSubmission;
+printUnits();
+if (unitsOnly) {
+  await writeResults({ pipeline });
+  process.exit(0);
+}
 const coldStarts = await measureColdStarts(Number(values['import-runs']));
 const scoring = await measureScoring();
 
-const per = pipeline.perSubmission;
 const storageBound = pipeline.rawUpdatesPerSecond / pipeline.operationsPerSubmission;
 const dollarsPerMillion = {
   dynamoDbWrites: per.billedWriteUnits * PRICES_USD.dynamoDbPerMillionWriteUnits,
@@ -70,17 +82,6 @@ console.table({
   'pipeline (submissions/s)': fixed(pipeline.submissionsPerSecond),
   'non-2xx answers': pipeline.non2xx,
 });
-console.log('Per typical submission (white paper download with consent, new business contact):');
-console.table({
-  operations: JSON.stringify(roundAll(per.operations)),
-  'read units': fixed(per.readUnits, 2),
-  'write units (DynamoDB Local)': fixed(per.writeUnits, 2),
-  'write units (billed: transactions ×2)': fixed(per.billedWriteUnits, 2),
-  'events put': fixed(per.eventsPut, 2),
-  'emails sent': fixed(per.emailsSent, 2),
-  'Lambda invocations': fixed(per.invocations, 2),
-  'Lambda GB-s (measured handler time)': per.lambdaGbSeconds.toExponential(2),
-});
 console.log(`Dollars per million submissions (${PRICES_USD.region} list prices, ${PRICES_USD.asOf}):`);
 console.table({ ...roundAll(dollarsPerMillion), total: fixed(totalPerMillion, 2) });
 console.log(
@@ -104,11 +105,48 @@ console.table({
 console.log('Targets:');
 console.table(targets);
 
-await writeFile(
-  new URL('./results.json', import.meta.url),
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), pipeline, storageBound, dollarsPerMillion, totalPerMillion, coldStarts, scoring, targets, prices: PRICES_USD }, null, 2)}\n`,
-);
-console.log('Written to bench/results.json');
+await writeResults({
+  pipeline,
+  storageBound,
+  dollarsPerMillion,
+  totalPerMillion,
+  coldStarts,
+  scoring,
+  targets,
+  prices: PRICES_USD,
+});
+
+/** The typical submission's units, and the ledger that explains them. */
+function printUnits(): void {
+  console.log('Per typical submission (white paper download with consent, new business contact):');
+  console.table({
+    operations: JSON.stringify(roundAll(per.operations)),
+    'read units': fixed(per.readUnits, 2),
+    'write units as DynamoDB Local reports them (transactions ×2)': fixed(per.reportedWriteUnits, 2),
+    'table write units (AWS rules, transactions ×2)': fixed(per.billedTableWriteUnits, 2),
+    'index write units (AWS rules)': fixed(per.indexWriteUnits, 2),
+    'write units billed (table + indexes)': fixed(per.billedWriteUnits, 2),
+    'events put': fixed(per.eventsPut, 2),
+    'emails sent': fixed(per.emailsSent, 2),
+    'Lambda invocations': fixed(per.invocations, 2),
+    'Lambda GB-s (measured handler time)': per.lambdaGbSeconds.toExponential(2),
+  });
+  console.log(
+    `Ledger: every DynamoDB call of a typical submission, per submission. DynamoDB Local ${per.indexUnitsReported ? 'does' : 'does not'} report index units for ReturnConsumedCapacity: INDEXES; ` +
+      'it prices some writes unlike AWS, so table and index units are computed by AWS rules from each item before and after the write: ' +
+      'the larger size, one unit per started KB, transactions ×2; an index write per index whose projection changed, ceil(projected size / 1 KB), a changed index key is a delete and a put ' +
+      "(a transaction's index writes counted once). Reads as Local reports them (eventual = half).",
+  );
+  console.table(ledgerRows(per.ledger));
+}
+
+async function writeResults(results: Record<string, unknown>): Promise<void> {
+  await writeFile(
+    new URL('./results.json', import.meta.url),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), ...results }, null, 2)}\n`,
+  );
+  console.log('Written to bench/results.json');
+}
 
 function row(figure: string, value: number, target: string, met: (value: number) => boolean) {
   return { figure, value: fixed(value, 2), target, met: met(value) ? 'yes' : 'NO' };

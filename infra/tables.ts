@@ -33,25 +33,33 @@ export interface TableDefinition {
   readonly timeToLiveAttribute: string;
 }
 
+/** What the scheduling indexes' readers take from an entry: which contact is due. */
+const SCHEDULE_ATTRIBUTES = ['contactId'];
+
 export const contactsTable: TableDefinition = {
   id: 'Contacts',
   partitionKey: 'pk',
   sortKey: 'sk',
   globalSecondaryIndexes: [
-    // Sparse: only contacts waiting for a sales review (GET /admin/reviews).
+    // Sparse: only contacts waiting for a sales review (GET /admin/reviews). All attributes: the queue
+    // shows each contact with its explained score, and a contact enters it once per review request.
     {
       indexName: REVIEW_QUEUE_INDEX.indexName,
       partitionKey: REVIEW_QUEUE_INDEX.partitionKey,
       sortKey: REVIEW_QUEUE_INDEX.sortKey,
     },
-    // Sparse: only contacts whose score is due for a re-score (the scheduled decay job).
+    // Sparse: only contacts whose score is due for a re-score (the scheduled decay job). The job reads
+    // only the contact id and loads the contact itself, so the entry is the id: one write unit
+    // whatever the contact's size, and a projection that no score write changes.
     {
       indexName: RESCORE_DUE_INDEX.indexName,
       partitionKey: RESCORE_DUE_INDEX.partitionKey,
       sortKey: RESCORE_DUE_INDEX.sortKey,
+      projectedAttributes: SCHEDULE_ATTRIBUTES,
     },
-    // Sparse: only nurture states with something due carry its keys (see nurture-keys.ts).
-    NURTURE_DUE_INDEX,
+    // Sparse: only nurture states with something due carry its keys (see nurture-keys.ts). The sender
+    // too reads only the contact id, then the state itself.
+    { ...NURTURE_DUE_INDEX, projectedAttributes: SCHEDULE_ATTRIBUTES },
     // Every contact by stage, most recently updated first (the console's contact list).
     { ...CONTACTS_BY_UPDATE_INDEX, projectedAttributes: CONTACT_LIST_ATTRIBUTES },
     // Scored contacts by stage and score (the console's contact list sorted or filtered by score).

@@ -32,6 +32,9 @@ export type DeliveryOutcome =
   | { readonly outcome: 'throttled' }
   | { readonly outcome: 'failed'; readonly error: string; readonly retryAt?: string };
 
+/** A contact as the repository loads it: the profile and its activities. */
+export type LoadedContact = NonNullable<Awaited<ReturnType<ContactRepository['load']>>>;
+
 /** SES refused for another reason than throttling: retried later with backoff, then given up on. */
 const FAILURE_BACKOFF_MINUTES = [5, 30, 120, 720];
 
@@ -40,17 +43,25 @@ const FAILURE_BACKOFF_MINUTES = [5, 30, 120, 720];
  * look again. The step is claimed (the state advanced, on the version read) before SES is called, so
  * two senders never send it twice; if SES refuses, the claim is undone. A crash between the claim
  * and SES would skip that one email rather than ever send it twice.
+ *
+ * `justRead`: the state and contact the caller has just written and read (enrollment), used for the
+ * first attempt instead of reading both again; the claim is still conditional on that state's
+ * version, so if anything changed meanwhile the claim fails and the next attempt reads afresh.
  */
 export async function deliverDue(
   contactId: string,
   deps: NurtureDeps,
-  options: { readonly maxRateWaitMs: number },
+  options: {
+    readonly maxRateWaitMs: number;
+    readonly justRead?: { readonly state: NurtureState; readonly loaded: LoadedContact };
+  },
 ): Promise<DeliveryOutcome> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const state = await deps.store.load(contactId);
+    const known = attempt === 0 ? options.justRead : undefined;
+    const state = known?.state ?? (await deps.store.load(contactId));
     const now = deps.clock();
     if (!state.dueAt || state.dueAt > now.toISOString()) return { outcome: 'not-due' };
-    const loaded = await deps.contacts.load(contactId);
+    const loaded = known?.loaded ?? (await deps.contacts.load(contactId));
     if (!loaded) {
       const next: NurtureState = {
         ...state,

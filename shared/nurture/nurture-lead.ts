@@ -25,6 +25,10 @@ export async function nurtureLead(contactId: string, deps: NurtureDeps): Promise
     planEnrollment({ ...loaded, state, config: deps.config, now }),
   );
   if (!written) return { enrolled: false, reason: 'unchanged' };
-  const delivery = await deliverDue(contactId, deps, { maxRateWaitMs: EVENT_PATH_RATE_WAIT_MS });
+  // The state just written and the contact just read are what the first delivery attempt needs.
+  const delivery = await deliverDue(contactId, deps, {
+    maxRateWaitMs: EVENT_PATH_RATE_WAIT_MS,
+    justRead: { state: written.after, loaded },
+  });
   return { enrolled: true, track: written.after.track, delivery };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIGURATION_SET_TAG, SES_EVENT_SOURCE } from '#infra/cdk/mail-events.ts';
 import { stageSettings } from '#infra/cdk/stage.ts';
 import { StatefulStack } from '#infra/cdk/stateful-stack.ts';
-import { contactsTable } from '#infra/tables.ts';
+import { contactsTable, nonKeyAttributesOf } from '#infra/tables.ts';
 import { functions } from '#infra/wiring/functions.ts';
 import type { FunctionDeclaration } from '#infra/wiring/types.ts';
 import { EVERYTHING_ON, logicalIdOf, resourcesOf, stageConfig, synthLeadflow } from './synth-leadflow.ts';
@@ -37,6 +37,23 @@ describe('stateful stack (dev)', () => {
     expect(indexes.map((i) => i.IndexName).sort()).toEqual(
       contactsTable.globalSecondaryIndexes.map((i) => i.indexName).sort(),
     );
+  });
+
+  it('projects each index as declared: the scheduling indexes only the contact id, the review queue everything', () => {
+    const [table] = Object.values(template.findResources('AWS::DynamoDB::Table'));
+    const indexes: { IndexName: string; Projection: unknown }[] =
+      table?.Properties.GlobalSecondaryIndexes ?? [];
+    const projectionOf = (name: string) => indexes.find((index) => index.IndexName === name)?.Projection;
+    for (const name of ['RescoreDue', 'NurtureDue']) {
+      expect(projectionOf(name)).toEqual({ ProjectionType: 'INCLUDE', NonKeyAttributes: ['contactId'] });
+    }
+    expect(projectionOf('ReviewQueue')).toEqual({ ProjectionType: 'ALL' });
+    for (const index of contactsTable.globalSecondaryIndexes) {
+      const nonKey = nonKeyAttributesOf(contactsTable, index);
+      expect(projectionOf(index.indexName)).toEqual(
+        nonKey ? { ProjectionType: 'INCLUDE', NonKeyAttributes: nonKey } : { ProjectionType: 'ALL' },
+      );
+    }
   });
 
   it('lets a dev stage be deleted with its data', () => {

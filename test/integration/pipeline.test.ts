@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -144,5 +144,28 @@ describe('the lead-to-prospect pipeline on the local runtime', () => {
       new Date(profile?.score.scoredAt),
     );
     expect(profile?.score.total).toBe(fresh.total);
+  });
+
+  it('moves a contact up the recently-updated list for what happened to it, not for a re-score', async () => {
+    const start = new Date();
+    const email = 'grace@hopper-compilers.com';
+    const response = await pipeline.postForm({ email, formType: 'whitepaper', company: 'Hopper Compilers' });
+    await pipeline.settled();
+    const scored = await pipeline.profile(email);
+    expect(scored?.updatedAt).toBe(scored?.createdAt);
+
+    // Ten days on, engagement has decayed: the scheduled job re-scores the lead, which stays a lead.
+    vi.setSystemTime(start.getTime() + 10 * 86_400_000);
+    try {
+      await pipeline.refreshStaleScores();
+      await pipeline.settled();
+    } finally {
+      vi.setSystemTime(start);
+    }
+    const rescored = await pipeline.profile(email);
+    expect(rescored?.contactId).toBe(response.body.contactId);
+    expect(rescored?.stage).toBe('lead');
+    expect(rescored?.score.scoredAt).not.toBe(scored?.score.scoredAt);
+    expect(rescored?.updatedAt).toBe(scored?.updatedAt);
   });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,6 +34,17 @@ export interface InvocationReport {
 }
 
 type Handler = (event: unknown, context: Context) => unknown;
+
+/** The invocation each piece of asynchronous work belongs to (all functions share one process). */
+const running = new AsyncLocalStorage<string>();
+
+/**
+ * The name of the function whose invocation is running in the caller's asynchronous context, if any:
+ * lets a tool that watches the process (the benchmark's DynamoDB ledger) say which function made a call.
+ */
+export function runningFunctionName(): string | undefined {
+  return running.getStore();
+}
 
 /** A handler that outlived its declared timeout; Lambda reports it as `Sandbox.Timedout`. */
 export class FunctionTimeoutError extends Error {
@@ -82,7 +94,7 @@ export function localFunction(options: LocalFunctionOptions): LocalFunction {
         });
       try {
         const result = await withTimeout(
-          Promise.resolve().then(() => handler(event, context)),
+          running.run(options.name, () => Promise.resolve().then(() => handler(event, context))),
           timeoutMs,
         );
         report(true);

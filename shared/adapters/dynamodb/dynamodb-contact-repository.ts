@@ -116,9 +116,12 @@ export class DynamoDbContactRepository implements ContactRepository {
       .set('stage', update.stage)
       .set('interest', update.interest)
       .set('qualification', update.qualification)
-      .set('updatedAt', update.score.scoredAt)
       .set('recycledAt', update.recycledAt)
       .add('version', 1);
+    // `updatedAt` is the sort key of the console's recently-updated list: a stage change moves the
+    // contact there (its index entry is rewritten anyway, the stage being the partition key), a
+    // re-score alone does not, so a score costs one index update instead of a delete and a put.
+    if (update.transition) builder.set('updatedAt', update.score.scoredAt);
     setLifecycleAttributes(builder, update);
     setListAttributes(builder, update);
     const condition = `${builder.name('version')} = ${builder.value(expectedVersion)}`;
