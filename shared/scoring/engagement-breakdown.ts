@@ -1,4 +1,5 @@
 import type { Activity } from '#shared/activity/activity.ts';
+import { instantOf } from './instant.ts';
 import { matchesModelPattern } from './model-pattern.ts';
 import type { ScoreLine } from './score.ts';
 import type { EngagementRule, ScoringModel } from './scoring-model.ts';
@@ -43,7 +44,7 @@ export function engagementBreakdown(
     const key = engagementKeyOf(activity, model);
     const rule = key === undefined ? undefined : ruleOf(key, model);
     if (key === undefined || !rule) continue;
-    const occurred = Date.parse(activity.occurredAt);
+    const occurred = instantOf(activity.occurredAt);
     const ageDays = Math.max(0, nowMs - occurred) / DAY_MS;
     const points = rule.decays ? rule.points * 0.5 ** (ageDays / halfLifeDays) : rule.points;
     let tally = tallies.get(key);
@@ -118,10 +119,18 @@ function ruleOf(key: string, model: ScoringModel): EngagementRule | undefined {
     : model.engagement.activities[key as Activity['type']];
 }
 
+/** Keys are few (one per activity type or page category), so their descriptions are built once. */
+const descriptions = new Map<string, string>();
+
 function describeKey(key: string): string {
-  return key.startsWith(PAGE_KEY_PREFIX)
-    ? `${key.slice(PAGE_KEY_PREFIX.length)} page visit`
-    : key.replaceAll('_', ' ');
+  let description = descriptions.get(key);
+  if (description === undefined) {
+    description = key.startsWith(PAGE_KEY_PREFIX)
+      ? `${key.slice(PAGE_KEY_PREFIX.length)} page visit`
+      : key.replaceAll('_', ' ');
+    descriptions.set(key, description);
+  }
+  return description;
 }
 
 export function pageCategoryOf(

@@ -40,10 +40,7 @@ export function scoreContact(input: ScoringInput, model: ScoringModel, now: Date
   const completeFrameworks = (Object.keys(FRAMEWORKS) as Framework[]).filter((framework) =>
     FRAMEWORKS[framework].every((key) => knownAnswers.includes(key)),
   );
-  const handRaises = activities
-    .filter((activity) => model.handRaisers.includes(activity.type))
-    .map((activity) => activity.occurredAt)
-    .sort();
+  const lastHandRaiseAt = latestHandRaise(activities, model);
   const fit = sum(fitLines);
   const engagementPoints = sum(engagement.lines);
   const qualification = sum(qualificationLines);
@@ -56,14 +53,24 @@ export function scoreContact(input: ScoringInput, model: ScoringModel, now: Date
     breakdown: [...fitLines, ...engagement.lines, ...qualificationLines],
     knownAnswers,
     completeFrameworks,
-    handRaiser: handRaises.length > 0,
-    lastHandRaiseAt: handRaises.at(-1),
+    handRaiser: lastHandRaiseAt !== undefined,
+    lastHandRaiseAt,
     lastEngagedAt: engagement.lastEngagedAt,
     businessEmail: !input.email.freeMail && !input.email.disposable,
     modelVersion: model.version,
     scoredAt: now.toISOString(),
     staleAfter: engagement.staleAfter?.toISOString(),
   };
+}
+
+/** When the contact last raised a hand (demo, quote, meeting…), in one pass over the history. */
+function latestHandRaise(activities: readonly ScoredActivity[], model: ScoringModel): string | undefined {
+  let latest: string | undefined;
+  for (const { type, occurredAt } of activities) {
+    if (model.handRaisers.includes(type) && (latest === undefined || occurredAt > latest))
+      latest = occurredAt;
+  }
+  return latest;
 }
 
 function gradeOf(fit: number, model: ScoringModel): Score['grade'] {
