@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { measureColdStarts } from './cold-start.ts';
 import { ledgerRows } from './ledger.ts';
-import { measurePipeline } from './pipeline.ts';
+import { measurePipeline, type PipelineFigures } from './pipeline.ts';
 import { PRICES_USD } from './prices.ts';
 import { measureScoring } from './scoring.ts';
 
@@ -17,107 +17,120 @@ const { values } = parseArgs({
     submissions: { type: 'string', default: '1000' },
     'cost-sample': { type: 'string', default: '50' },
     'import-runs': { type: 'string', default: '15' },
-    // `--only units`: the cost units and ledger of the typical submission, nothing else (seconds, not minutes).
+    // `--only units,scoring`: some parts only. `units` is the cost units and ledger of the typical
+    // submission without the throughput run (seconds, not minutes).
     only: { type: 'string' },
   },
 });
 
-const unitsOnly = values.only === 'units';
-if (values.only !== undefined && !unitsOnly) throw new Error(`--only takes "units", not "${values.only}"`);
-
-const pipeline = await measurePipeline({
-  concurrency: Number(values.concurrency),
-  submissions: Number(values.submissions),
-  costSample: Number(values['cost-sample']),
-  unitsOnly,
-});
-const per = pipeline.perSubmission;
-printUnits();
-if (unitsOnly) {
-  await writeResults({ pipeline });
-  process.exit(0);
+const PARTS = ['pipeline', 'units', 'cold-start', 'scoring'] as const;
+type Part = (typeof PARTS)[number];
+const chosen = new Set<string>(values.only?.split(',').map((part) => part.trim()) ?? PARTS);
+for (const part of chosen) {
+  if (!PARTS.includes(part as Part)) throw new Error(`--only takes ${PARTS.join(', ')}; not "${part}"`);
 }
-const coldStarts = await measureColdStarts(Number(values['import-runs']));
-const scoring = await measureScoring();
+const runs = (part: Part) => chosen.has(part);
 
-const storageBound = pipeline.rawUpdatesPerSecond / pipeline.operationsPerSubmission;
-const dollarsPerMillion = {
-  dynamoDbWrites: per.billedWriteUnits * PRICES_USD.dynamoDbPerMillionWriteUnits,
-  dynamoDbReads: per.readUnits * PRICES_USD.dynamoDbPerMillionReadUnits,
-  eventBridge: per.eventsPut * PRICES_USD.eventBridgePerMillionCustomEvents,
-  ses: per.emailsSent * PRICES_USD.sesPerThousandEmails * 1000,
-  lambdaRequests: per.invocations * PRICES_USD.lambdaPerMillionRequests,
-  lambdaCompute: per.lambdaGbSeconds * 1_000_000 * PRICES_USD.lambdaPerGbSecondArm64,
-  httpApi: PRICES_USD.httpApiPerMillionRequests,
-};
-const totalPerMillion = Object.values(dollarsPerMillion).reduce((a, b) => a + b, 0);
-const emptyMs = coldStarts.emptyHandler.medianProcessMs;
+const pipeline =
+  runs('pipeline') || runs('units')
+    ? await measurePipeline({
+        concurrency: Number(values.concurrency),
+        submissions: Number(values.submissions),
+        costSample: Number(values['cost-sample']),
+        unitsOnly: !runs('pipeline'),
+      })
+    : undefined;
+const per = pipeline?.perSubmission;
+if (per) printUnits(per);
+const coldStarts = runs('cold-start') ? await measureColdStarts(Number(values['import-runs'])) : undefined;
+const scoring = runs('scoring') ? await measureScoring() : undefined;
 
-const targets = [
-  row('pipeline ÷ storage bound', pipeline.submissionsPerSecond / storageBound, '≥ 0.8', (v) => v >= 0.8),
-  row('billed write units / submission', per.billedWriteUnits, '≤ 2', (v) => v <= 2),
-  row('read units / submission', per.readUnits, '≤ 1', (v) => v <= 1),
-  row(
-    'cold start SDK floor ÷ empty handler',
-    coldStarts.sdkFloor.medianProcessMs / emptyMs,
-    '(yardstick)',
-    () => true,
-  ),
-  ...coldStarts.functions.map((fn) =>
-    row(`cold start ${fn.name} ÷ empty handler`, fn.medianProcessMs / emptyMs, '≤ 1.5', (v) => v <= 1.5),
-  ),
-  row(
-    'scoring ÷ parsing (contacts/s)',
-    scoring.contactsScoredPerSecond / scoring.contactsParsedPerSecond,
-    '≥ 1',
-    (v) => v >= 1,
-  ),
-];
+const targets: ReturnType<typeof row>[] = [];
+const results: Record<string, unknown> = { prices: PRICES_USD };
 
-console.log('\nleadflow benchmark\n');
-console.table({
-  'raw UpdateItem/s': fixed(pipeline.rawUpdatesPerSecond),
-  'DynamoDB operations / submission': fixed(pipeline.operationsPerSubmission, 2),
-  'storage bound (submissions/s)': fixed(storageBound),
-  'pipeline (submissions/s)': fixed(pipeline.submissionsPerSecond),
-  'non-2xx answers': pipeline.non2xx,
-});
-console.log(`Dollars per million submissions (${PRICES_USD.region} list prices, ${PRICES_USD.asOf}):`);
-console.table({ ...roundAll(dollarsPerMillion), total: fixed(totalPerMillion, 2) });
-console.log(
-  `Cold-start proxy (median of ${coldStarts.runs} fresh Node processes, each importing the bundle; NODE_OPTIONS=${coldStarts.nodeOptions}):`,
-);
-console.table(
-  [coldStarts.emptyHandler, coldStarts.sdkFloor, ...coldStarts.functions].map((fn) => ({
-    bundle: fn.name,
-    'size (KB)': fixed(fn.bytes / 1024),
-    'import (ms)': fixed(fn.medianImportMs, 1),
-    'process (ms)': fixed(fn.medianProcessMs, 1),
-    'process ÷ empty': fixed(fn.medianProcessMs / emptyMs, 2),
-    'process ÷ SDK floor': fixed(fn.medianProcessMs / coldStarts.sdkFloor.medianProcessMs, 2),
-  })),
-);
-console.log(`Scoring (${scoring.contacts} contacts × ${scoring.activitiesPerContact} activities):`);
-console.table({
-  'contacts scored/s': fixed(scoring.contactsScoredPerSecond),
-  'contacts parsed/s (JSON.parse)': fixed(scoring.contactsParsedPerSecond),
-});
+if (pipeline && per) {
+  const dollarsPerMillion = {
+    dynamoDbWrites: per.billedWriteUnits * PRICES_USD.dynamoDbPerMillionWriteUnits,
+    dynamoDbReads: per.readUnits * PRICES_USD.dynamoDbPerMillionReadUnits,
+    eventBridge: per.eventsPut * PRICES_USD.eventBridgePerMillionCustomEvents,
+    ses: per.emailsSent * PRICES_USD.sesPerThousandEmails * 1000,
+    lambdaRequests: per.invocations * PRICES_USD.lambdaPerMillionRequests,
+    lambdaCompute: per.lambdaGbSeconds * 1_000_000 * PRICES_USD.lambdaPerGbSecondArm64,
+    httpApi: PRICES_USD.httpApiPerMillionRequests,
+  };
+  const totalPerMillion = Object.values(dollarsPerMillion).reduce((a, b) => a + b, 0);
+  Object.assign(results, { pipeline, dollarsPerMillion, totalPerMillion });
+  if (runs('pipeline')) {
+    const storageBound = pipeline.rawUpdatesPerSecond / pipeline.operationsPerSubmission;
+    results.storageBound = storageBound;
+    targets.push(
+      row('pipeline ÷ storage bound', pipeline.submissionsPerSecond / storageBound, '≥ 0.8', (v) => v >= 0.8),
+    );
+    console.log('Throughput:');
+    console.table({
+      'raw UpdateItem/s': fixed(pipeline.rawUpdatesPerSecond),
+      'DynamoDB operations / submission': fixed(pipeline.operationsPerSubmission, 2),
+      'storage bound (submissions/s)': fixed(storageBound),
+      'pipeline (submissions/s)': fixed(pipeline.submissionsPerSecond),
+      'non-2xx answers': pipeline.non2xx,
+    });
+  }
+  targets.push(
+    row('billed write units / submission', per.billedWriteUnits, '≤ 2', (v) => v <= 2),
+    row('read units / submission', per.readUnits, '≤ 1', (v) => v <= 1),
+  );
+  console.log(`Dollars per million submissions (${PRICES_USD.region} list prices, ${PRICES_USD.asOf}):`);
+  console.table({ ...roundAll(dollarsPerMillion), total: fixed(totalPerMillion, 2) });
+}
+
+if (coldStarts) {
+  results.coldStarts = coldStarts;
+  const emptyMs = coldStarts.emptyHandler.medianProcessMs;
+  const floorMs = coldStarts.sdkFloor.medianProcessMs;
+  targets.push(
+    row('cold start SDK floor ÷ empty handler', floorMs / emptyMs, '(yardstick)', () => true),
+    ...coldStarts.functions.map((fn) =>
+      row(`cold start ${fn.name} ÷ empty handler`, fn.medianProcessMs / emptyMs, '≤ 1.5', (v) => v <= 1.5),
+    ),
+  );
+  console.log(
+    `Cold-start proxy (median of ${coldStarts.runs} fresh Node processes, each loading the bundle as Lambda does; NODE_OPTIONS=${coldStarts.nodeOptions || '(none)'}):`,
+  );
+  console.table(
+    [coldStarts.emptyHandler, coldStarts.sdkFloor, ...coldStarts.functions].map((fn) => ({
+      bundle: fn.name,
+      'size (KB)': fixed(fn.bytes / 1024),
+      'import (ms)': fixed(fn.medianImportMs, 1),
+      'process (ms)': fixed(fn.medianProcessMs, 1),
+      'process ÷ empty': fixed(fn.medianProcessMs / emptyMs, 2),
+      'process ÷ SDK floor': fixed(fn.medianProcessMs / floorMs, 2),
+    })),
+  );
+}
+
+if (scoring) {
+  results.scoring = scoring;
+  targets.push(
+    row(
+      'scoring ÷ parsing (contacts/s)',
+      scoring.contactsScoredPerSecond / scoring.contactsParsedPerSecond,
+      '≥ 1',
+      (v) => v >= 1,
+    ),
+  );
+  console.log(`Scoring (${scoring.contacts} contacts × ${scoring.activitiesPerContact} activities):`);
+  console.table({
+    'contacts scored/s': fixed(scoring.contactsScoredPerSecond),
+    'contacts parsed/s (JSON.parse)': fixed(scoring.contactsParsedPerSecond),
+  });
+}
+
 console.log('Targets:');
 console.table(targets);
-
-await writeResults({
-  pipeline,
-  storageBound,
-  dollarsPerMillion,
-  totalPerMillion,
-  coldStarts,
-  scoring,
-  targets,
-  prices: PRICES_USD,
-});
+await writeResults({ ...results, targets });
 
 /** The typical submission's units, and the ledger that explains them. */
-function printUnits(): void {
+function printUnits(per: PipelineFigures['perSubmission']): void {
   console.log('Per typical submission (white paper download with consent, new business contact):');
   console.table({
     operations: JSON.stringify(roundAll(per.operations)),
