@@ -1,4 +1,4 @@
-import { hkdfSync } from 'node:crypto';
+import { createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
 import { EncryptJWT, errors, jwtDecrypt } from 'jose';
 
 export const VISITOR_TOKEN_SECRET_NAME = 'VISITOR_TOKEN_SECRET';
@@ -9,9 +9,20 @@ export const VISITOR_TOKEN_LIFETIME_SECONDS = 365 * 86_400;
 
 const AUDIENCE = 'leadflow/track';
 
+/** Derived keys by secret: deriving and importing a key at every submission showed in the profile. */
+const derivedKeys = new Map<string, KeyObject>();
+/** Secrets in use at once: the current one, and the previous one for a while after a rotation. */
+const MAX_DERIVED_KEYS = 4;
+
 /** A 256-bit key derived from the configured secret, so the secret itself is never the cipher key. */
-function keyFrom(secret: string): Uint8Array {
-  return new Uint8Array(hkdfSync('sha256', secret, 'leadflow', 'visitor token v1', 32));
+function keyFrom(secret: string): KeyObject {
+  let key = derivedKeys.get(secret);
+  if (!key) {
+    if (derivedKeys.size >= MAX_DERIVED_KEYS) derivedKeys.clear();
+    key = createSecretKey(new Uint8Array(hkdfSync('sha256', secret, 'leadflow', 'visitor token v1', 32)));
+    derivedKeys.set(secret, key);
+  }
+  return key;
 }
 
 /**
