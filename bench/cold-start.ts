@@ -50,7 +50,8 @@ const HANDLER_ENV = {
  * A cold-start proxy: each function bundle exactly as `cdk synth` builds it, imported in a fresh
  * Node process `runs` times with the Node options it has in Lambda, against an empty handler and the
  * bare SDK client bundled with the same settings in the same run. Lambda's own init adds a constant
- * on top; what differs between bundles is this.
+ * on top; what differs between bundles is this. The bundles take turns, one process each per round,
+ * so a burst of load on a shared machine falls on all of them alike.
  */
 export async function measureColdStarts(runs: number): Promise<ColdStartFigures> {
   const outdir = await mkdtemp(join(tmpdir(), 'leadflow-bench-'));
@@ -59,18 +60,24 @@ export async function measureColdStarts(runs: number): Promise<ColdStartFigures>
       cwd: REPO_ROOT,
       maxBuffer: 64 << 20,
     });
-    const bundles = await functionBundles(outdir);
-    const nodeOptions = bundles[0]?.nodeOptions ?? '';
-    const measure = (name: string, file: string) => measureBundle(name, file, runs, nodeOptions);
+    const functionsBuilt = (await functionBundles(outdir)).sort((a, b) => a.name.localeCompare(b.name));
+    const nodeOptions = functionsBuilt[0]?.nodeOptions ?? '';
+    const empty = {
+      name: 'empty handler',
+      file: await yardstickBundle(outdir, 'empty-handler', EMPTY_HANDLER),
+    };
+    const floor = { name: 'SDK floor', file: await yardstickBundle(outdir, 'sdk-floor', SDK_FLOOR_HANDLER) };
+    const [emptyHandler, sdkFloor, ...measured] = await measureInTurns(
+      [empty, floor, ...functionsBuilt],
+      runs,
+      nodeOptions,
+    );
     return {
       runs,
       nodeOptions,
-      emptyHandler: await measure(
-        'empty handler',
-        await yardstickBundle(outdir, 'empty-handler', EMPTY_HANDLER),
-      ),
-      sdkFloor: await measure('SDK floor', await yardstickBundle(outdir, 'sdk-floor', SDK_FLOOR_HANDLER)),
-      functions: await measureEach(bundles, measure),
+      emptyHandler: emptyHandler as BundleFigures,
+      sdkFloor: sdkFloor as BundleFigures,
+      functions: measured,
     };
   } finally {
     await rm(outdir, { recursive: true, force: true });
@@ -84,18 +91,6 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 export const handler = async () => ({ statusCode: 200, body: String(Boolean(documents)) });
 `;
-
-/** One bundle at a time: parallel runs would compete for the cores and blur the comparison. */
-async function measureEach(
-  bundles: FunctionBundle[],
-  measure: (name: string, file: string) => Promise<BundleFigures>,
-): Promise<BundleFigures[]> {
-  const figures: BundleFigures[] = [];
-  for (const { name, file } of bundles.sort((a, b) => a.name.localeCompare(b.name))) {
-    figures.push(await measure(name, file));
-  }
-  return figures;
-}
 
 interface FunctionBundle {
   readonly name: string;
@@ -156,27 +151,31 @@ async function yardstickBundle(outdir: string, name: string, source: string): Pr
   return file;
 }
 
-async function measureBundle(
-  name: string,
-  file: string,
+/** One process at a time (parallel ones would compete for the cores), bundles in turn each round. */
+async function measureInTurns(
+  bundles: readonly { name: string; file: string }[],
   runs: number,
   nodeOptions: string,
-): Promise<BundleFigures> {
-  const declared = (functions as Record<string, FunctionDeclaration | undefined>)[name]?.environment ?? {};
-  const timings: number[] = [];
-  const processTimings: number[] = [];
-  for (let n = 0; n < runs; n += 1) {
-    const started = performance.now();
-    const { stdout } = await importInFreshProcess(file, { ...declared, NODE_OPTIONS: nodeOptions });
-    processTimings.push(performance.now() - started);
-    timings.push(Number(stdout));
+): Promise<BundleFigures[]> {
+  const samples = bundles.map(() => ({ importMs: [] as number[], processMs: [] as number[] }));
+  for (let round = 0; round < runs; round += 1) {
+    for (const [index, { name, file }] of bundles.entries()) {
+      const declared =
+        (functions as Record<string, FunctionDeclaration | undefined>)[name]?.environment ?? {};
+      const started = performance.now();
+      const { stdout } = await importInFreshProcess(file, { ...declared, NODE_OPTIONS: nodeOptions });
+      samples[index]?.processMs.push(performance.now() - started);
+      samples[index]?.importMs.push(Number(stdout));
+    }
   }
-  return {
-    name,
-    bytes: (await stat(file)).size,
-    medianImportMs: median(timings),
-    medianProcessMs: median(processTimings),
-  };
+  return Promise.all(
+    bundles.map(async ({ name, file }, index) => ({
+      name,
+      bytes: (await stat(file)).size,
+      medianImportMs: median(samples[index]?.importMs ?? []),
+      medianProcessMs: median(samples[index]?.processMs ?? []),
+    })),
+  );
 }
 
 async function importInFreshProcess(
