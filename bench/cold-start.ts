@@ -10,6 +10,7 @@ import { DEV_SECRETS } from '#infra/local/dev-secrets.ts';
 import { functions } from '#infra/wiring/functions.ts';
 import type { FunctionDeclaration } from '#infra/wiring/types.ts';
 import { RESOURCE_ENV } from '#shared/runtime/environment.ts';
+import { median } from './statistics.ts';
 
 const run = promisify(execFile);
 
@@ -200,12 +201,4 @@ async function importInFreshProcess(
     const stderr = String((error as { stderr?: string }).stderr ?? '');
     throw new Error(`Importing ${file} failed:\n${stderr.split('\n').slice(-8).join('\n').slice(0, 2000)}`);
   }
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }

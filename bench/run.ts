@@ -64,14 +64,14 @@ if (pipeline && per) {
     const storageBound = pipeline.rawUpdatesPerSecond / pipeline.operationsPerSubmission;
     results.storageBound = storageBound;
     targets.push(
-      row('pipeline ÷ storage bound', pipeline.submissionsPerSecond / storageBound, '≥ 0.8', (v) => v >= 0.8),
+      row('pipeline ÷ storage bound (median of rounds)', pipeline.pipelinePerBound, '≥ 0.8', (v) => v >= 0.8),
     );
     console.log('Throughput:');
     console.table({
-      'raw UpdateItem/s': fixed(pipeline.rawUpdatesPerSecond),
+      'raw UpdateItem/s (median of rounds)': fixed(pipeline.rawUpdatesPerSecond),
       'DynamoDB operations / submission': fixed(pipeline.operationsPerSubmission, 2),
       'storage bound (submissions/s)': fixed(storageBound),
-      'pipeline (submissions/s)': fixed(pipeline.submissionsPerSecond),
+      'pipeline (submissions/s, median of rounds)': fixed(pipeline.submissionsPerSecond),
       'non-2xx answers': pipeline.non2xx,
     });
   }

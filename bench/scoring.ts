@@ -5,7 +5,7 @@ import type { Contact } from '#shared/contact/contact.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { scoreContact } from '#shared/scoring/score-contact.ts';
-import { median } from './cold-start.ts';
+import { median } from './statistics.ts';
 
 export interface ScoringFigures {
   readonly contacts: number;
