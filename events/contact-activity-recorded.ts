@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { activityTypeSchema } from '#shared/activity/activity-type.ts';
 import { defineEvent, LEADFLOW_SOURCE } from './contract.ts';
 
@@ -13,10 +13,10 @@ export const contactActivityRecorded = defineEvent({
   version: 1,
   schema: z.object({
     version: z.literal(1),
-    contactId: z.string().min(1),
-    activityId: z.string().min(1),
+    contactId: z.string().check(z.minLength(1)),
+    activityId: z.string().check(z.minLength(1)),
     activityType: activityTypeSchema,
-    channel: z.string().min(1),
+    channel: z.string().check(z.minLength(1)),
     occurredAt: z.iso.datetime(),
   }),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent, LEADFLOW_SOURCE } from './contract.ts';
 
 /**
@@ -13,7 +13,7 @@ export const contactErased = defineEvent({
   version: 1,
   schema: z.object({
     version: z.literal(1),
-    contactId: z.string().min(1),
+    contactId: z.string().check(z.minLength(1)),
     erasedAt: z.iso.datetime(),
   }),
 });

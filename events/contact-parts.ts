@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { scoreSchema } from '#shared/scoring/score.ts';
 
 /**
  * Schema parts shared by the hand-off events ("Lead Review Requested", "Prospect Qualified"), so a
  * CRM integration reads the contact, answers, attribution and activity summary the same way in both.
  */
-const optionalText = z.string().optional();
+const optionalText = z.optional(z.string());
 
 export const touchSchema = z.object({
   utmSource: optionalText,
@@ -18,7 +18,7 @@ export const touchSchema = z.object({
 });
 
 export const contactIdentitySchema = z.object({
-  contactId: z.string().min(1),
+  contactId: z.string().check(z.minLength(1)),
   email: z.email(),
   firstName: optionalText,
   lastName: optionalText,
@@ -42,15 +42,15 @@ export const answersSchema = z.object({
 });
 
 export const attributionSchema = z.object({
-  firstTouch: touchSchema.optional(),
-  lastTouch: touchSchema.optional(),
+  firstTouch: z.optional(touchSchema),
+  lastTouch: z.optional(touchSchema),
 });
 
 export const activitySummarySchema = z.object({
-  count: z.number().int().nonnegative(),
-  byType: z.record(z.string(), z.number().int().positive()),
-  firstAt: z.iso.datetime().optional(),
-  lastAt: z.iso.datetime().optional(),
+  count: z.number().check(z.int(), z.nonnegative()),
+  byType: z.record(z.string(), z.number().check(z.int(), z.positive())),
+  firstAt: z.optional(z.iso.datetime()),
+  lastAt: z.optional(z.iso.datetime()),
 });
 
 /** What both hand-off events say about the contact: who, how it scores, what it answered and did. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { formTypeSchema } from '#shared/activity/activity-type.ts';
 import { stageSchema } from '#shared/contact/stage.ts';
 import { gradeSchema, scoreLineSchema } from '#shared/scoring/score.ts';
@@ -14,17 +14,17 @@ export const contactScored = defineEvent({
   version: 1,
   schema: z.object({
     version: z.literal(1),
-    contactId: z.string().min(1),
+    contactId: z.string().check(z.minLength(1)),
     score: z.number(),
     stage: stageSchema,
-    previousStage: stageSchema.optional(),
-    interest: formTypeSchema.optional(),
-    modelVersion: z.string().min(1),
+    previousStage: z.optional(stageSchema),
+    interest: z.optional(formTypeSchema),
+    modelVersion: z.string().check(z.minLength(1)),
     scoredAt: z.iso.datetime(),
     /** Added in place (optional, so v1 consumers are unaffected): the explanation travels with the score. */
-    grade: gradeSchema.optional(),
-    breakdown: z.array(scoreLineSchema).optional(),
+    grade: z.optional(gradeSchema),
+    breakdown: z.optional(z.array(scoreLineSchema)),
     /** Why the contact is in its stage, in plain words. */
-    stageReason: z.string().optional(),
+    stageReason: z.optional(z.string()),
   }),
 });

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /** Every event leadflow puts on its bus carries this source. */
 export const LEADFLOW_SOURCE = 'leadflow';
@@ -7,14 +7,14 @@ export const LEADFLOW_SOURCE = 'leadflow';
  * An event contract, shared by the producer (which validates before `PutEvents`) and the consumers
  * (which validate on receipt). The version is part of the detail so a consumer can tell shapes apart.
  */
-export interface EventContract<Schema extends z.ZodType> {
+export interface EventContract<Schema extends z.ZodMiniType> {
   readonly source: string;
   readonly detailType: string;
   readonly version: number;
   readonly schema: Schema;
 }
 
-export function defineEvent<const Schema extends z.ZodType>(
+export function defineEvent<const Schema extends z.ZodMiniType>(
   contract: EventContract<Schema>,
 ): EventContract<Schema> {
   return contract;
@@ -22,7 +22,7 @@ export function defineEvent<const Schema extends z.ZodType>(
 
 /** The EventBridge pattern that selects one contract's events, optionally narrowed on its detail. */
 export function patternFor(
-  contract: EventContract<z.ZodType>,
+  contract: EventContract<z.ZodMiniType>,
   detail?: Readonly<Record<string, unknown>>,
 ): Readonly<Record<string, unknown>> {
   return {
@@ -43,7 +43,7 @@ export class EventContractError extends Error {
  * Checks a delivered event against its contract on the consumer side, so a producer bug surfaces
  * as a clear error (and a dead letter) instead of a half-processed contact.
  */
-export function parseDetail<Schema extends z.ZodType>(
+export function parseDetail<Schema extends z.ZodMiniType>(
   contract: EventContract<Schema>,
   event: { readonly source?: string; readonly 'detail-type'?: string; readonly detail?: unknown },
 ): z.infer<Schema> {

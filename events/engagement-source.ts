@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { safeText } from '#shared/contact/safe-text.ts';
 
 /**
@@ -11,14 +11,14 @@ export const ENGAGEMENT_SOURCE = 'leadflow.engagement';
 export const signalTime = z.iso.datetime({ offset: true });
 
 /** The provider's own id of the signal: retries and replays carry the same one. */
-export const signalId = z.string().trim().min(1).max(200);
+export const signalId = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
 /** A person as tools identify them: by address, with whatever profile the tool knows. */
 export const signalPersonSchema = z.object({
-  email: z.string().trim().min(3).max(254),
-  firstName: safeText(100).optional(),
-  lastName: safeText(100).optional(),
-  company: safeText(200).optional(),
-  jobTitle: safeText(200).optional(),
-  phone: safeText(40).optional(),
+  email: z.string().check(z.trim(), z.minLength(3), z.maxLength(254)),
+  firstName: z.optional(safeText(100)),
+  lastName: z.optional(safeText(100)),
+  company: z.optional(safeText(200)),
+  jobTitle: z.optional(safeText(200)),
+  phone: z.optional(safeText(40)),
 });

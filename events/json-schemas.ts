@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EVENT_CATALOG } from './catalog.ts';
 import type { EventContract } from './contract.ts';
 
 /** `Prospect Qualified` v1 → `prospect-qualified.v1.json`. */
-export function schemaFileName(contract: EventContract<z.ZodType>): string {
+export function schemaFileName(contract: EventContract<z.ZodMiniType>): string {
   return `${contract.detailType.toLowerCase().replaceAll(' ', '-')}.v${contract.version}.json`;
 }
 
@@ -11,7 +11,7 @@ export function schemaFileName(contract: EventContract<z.ZodType>): string {
  * The JSON Schema (draft 2020-12) of one event's `detail`, exported from the very zod schema the
  * producer and consumers check, so a CRM integrator can generate types that cannot drift from ours.
  */
-export function detailJsonSchema(contract: EventContract<z.ZodType>): Record<string, unknown> {
+export function detailJsonSchema(contract: EventContract<z.ZodMiniType>): Record<string, unknown> {
   const { $schema, ...schema } = z.toJSONSchema(contract.schema, { io: 'output', unrepresentable: 'throw' });
   return {
     $schema,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { handOffShape } from './contact-parts.ts';
 import { defineEvent, LEADFLOW_SOURCE } from './contract.ts';
 
@@ -13,9 +13,9 @@ export const leadReviewRequested = defineEvent({
   version: 1,
   schema: z.object({
     version: z.literal(1),
-    reviewRequestId: z.string().min(1),
+    reviewRequestId: z.string().check(z.minLength(1)),
     requestedAt: z.iso.datetime(),
-    reason: z.string().min(1),
+    reason: z.string().check(z.minLength(1)),
     ...handOffShape,
   }),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { multilineText, safeText } from '#shared/contact/safe-text.ts';
 import { defineEvent } from './contract.ts';
 import { ENGAGEMENT_SOURCE, signalId, signalPersonSchema, signalTime } from './engagement-source.ts';
@@ -14,32 +14,32 @@ export const meetingBooked = defineEvent({
   version: 1,
   schema: z.object({
     version: z.literal(1),
-    scheduler: safeText(50).min(1),
+    scheduler: safeText(50).check(z.minLength(1)),
     bookingId: signalId,
     createdAt: signalTime,
-    invitee: signalPersonSchema.extend({
-      name: safeText(200).optional(),
-      timezone: safeText(100).optional(),
+    invitee: z.extend(signalPersonSchema, {
+      name: z.optional(safeText(200)),
+      timezone: z.optional(safeText(100)),
     }),
     scheduledEvent: z.object({
-      name: safeText(300).optional(),
+      name: z.optional(safeText(300)),
       startTime: signalTime,
-      endTime: signalTime.optional(),
+      endTime: z.optional(signalTime),
     }),
-    tracking: z
-      .object({
-        utmSource: safeText(200),
-        utmMedium: safeText(200),
-        utmCampaign: safeText(200),
-        utmTerm: safeText(200),
-        utmContent: safeText(200),
-      })
-      .partial()
-      .optional(),
+    tracking: z.optional(
+      z.partial(
+        z.object({
+          utmSource: safeText(200),
+          utmMedium: safeText(200),
+          utmCampaign: safeText(200),
+          utmTerm: safeText(200),
+          utmContent: safeText(200),
+        }),
+      ),
+    ),
     /** The booking form's questions; those named like a contact field or a qualification answer are kept. */
-    questionsAndAnswers: z
-      .array(z.object({ question: safeText(500), answer: multilineText(2000) }))
-      .max(50)
-      .optional(),
+    questionsAndAnswers: z.optional(
+      z.array(z.object({ question: safeText(500), answer: multilineText(2000) })).check(z.maxLength(50)),
+    ),
   }),
 });

@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { safeText } from '#shared/contact/safe-text.ts';
 import { defineEvent } from './contract.ts';
 import { ENGAGEMENT_SOURCE, signalId, signalTime } from './engagement-source.ts';
 
-const address = z.url({ protocol: /^https?$/ }).max(2000);
+const address = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
 
 /**
  * A known contact viewed a page, shaped like an analytics `page` call (Segment's: messageId,
@@ -20,25 +20,26 @@ export const pageVisited = defineEvent({
     messageId: signalId,
     timestamp: signalTime,
     /** `beacon` for leadflow's own, or the analytics tool's name. */
-    source: safeText(50).min(1).default('beacon'),
+    source: z._default(safeText(50).check(z.minLength(1)), 'beacon'),
     contact: z.union([
-      z.object({ contactId: z.string().regex(/^c_[0-9a-f]{32}$/) }),
-      z.object({ email: z.string().trim().min(3).max(254) }),
+      z.object({ contactId: z.string().check(z.regex(/^c_[0-9a-f]{32}$/)) }),
+      z.object({ email: z.string().check(z.trim(), z.minLength(3), z.maxLength(254)) }),
     ]),
     page: z.object({
       url: address,
-      title: safeText(300).optional(),
-      referrer: address.optional(),
+      title: z.optional(safeText(300)),
+      referrer: z.optional(address),
     }),
-    campaign: z
-      .object({
-        source: safeText(200),
-        medium: safeText(200),
-        name: safeText(200),
-        term: safeText(200),
-        content: safeText(200),
-      })
-      .partial()
-      .optional(),
+    campaign: z.optional(
+      z.partial(
+        z.object({
+          source: safeText(200),
+          medium: safeText(200),
+          name: safeText(200),
+          term: safeText(200),
+          content: safeText(200),
+        }),
+      ),
+    ),
   }),
 });

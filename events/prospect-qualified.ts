@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { handOffShape } from './contact-parts.ts';
 import { defineEvent, LEADFLOW_SOURCE } from './contract.ts';
 
@@ -14,13 +14,13 @@ export const prospectQualified = defineEvent({
   version: 1,
   schema: z.object({
     version: z.literal(1),
-    qualificationId: z.string().min(1),
+    qualificationId: z.string().check(z.minLength(1)),
     qualifiedAt: z.iso.datetime(),
     qualifiedBy: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('auto') }),
-      z.object({ kind: z.literal('person'), id: z.string().min(1) }),
+      z.object({ kind: z.literal('person'), id: z.string().check(z.minLength(1)) }),
     ]),
-    reason: z.string().min(1),
+    reason: z.string().check(z.minLength(1)),
     ...handOffShape,
   }),
 });

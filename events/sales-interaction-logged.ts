@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { multilineText, safeText } from '#shared/contact/safe-text.ts';
 import { defineEvent } from './contract.ts';
 import { ENGAGEMENT_SOURCE, signalId, signalPersonSchema, signalTime } from './engagement-source.ts';
@@ -14,21 +14,22 @@ export const salesInteractionLogged = defineEvent({
   version: 1,
   schema: z.object({
     version: z.literal(1),
-    crm: safeText(50).min(1),
+    crm: safeText(50).check(z.minLength(1)),
     interactionId: signalId,
     type: z.enum(['call', 'email', 'meeting', 'note', 'task']),
     occurredAt: signalTime,
     contact: signalPersonSchema,
-    ownerId: safeText(200).optional(),
-    outcome: safeText(200).optional(),
-    answers: z
-      .object({
-        budget: multilineText(2000),
-        authority: multilineText(2000),
-        need: multilineText(2000),
-        timeline: multilineText(2000),
-      })
-      .partial()
-      .optional(),
+    ownerId: z.optional(safeText(200)),
+    outcome: z.optional(safeText(200)),
+    answers: z.optional(
+      z.partial(
+        z.object({
+          budget: multilineText(2000),
+          authority: multilineText(2000),
+          need: multilineText(2000),
+          timeline: multilineText(2000),
+        }),
+      ),
+    ),
   }),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from './contract.ts';
 
 /** SES publishes email events to EventBridge with this source (see the SES event publishing docs). */
@@ -11,9 +11,9 @@ export const SES_SOURCE = 'aws.ses';
  */
 const mailSchema = z.looseObject({
   timestamp: z.iso.datetime({ offset: true }),
-  messageId: z.string().min(1),
-  destination: z.array(z.string()).min(1),
-  tags: z.record(z.string(), z.array(z.string())).optional(),
+  messageId: z.string().check(z.minLength(1)),
+  destination: z.array(z.string()).check(z.minLength(1)),
+  tags: z.optional(z.record(z.string(), z.array(z.string()))),
 });
 
 const recipient = z.looseObject({ emailAddress: z.string() });
@@ -23,7 +23,7 @@ const timestamp = z.iso.datetime({ offset: true });
  * One SES event contract: SES's own shape, which SES versions itself (there is no version field in
  * the detail; `version: 0` says so), with `eventType`, `mail` and the event's own object.
  */
-const sesEvent = <Shape extends z.ZodRawShape>(detailType: string, eventType: string, shape: Shape) =>
+const sesEvent = <Shape extends z.core.$ZodShape>(detailType: string, eventType: string, shape: Shape) =>
   defineEvent({
     source: SES_SOURCE,
     detailType,
@@ -35,10 +35,10 @@ const sesEvent = <Shape extends z.ZodRawShape>(detailType: string, eventType: st
 export const sesEmailBounced = sesEvent('Email Bounced', 'Bounce', {
   bounce: z.looseObject({
     bounceType: z.string(),
-    bounceSubType: z.string().optional(),
+    bounceSubType: z.optional(z.string()),
     bouncedRecipients: z.array(recipient),
     timestamp,
-    feedbackId: z.string().optional(),
+    feedbackId: z.optional(z.string()),
   }),
 });
 
@@ -46,7 +46,7 @@ export const sesEmailComplaintReceived = sesEvent('Email Complaint Received', 'C
   complaint: z.looseObject({
     complainedRecipients: z.array(recipient),
     timestamp,
-    complaintFeedbackType: z.string().optional(),
+    complaintFeedbackType: z.optional(z.string()),
   }),
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { safeText } from '#shared/contact/safe-text.ts';
 import { defineEvent } from './contract.ts';
 import { ENGAGEMENT_SOURCE, signalId, signalPersonSchema, signalTime } from './engagement-source.ts';
@@ -15,17 +15,17 @@ export const webinarAttended = defineEvent({
   version: 1,
   schema: z.object({
     version: z.literal(1),
-    platform: safeText(50).min(1),
+    platform: safeText(50).check(z.minLength(1)),
     attendanceId: signalId,
     webinar: z.object({
       id: signalId,
-      topic: safeText(300).optional(),
-      startTime: signalTime.optional(),
+      topic: z.optional(safeText(300)),
+      startTime: z.optional(signalTime),
     }),
-    participant: signalPersonSchema.extend({
+    participant: z.extend(signalPersonSchema, {
       joinTime: signalTime,
-      leaveTime: signalTime.optional(),
-      durationSeconds: z.number().int().nonnegative().optional(),
+      leaveTime: z.optional(signalTime),
+      durationSeconds: z.optional(z.number().check(z.int(), z.nonnegative())),
     }),
   }),
 });

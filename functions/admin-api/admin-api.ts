@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ContactHistoryReader } from '#shared/contact/contact-history.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
@@ -24,29 +24,33 @@ export interface AdminApiDeps extends RescoreDeps {
 }
 
 const listQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().min(1).max(2000).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
 });
 
 const reviewerSchema = z
   .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters');
+  .check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(200),
+    z.regex(/^[^\p{Cc}]+$/u, 'must not contain control characters'),
+  );
 
 /** The reviewer's reason is required when the answer is no: the lead's next owner needs it. */
 const decisionSchema = z
   .object({
     decision: z.enum(REVIEW_DECISIONS),
-    reason: z.string().trim().max(2000).optional(),
-    reviewer: reviewerSchema.optional(),
+    reason: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+    reviewer: z.optional(reviewerSchema),
     answers: formSubmissionSchema.shape.answers,
   })
-  .refine((body) => body.decision === 'accept' || (body.reason ?? '') !== '', {
-    message: 'a reason is required to reject or disqualify',
-    path: ['reason'],
-  });
+  .check(
+    z.refine((body) => body.decision === 'accept' || (body.reason ?? '') !== '', {
+      message: 'a reason is required to reject or disqualify',
+      path: ['reason'],
+    }),
+  );
 
 /**
  * The sales review API, on routes declared `auth: 'admin'`: the review queue, decisions on it, and

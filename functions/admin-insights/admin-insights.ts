@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   CONTACT_SORTS,
   type ContactDirectory,
@@ -39,36 +39,38 @@ const DEFAULT_FUNNEL_DAYS = 90;
 
 const isoDay = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 const funnelQuerySchema = z.object({
-  from: isoDay.optional(),
-  to: isoDay.optional(),
-  interval: z.enum(FUNNEL_INTERVALS).default('day'),
+  from: z.optional(isoDay),
+  to: z.optional(isoDay),
+  interval: z._default(z.enum(FUNNEL_INTERVALS), 'day'),
 });
 
-const optionalScore = z.coerce.number().int().min(-1000).max(1000).optional();
+const optionalScore = z.optional(z.coerce.number().check(z.int(), z.minimum(-1000), z.maximum(1000)));
 const searchQuerySchema = z
   .object({
-    q: z.string().trim().max(200).optional(),
-    stage: z.union([stageSchema, z.literal('all')]).default('all'),
+    q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+    stage: z._default(z.union([stageSchema, z.literal('all')]), 'all'),
     minScore: optionalScore,
     maxScore: optionalScore,
-    sort: z.enum(CONTACT_SORTS).default('updated'),
-    order: z.enum(SORT_ORDERS).default('desc'),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: z.string().min(1).max(4000).optional(),
+    sort: z._default(z.enum(CONTACT_SORTS), 'updated'),
+    order: z._default(z.enum(SORT_ORDERS), 'desc'),
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4000))),
   })
-  .refine(
-    (query) =>
-      query.minScore === undefined || query.maxScore === undefined || query.minScore <= query.maxScore,
-    {
-      message: 'minScore must not be above maxScore',
-      path: ['minScore'],
-    },
+  .check(
+    z.refine(
+      (query) =>
+        query.minScore === undefined || query.maxScore === undefined || query.minScore <= query.maxScore,
+      {
+        message: 'minScore must not be above maxScore',
+        path: ['minScore'],
+      },
+    ),
   );
 
 const simulateBodySchema = z.object({
   /** The candidate model, as the JSON file marketing would publish. */
   model: z.unknown(),
-  sample: z.number().int().min(1).max(MAX_SIMULATION_SAMPLE).default(200),
+  sample: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_SIMULATION_SAMPLE)), 200),
 });
 
 /**

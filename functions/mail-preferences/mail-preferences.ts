@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { HttpProblem, problemType } from '#shared/http/problem.ts';
 import { problemDetails } from '#shared/http/problem-details-middleware.ts';
 import { parseBody, parseJson } from '#shared/http/request.ts';
@@ -26,8 +26,8 @@ type Request = APIGatewayProxyEventV2;
 type Response = APIGatewayProxyStructuredResultV2;
 
 const jsonPreferencesSchema = z.union([
-  z.object({ topics: z.array(z.string()) }).strict(),
-  z.object({ unsubscribeAll: z.literal(true) }).strict(),
+  z.strictObject({ topics: z.array(z.string()) }),
+  z.strictObject({ unsubscribeAll: z.literal(true) }),
 ]);
 
 /**

@@ -1,5 +1,5 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createDocumentClient } from '#shared/adapters/dynamodb/document-client.ts';
 import { DynamoDbActivityOutbox } from '#shared/adapters/dynamodb/dynamodb-activity-outbox.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
@@ -15,9 +15,7 @@ const documents = createDocumentClient();
 const tableName = requireEnv(RESOURCE_ENV.tableName);
 const batchSize = z.coerce
   .number()
-  .int()
-  .min(1)
-  .max(1000)
+  .check(z.int(), z.minimum(1), z.maximum(1000))
   .parse(requireEnv(RESCORE_BATCH_SIZE_ENV), {
     error: () => `${RESCORE_BATCH_SIZE_ENV} must be a whole number from 1 to 1000`,
   });

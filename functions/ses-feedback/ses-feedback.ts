@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type EventContract, EventContractError, parseDetail } from '#events/contract.ts';
 import { SES_EMAIL_EVENTS } from '#events/ses-email-events.ts';
 import {
@@ -13,7 +13,7 @@ import { logger } from '#shared/runtime/logger.ts';
 /** Consumer of SES email events (bounce, complaint, delivery, open, click) published to EventBridge. */
 export function createSesFeedbackHandler(deps: MailFeedbackDeps) {
   return middy<EventBridgeEvent<string, unknown>, void>().handler(async (event) => {
-    const contract: EventContract<z.ZodType> | undefined = SES_EMAIL_EVENTS.find(
+    const contract: EventContract<z.ZodMiniType> | undefined = SES_EMAIL_EVENTS.find(
       (candidate) => candidate.detailType === event['detail-type'],
     );
     if (!contract) throw new EventContractError(`No SES event contract for "${event['detail-type']}".`);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The kinds of form a website or form tool can send; each maps to one activity type. */
 export const FORM_TYPES = [

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** How long an activity is kept, in days; set per deployment in the wiring declaration. */
 export const ACTIVITY_RETENTION_ENV = 'LEADFLOW_ACTIVITY_RETENTION_DAYS';
@@ -9,7 +9,7 @@ export const ACTIVITY_RETENTION_ENV = 'LEADFLOW_ACTIVITY_RETENTION_DAYS';
  */
 export const DEFAULT_ACTIVITY_RETENTION_DAYS = 730;
 
-const retentionSchema = z.coerce.number().int().min(1).max(3650);
+const retentionSchema = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3650));
 
 /** The configured retention, checked as the function loads: a typo stops it with the reason. */
 export function activityRetentionDays(

@@ -3,17 +3,18 @@ import {
   PutEventsCommand,
   type PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { EventContract } from '#events/contract.ts';
 import { countPublishedEvents } from '#shared/runtime/event-metrics.ts';
+import '#shared/runtime/validation-messages.ts';
 
 /** One event to put: its contract and a detail that must satisfy the contract's schema. */
-export interface OutgoingEvent<Schema extends z.ZodType = z.ZodType> {
+export interface OutgoingEvent<Schema extends z.ZodMiniType = z.ZodMiniType> {
   readonly contract: EventContract<Schema>;
   readonly detail: z.infer<Schema>;
 }
 
-export function outgoing<Schema extends z.ZodType>(
+export function outgoing<Schema extends z.ZodMiniType>(
   contract: EventContract<Schema>,
   detail: z.infer<Schema>,
 ): OutgoingEvent<Schema> {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** No control characters (CR/LF included): a name must never smuggle a header or a log line. */
 const CONTROL_CHARACTERS = /\p{Cc}/u;
@@ -10,19 +10,19 @@ const CONTROL_CHARACTERS_BUT_LINE_BREAKS = /(?![\n\r\t])\p{Cc}/u;
  * characters. Every edge that takes profile data uses it, so the same rules hold for all sources.
  */
 export const safeText = (maxLength: number) =>
-  z
-    .string()
-    .trim()
-    .max(maxLength)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters');
+  z.string().check(
+    z.trim(),
+    z.maxLength(maxLength),
+    z.refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters'),
+  );
 
 /** Free text that may span lines (an answer, a note) but carries no other control characters. */
 export const multilineText = (maxLength: number) =>
-  z
-    .string()
-    .trim()
-    .max(maxLength)
-    .refine(
+  z.string().check(
+    z.trim(),
+    z.maxLength(maxLength),
+    z.refine(
       (value) => !CONTROL_CHARACTERS_BUT_LINE_BREAKS.test(value),
       'must not contain control characters',
-    );
+    ),
+  );

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Lifecycle stages. A `lead` is nurtured; `review` waits for a person in sales to accept it;

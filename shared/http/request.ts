@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { HttpProblem, problemType } from './problem.ts';
+import '#shared/runtime/validation-messages.ts';
 
 /** leadflow accepts at most 256 KB per request: no form needs more, and it bounds the work per call. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -61,7 +62,7 @@ export function parseJson(body: string): unknown {
 }
 
 /** Validates a body; a 400 lists every invalid field by path, without echoing the values. */
-export function parseBody<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {
+export function parseBody<Schema extends z.ZodMiniType>(schema: Schema, value: unknown): z.infer<Schema> {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new HttpProblem({
@@ -81,7 +82,7 @@ export function parseBody<Schema extends z.ZodType>(schema: Schema, value: unkno
 }
 
 /** Validates the query string; a 400 lists every invalid parameter by name. */
-export function parseQuery<Schema extends z.ZodType>(
+export function parseQuery<Schema extends z.ZodMiniType>(
   schema: Schema,
   event: Pick<APIGatewayProxyEventV2, 'queryStringParameters'>,
 ): z.infer<Schema> {

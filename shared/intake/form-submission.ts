@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { formTypeSchema } from '#shared/activity/activity-type.ts';
 import { LEGAL_BASES } from '#shared/contact/contact.ts';
 import { multilineText, safeText } from '#shared/contact/safe-text.ts';
@@ -12,48 +12,52 @@ const answer = multilineText(2000);
  * mapped to it). Unknown fields are dropped, never stored.
  */
 export const formSubmissionSchema = z.object({
-  email: z.string().trim().min(1).max(254),
+  email: z.string().check(z.trim(), z.minLength(1), z.maxLength(254)),
   formType: formTypeSchema,
-  firstName: text(100).optional(),
-  lastName: text(100).optional(),
-  company: text(200).optional(),
-  jobTitle: text(200).optional(),
-  phone: text(40).optional(),
-  country: text(100).optional(),
+  firstName: z.optional(text(100)),
+  lastName: z.optional(text(100)),
+  company: z.optional(text(200)),
+  jobTitle: z.optional(text(200)),
+  phone: z.optional(text(40)),
+  country: z.optional(text(100)),
   /** Employees: a number or a form option such as `51-200` or `1000+`. */
-  companySize: z.union([z.number().int().nonnegative().transform(String), text(40)]).optional(),
-  industry: text(200).optional(),
-  submissionId: text(200).optional(),
-  consent: z
-    .object({
+  companySize: z.optional(
+    z.union([z.pipe(z.number().check(z.int(), z.nonnegative()), z.transform(String)), text(40)]),
+  ),
+  industry: z.optional(text(200)),
+  submissionId: z.optional(text(200)),
+  consent: z.optional(
+    z.object({
       granted: z.boolean(),
-      purpose: text(300).optional(),
-      legalBasis: z.enum(LEGAL_BASES).default('consent'),
-    })
-    .optional(),
-  utm: z
-    .object({
-      source: text(200),
-      medium: text(200),
-      campaign: text(200),
-      term: text(200),
-      content: text(200),
-    })
-    .partial()
-    .optional(),
-  referrer: text(2000).optional(),
-  answers: z
-    .object({
-      budget: answer,
-      authority: answer,
-      need: answer,
-      timeline: answer,
-      goals: answer,
-      plans: answer,
-      challenges: answer,
-    })
-    .partial()
-    .optional(),
+      purpose: z.optional(text(300)),
+      legalBasis: z._default(z.enum(LEGAL_BASES), 'consent'),
+    }),
+  ),
+  utm: z.optional(
+    z.partial(
+      z.object({
+        source: text(200),
+        medium: text(200),
+        campaign: text(200),
+        term: text(200),
+        content: text(200),
+      }),
+    ),
+  ),
+  referrer: z.optional(text(2000)),
+  answers: z.optional(
+    z.partial(
+      z.object({
+        budget: answer,
+        authority: answer,
+        need: answer,
+        timeline: answer,
+        goals: answer,
+        plans: answer,
+        challenges: answer,
+      }),
+    ),
+  ),
 });
 
 export type FormSubmission = z.infer<typeof formSubmissionSchema>;

@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { formTypeSchema } from '#shared/activity/activity-type.ts';
 import { LEGAL_BASES } from '#shared/contact/contact.ts';
+import '#shared/runtime/validation-messages.ts';
 import { CANONICAL_FIELDS } from './mapping/field-names.ts';
 
 /** Where a provider's field goes: a canonical contact field, or nowhere (`ignore`). */
@@ -10,9 +11,11 @@ export type FieldTarget = z.infer<typeof fieldTargetSchema>;
 /** `https://www.example.com`, `http://localhost:8080`, or every subdomain: `https://*.example.com`. */
 const originPatternSchema = z
   .string()
-  .regex(
-    /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/,
-    'must be an origin such as https://www.example.com or https://*.example.com (lower case, no path)',
+  .check(
+    z.regex(
+      /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/,
+      'must be an origin such as https://www.example.com or https://*.example.com (lower case, no path)',
+    ),
   );
 
 const consentSettingsSchema = z.object({
@@ -20,38 +23,38 @@ const consentSettingsSchema = z.object({
    * The field holding the consent checkbox. When set, consent is recorded on every submission of the
    * form, as refused when the box was left unticked (browsers do not send unticked boxes).
    */
-  field: z.string().min(1).optional(),
+  field: z.optional(z.string().check(z.minLength(1))),
   /** What the person agrees to, as the form says it; defaults to the field's label when it has one. */
-  purpose: z.string().trim().min(1).max(300).optional(),
-  legalBasis: z.enum(LEGAL_BASES).default('consent'),
+  purpose: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(300))),
+  legalBasis: z._default(z.enum(LEGAL_BASES), 'consent'),
 });
 
 /** How one form's fields become a contact: per-form mapping, form type and consent wording. */
 const formSettingsSchema = z.object({
   /** The kind of form; a `form_type` field in the submission wins over it. */
-  formType: formTypeSchema.optional(),
+  formType: z.optional(formTypeSchema),
   /** Provider field (key, ref, name or label, as the source identifies it) → contact field. */
-  fields: z.record(z.string().min(1), fieldTargetSchema).default({}),
-  consent: consentSettingsSchema.optional(),
+  fields: z._default(z.record(z.string().check(z.minLength(1)), fieldTargetSchema), {}),
+  consent: z.optional(consentSettingsSchema),
 });
 export type FormSettings = z.infer<typeof formSettingsSchema>;
 
 /** A plain HTML form also says who may post it and where the visitor goes afterwards. */
-const htmlFormSettingsSchema = formSettingsSchema.extend({
+const htmlFormSettingsSchema = z.extend(formSettingsSchema, {
   /** Pages allowed to post this form, checked on Origin (else Referer); also the CORS allowlist. */
-  allowedOrigins: z.array(originPatternSchema).min(1),
+  allowedOrigins: z.array(originPatternSchema).check(z.minLength(1)),
   /** Where a browser is sent (303) after a successful post. */
   thankYouUrl: z.url({ protocol: /^https?$/ }),
   /** A field hidden from people; a bot that fills it is answered as if accepted, and nothing is stored. */
-  honeypotField: z.string().min(1).default('_gotcha'),
+  honeypotField: z._default(z.string().check(z.minLength(1)), '_gotcha'),
 });
 export type HtmlFormSettings = z.infer<typeof htmlFormSettingsSchema>;
 
 const providerSourceSchema = z.object({
   /** The form type of a form that is not listed below and carries no `form_type` field. */
-  defaultFormType: formTypeSchema.default('contact'),
+  defaultFormType: z._default(formTypeSchema, 'contact'),
   /** Settings by the provider's form id (Webflow: form id or form name). */
-  forms: z.record(z.string().min(1), formSettingsSchema).default({}),
+  forms: z._default(z.record(z.string().check(z.minLength(1)), formSettingsSchema), {}),
 });
 export type ProviderSourceSettings = z.infer<typeof providerSourceSchema>;
 
@@ -60,14 +63,16 @@ export type ProviderSourceSettings = z.infer<typeof providerSourceSchema>;
  * exact path, instead of silently dropping a field of every lead.
  */
 export const formsConfigSchema = z.object({
-  html: z.object({ forms: z.record(z.string().regex(/^[\w-]{1,64}$/), htmlFormSettingsSchema).default({}) }),
-  typeform: providerSourceSchema.default({ defaultFormType: 'contact', forms: {} }),
-  tally: providerSourceSchema.default({ defaultFormType: 'contact', forms: {} }),
-  webflow: providerSourceSchema.default({ defaultFormType: 'contact', forms: {} }),
+  html: z.object({
+    forms: z._default(z.record(z.string().check(z.regex(/^[\w-]{1,64}$/)), htmlFormSettingsSchema), {}),
+  }),
+  typeform: z._default(providerSourceSchema, { defaultFormType: 'contact', forms: {} }),
+  tally: z._default(providerSourceSchema, { defaultFormType: 'contact', forms: {} }),
+  webflow: z._default(providerSourceSchema, { defaultFormType: 'contact', forms: {} }),
   /** Pages allowed to send the `/track` beacon, besides every HTML form's allowed origins. */
-  track: z
-    .object({ allowedOrigins: z.array(originPatternSchema).default([]) })
-    .default({ allowedOrigins: [] }),
+  track: z._default(z.object({ allowedOrigins: z._default(z.array(originPatternSchema), []) }), {
+    allowedOrigins: [],
+  }),
 });
 export type FormsConfig = z.infer<typeof formsConfigSchema>;
 

@@ -1,35 +1,39 @@
 import { Duration, IANAZone } from 'luxon';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { activityTypeSchema, formTypeSchema } from '#shared/activity/activity-type.ts';
 import { stageSchema } from '#shared/contact/stage.ts';
+import '#shared/runtime/validation-messages.ts';
 import type { CompiledTemplates } from './compiled-template.ts';
 import { EMAIL_LOCALES } from './email-locale.ts';
 
-const name = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens');
+const name = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens'));
 const isoDuration = z
   .string()
-  .refine(
-    (value) => Duration.fromISO(value).isValid,
-    'must be an ISO 8601 duration such as PT0S, PT12H or P3D',
+  .check(
+    z.refine(
+      (value) => Duration.fromISO(value).isValid,
+      'must be an ISO 8601 duration such as PT0S, PT12H or P3D',
+    ),
   );
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time such as 08:00');
+const clockTime = z
+  .string()
+  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time such as 08:00'));
 const localeSchema = z.enum(EMAIL_LOCALES);
 
 const stepSchema = z.object({
   template: name,
   /** After the previous email of the track (or the enrollment, for the first step). */
   delay: isoDuration,
-  conditions: z
-    .object({
+  conditions: z.optional(
+    z.strictObject({
       /** Sent only if the contact did one of these since entering the track; skipped otherwise. */
-      onlyIf: z.array(activityTypeSchema).min(1).optional(),
+      onlyIf: z.optional(z.array(activityTypeSchema).check(z.minLength(1))),
       /** Skipped if the contact did one of these since entering the track. */
-      skipIf: z.array(activityTypeSchema).min(1).optional(),
+      skipIf: z.optional(z.array(activityTypeSchema).check(z.minLength(1))),
       /** Sent only if the contact did nothing (opens aside) for this many days; skipped otherwise. */
-      inactiveForDays: z.number().int().positive().optional(),
-    })
-    .strict()
-    .optional(),
+      inactiveForDays: z.optional(z.number().check(z.int(), z.positive())),
+    }),
+  ),
 });
 
 const trackSchema = z.object({
@@ -40,15 +44,15 @@ const trackSchema = z.object({
    * Who enters the track: leads whose strongest interest and stage are listed. A track without
    * `entry` is only reached as another track's `followUp` (re-engagement).
    */
-  entry: z
-    .object({
-      interests: z.array(formTypeSchema).min(1),
-      stages: z.array(stageSchema).min(1).default(['lead']),
-    })
-    .optional(),
-  steps: z.array(stepSchema).min(1),
+  entry: z.optional(
+    z.object({
+      interests: z.array(formTypeSchema).check(z.minLength(1)),
+      stages: z._default(z.array(stageSchema).check(z.minLength(1)), ['lead']),
+    }),
+  ),
+  steps: z.array(stepSchema).check(z.minLength(1)),
   /** Where the contact goes once the last step is done, and how long after it. */
-  followUp: z.object({ track: name, after: isoDuration }).optional(),
+  followUp: z.optional(z.object({ track: name, after: isoDuration })),
 });
 
 /**
@@ -59,57 +63,66 @@ const trackSchema = z.object({
  */
 export const nurtureConfigSchema = z
   .object({
-    version: z.string().min(1),
+    version: z.string().check(z.minLength(1)),
     /** Our own URLs the templates link to, as `{{links.<name>}}`. */
-    links: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.url({ protocol: /^https?$/ })),
+    links: z.record(z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/)), z.url({ protocol: /^https?$/ })),
     topics: z
-      .array(z.object({ id: name, label: z.record(localeSchema, z.string().min(1)) }))
-      .min(1)
-      .refine((topics) => unique(topics.map((topic) => topic.id)), 'topic ids must be unique'),
+      .array(z.object({ id: name, label: z.record(localeSchema, z.string().check(z.minLength(1))) }))
+      .check(
+        z.minLength(1),
+        z.refine((topics) => unique(topics.map((topic) => topic.id)), 'topic ids must be unique'),
+      ),
     locales: z.object({
       default: localeSchema,
       /** ISO 3166 alpha-2 country code → language, for the contact's country. */
-      byCountry: z.record(z.string().regex(/^[A-Z]{2}$/), localeSchema),
+      byCountry: z.record(z.string().check(z.regex(/^[A-Z]{2}$/)), localeSchema),
     }),
     guardrails: z.object({
-      frequencyCap: z.object({ maxEmails: z.number().int().positive(), perDays: z.number().positive() }),
+      frequencyCap: z.object({
+        maxEmails: z.number().check(z.int(), z.positive()),
+        perDays: z.number().check(z.positive()),
+      }),
       /** Local times in the contact's time zone; the window may span midnight (20:00 → 08:00). */
       quietHours: z.object({ start: clockTime, end: clockTime }),
-      defaultTimeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone'),
-      stopAtStages: z.array(stageSchema).min(1),
+      defaultTimeZone: z
+        .string()
+        .check(z.refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone')),
+      stopAtStages: z.array(stageSchema).check(z.minLength(1)),
     }),
     doubleOptIn: z.object({
       /** Consent-based signups with one of these interests must confirm before any other email. */
       interests: z.array(formTypeSchema),
       confirmationTemplate: name,
-      linkValidDays: z.number().int().positive(),
+      linkValidDays: z.number().check(z.int(), z.positive()),
     }),
     /** Strongest first: the first track whose entry matches wins, and a contact only moves up. */
-    tracks: z
-      .array(trackSchema)
-      .min(1)
-      .refine((tracks) => unique(tracks.map((track) => track.name)), 'track names must be unique'),
+    tracks: z.array(trackSchema).check(
+      z.minLength(1),
+      z.refine((tracks) => unique(tracks.map((track) => track.name)), 'track names must be unique'),
+    ),
   })
-  .superRefine((config, context) => {
-    const topics = new Set(config.topics.map((topic) => topic.id));
-    const tracks = new Set(config.tracks.map((track) => track.name));
-    config.tracks.forEach((track, index) => {
-      if (!topics.has(track.topic)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['tracks', index, 'topic'],
-          message: `no topic "${track.topic}"`,
-        });
-      }
-      if (track.followUp && !tracks.has(track.followUp.track)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['tracks', index, 'followUp', 'track'],
-          message: `no track "${track.followUp.track}"`,
-        });
-      }
-    });
-  });
+  .check(
+    z.superRefine((config, context) => {
+      const topics = new Set(config.topics.map((topic) => topic.id));
+      const tracks = new Set(config.tracks.map((track) => track.name));
+      config.tracks.forEach((track, index) => {
+        if (!topics.has(track.topic)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['tracks', index, 'topic'],
+            message: `no topic "${track.topic}"`,
+          });
+        }
+        if (track.followUp && !tracks.has(track.followUp.track)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['tracks', index, 'followUp', 'track'],
+            message: `no track "${track.followUp.track}"`,
+          });
+        }
+      });
+    }),
+  );
 
 export type NurtureConfig = z.infer<typeof nurtureConfigSchema>;
 export type NurtureTrack = NurtureConfig['tracks'][number];

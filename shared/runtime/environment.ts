@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Names of the environment variables through which the deployment tells a function where its
@@ -13,7 +13,7 @@ export const RESOURCE_ENV = {
   publicBaseUrl: 'LEADFLOW_PUBLIC_BASE_URL',
 } as const;
 
-const nonEmpty = z.string().trim().min(1);
+const nonEmpty = z.string().check(z.trim(), z.minLength(1));
 
 /**
  * Reads one required setting, failing at cold start with a sentence that names the variable rather

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Every qualification answer leadflow knows: BANT's four and GPCT's three others (timeline is shared). */
 export const ANSWER_KEYS = [
@@ -30,9 +30,9 @@ export type Grade = z.infer<typeof gradeSchema>;
 
 /** One line of a score's explanation: which rule gave how many points, and why, in plain words. */
 export const scoreLineSchema = z.object({
-  rule: z.string().min(1),
+  rule: z.string().check(z.minLength(1)),
   points: z.number(),
-  reason: z.string().min(1),
+  reason: z.string().check(z.minLength(1)),
 });
 export type ScoreLine = z.infer<typeof scoreLineSchema>;
 
@@ -50,16 +50,16 @@ export const scoreSchema = z.object({
   grade: z.enum(GRADES),
   breakdown: z.array(scoreLineSchema),
   knownAnswers: z.array(answerKeySchema),
-  completeFrameworks: z.array(frameworkSchema).optional(),
+  completeFrameworks: z.optional(z.array(frameworkSchema)),
   handRaiser: z.boolean(),
   /** The latest hand-raiser activity (demo, quote, contact request, meeting…). */
-  lastHandRaiseAt: z.iso.datetime().optional(),
+  lastHandRaiseAt: z.optional(z.iso.datetime()),
   /** The latest activity that brought points: re-engagement after a rejected review is measured on it. */
-  lastEngagedAt: z.iso.datetime().optional(),
+  lastEngagedAt: z.optional(z.iso.datetime()),
   businessEmail: z.boolean(),
-  modelVersion: z.string().min(1),
+  modelVersion: z.string().check(z.minLength(1)),
   scoredAt: z.iso.datetime(),
   /** When decay will have moved this score enough to re-compute it; absent when nothing decays. */
-  staleAfter: z.iso.datetime().optional(),
+  staleAfter: z.optional(z.iso.datetime()),
 });
 export type Score = z.infer<typeof scoreSchema>;

@@ -1,13 +1,17 @@
 import countries from 'i18n-iso-countries/index.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { activityTypeSchema } from '#shared/activity/activity-type.ts';
 import { answerKeySchema, frameworkSchema, gradeSchema } from './score.ts';
+import '#shared/runtime/validation-messages.ts';
 
-const points = z.number().finite();
-const label = z.string().min(1).max(80);
+/** zod 4 numbers are always finite (classic's `.finite()` was a no-op). */
+const points = z.number();
+const label = z.string().check(z.minLength(1), z.maxLength(80));
 
 /** A case-insensitive regular expression, checked when the model loads rather than at the first lead. */
-const pattern = z.string().min(1).refine(isValidRegExp, 'must be a valid regular expression');
+const pattern = z
+  .string()
+  .check(z.minLength(1), z.refine(isValidRegExp, 'must be a valid regular expression'));
 
 /** A rule matched against a text of the profile (job title, industry, email domain); first match wins. */
 const patternRuleSchema = z.object({ label, pattern, points });
@@ -16,40 +20,44 @@ const companySizeBandSchema = z
   .object({
     label,
     /** Employees, inclusive. A range such as "51-200" is placed by its lower bound. */
-    min: z.number().int().nonnegative(),
-    max: z.number().int().nonnegative().optional(),
+    min: z.number().check(z.int(), z.nonnegative()),
+    max: z.optional(z.number().check(z.int(), z.nonnegative())),
     points,
   })
-  .refine((band) => band.max === undefined || band.max >= band.min, {
-    message: 'max must not be below min',
-    path: ['max'],
-  });
+  .check(
+    z.refine((band) => band.max === undefined || band.max >= band.min, {
+      message: 'max must not be below min',
+      path: ['max'],
+    }),
+  );
 
 const countryRuleSchema = z.object({
   label,
   /** ISO 3166-1 alpha-2 codes; a contact's country may be given as a code or a name in English or French. */
   countries: z
-    .array(z.string().refine((code) => countries.isValid(code), 'must be an ISO 3166-1 alpha-2 code'))
-    .min(1),
+    .array(
+      z.string().check(z.refine((code) => countries.isValid(code), 'must be an ISO 3166-1 alpha-2 code')),
+    )
+    .check(z.minLength(1)),
   points,
 });
 
 const engagementRuleSchema = z.object({
   points,
   /** Most points (in absolute value) this rule can bring in total, however often it happens. */
-  cap: z.number().positive().optional(),
+  cap: z.optional(z.number().check(z.positive())),
   /**
    * Whether the points fade with the half-life (the default). Signals that stay true (an unsubscribe,
    * a hard bounce) should not fade.
    */
-  decays: z.boolean().default(true),
+  decays: z._default(z.boolean(), true),
 });
 
-const multiChannelTierSchema = z.object({ minChannels: z.number().int().min(2), points });
+const multiChannelTierSchema = z.object({ minChannels: z.number().check(z.int(), z.minimum(2)), points });
 
 const ruleName = z
   .string()
-  .regex(/^(fit|engagement|qualification)\.[\w.:-]+$/, 'must name a rule, e.g. fit.competitor');
+  .check(z.regex(/^(fit|engagement|qualification)\.[\w.:-]+$/, 'must name a rule, e.g. fit.competitor'));
 
 /**
  * The scoring model is configuration, not code: marketing tunes it, and every change is validated
@@ -58,50 +66,53 @@ const ruleName = z
  */
 export const scoringModelSchema = z
   .object({
-    version: z.string().min(1),
+    version: z.string().check(z.minLength(1)),
     fit: z.object({
       businessEmail: points,
       freeMail: points,
       disposableEmail: points,
       /** A team mailbox (info@, contact@): added to the email's own points; optional for older models. */
-      roleEmail: points.optional(),
+      roleEmail: z.optional(points),
       companyKnown: points,
       /** Seniority from the job title. First matching rule wins, so order from most to least specific. */
       jobTitle: z.array(patternRuleSchema),
       /** Department or role from the job title (marketing, sales…), scored beside seniority. */
-      role: z.array(patternRuleSchema).default([]),
-      companySize: z.array(companySizeBandSchema).default([]),
-      industry: z.array(patternRuleSchema).default([]),
-      country: z.array(countryRuleSchema).default([]),
+      role: z._default(z.array(patternRuleSchema), []),
+      companySize: z._default(z.array(companySizeBandSchema), []),
+      industry: z._default(z.array(patternRuleSchema), []),
+      country: z._default(z.array(countryRuleSchema), []),
       /** Rules on the email domain, such as schools and universities (students). First match wins. */
-      emailDomain: z.array(patternRuleSchema).default([]),
+      emailDomain: z._default(z.array(patternRuleSchema), []),
       /** Competitors' domains (and their subdomains): they research you, they do not buy. */
-      competitors: z
-        .object({
-          domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a domain')),
+      competitors: z._default(
+        z.object({
+          domains: z.array(z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a domain'))),
           points,
-        })
-        .default({ domains: [], points: 0 }),
+        }),
+        { domains: [], points: 0 },
+      ),
       /** Fit points needed for grades A, B and C; below C is D. */
       grades: z.object({ A: points, B: points, C: points }),
     }),
     engagement: z.object({
-      halfLifeDays: z.number().positive(),
+      halfLifeDays: z.number().check(z.positive()),
       activities: z.partialRecord(activityTypeSchema, engagementRuleSchema),
       /**
        * Page visits scored by category (pricing, demo, careers…) instead of the flat `page_visited`
        * rule. The category comes with the activity, or from the first `classify` pattern matching its URL.
        */
-      pages: z
-        .object({
-          categories: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), engagementRuleSchema),
-          classify: z.array(z.object({ category: z.string().min(1), pattern })),
-        })
-        .default({ categories: {}, classify: [] }),
+      pages: z._default(
+        z.object({
+          categories: z.record(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)), engagementRuleSchema),
+          classify: z.array(z.object({ category: z.string().check(z.minLength(1)), pattern })),
+        }),
+        { categories: {}, classify: [] },
+      ),
       /** A bonus for engaging through several channels (web forms, website, email, events…). */
-      multiChannel: z
-        .object({ windowDays: z.number().positive(), tiers: z.array(multiChannelTierSchema) })
-        .default({ windowDays: 90, tiers: [] }),
+      multiChannel: z._default(
+        z.object({ windowDays: z.number().check(z.positive()), tiers: z.array(multiChannelTierSchema) }),
+        { windowDays: 90, tiers: [] },
+      ),
     }),
     qualification: z.object({
       /** Points for each known answer; an answer not listed brings none. */
@@ -115,47 +126,57 @@ export const scoringModelSchema = z
         requireCompleteFramework: z.array(frameworkSchema),
         requireBusinessEmail: z.boolean(),
         /** The lowest fit grade that may qualify without a person; absent means any grade. */
-        minGrade: gradeSchema.optional(),
+        minGrade: z.optional(gradeSchema),
         /** A hand-raiser with a complete framework qualifies whatever the score. */
         handRaiserWithCompleteFramework: z.boolean(),
       }),
       review: z.object({
         minScore: points,
         /** Engagement points also needed to reach review on the score: fit alone is not interest. */
-        minEngagement: points.default(0),
+        minEngagement: z._default(points, 0),
         onHandRaiser: z.boolean(),
       }),
       /** A contact with a score line from one of these rules is disqualified (e.g. `fit.competitor`). */
-      disqualify: z.object({ onRules: z.array(ruleName) }).default({ onRules: [] }),
+      disqualify: z._default(z.object({ onRules: z.array(ruleName) }), { onRules: [] }),
     }),
     /** How often the scheduled job re-scores a contact whose engagement is still decaying. */
-    rescore: z
-      .object({ everyDays: z.number().positive(), minDecayingPoints: z.number().positive() })
-      .default({ everyDays: 7, minDecayingPoints: 1 }),
+    rescore: z._default(
+      z.object({
+        everyDays: z.number().check(z.positive()),
+        minDecayingPoints: z.number().check(z.positive()),
+      }),
+      { everyDays: 7, minDecayingPoints: 1 },
+    ),
   })
-  .superRefine((model, context) => {
-    if (model.policy.review.minScore > model.policy.autoQualify.minScore) {
-      context.addIssue({
-        code: 'custom',
-        message: 'policy.review.minScore must not be above policy.autoQualify.minScore',
-        path: ['policy', 'review', 'minScore'],
-      });
-    }
-    const { A, B, C } = model.fit.grades;
-    if (!(A >= B && B >= C)) {
-      context.addIssue({ code: 'custom', message: 'grades must satisfy A ≥ B ≥ C', path: ['fit', 'grades'] });
-    }
-    const categories = Object.keys(model.engagement.pages.categories);
-    model.engagement.pages.classify.forEach((rule, index) => {
-      if (!categories.includes(rule.category)) {
+  .check(
+    z.superRefine((model, context) => {
+      if (model.policy.review.minScore > model.policy.autoQualify.minScore) {
         context.addIssue({
           code: 'custom',
-          message: `category "${rule.category}" is not one of engagement.pages.categories`,
-          path: ['engagement', 'pages', 'classify', index, 'category'],
+          message: 'policy.review.minScore must not be above policy.autoQualify.minScore',
+          path: ['policy', 'review', 'minScore'],
         });
       }
-    });
-  });
+      const { A, B, C } = model.fit.grades;
+      if (!(A >= B && B >= C)) {
+        context.addIssue({
+          code: 'custom',
+          message: 'grades must satisfy A ≥ B ≥ C',
+          path: ['fit', 'grades'],
+        });
+      }
+      const categories = Object.keys(model.engagement.pages.categories);
+      model.engagement.pages.classify.forEach((rule, index) => {
+        if (!categories.includes(rule.category)) {
+          context.addIssue({
+            code: 'custom',
+            message: `category "${rule.category}" is not one of engagement.pages.categories`,
+            path: ['engagement', 'pages', 'classify', index, 'category'],
+          });
+        }
+      });
+    }),
+  );
 
 export type ScoringModel = z.infer<typeof scoringModelSchema>;
 export type EngagementRule = z.infer<typeof engagementRuleSchema>;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { pageVisited } from '#events/page-visited.ts';
 import { utmFromUrl } from '#shared/activity/utm.ts';
 import { type EventPublisher, outgoing } from '#shared/adapters/event-publisher.ts';
@@ -31,14 +31,14 @@ export interface BeaconDeps {
   readonly forms: FormsConfig;
 }
 
-const address = z.url({ protocol: /^https?$/ }).max(2000);
+const address = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
 
 /** What the README's beacon script sends; unknown members are ignored. */
 const beaconSchema = z.object({
-  visitorToken: z.string().max(4000).optional(),
+  visitorToken: z.optional(z.string().check(z.maxLength(4000))),
   url: address,
-  title: safeText(300).optional(),
-  referrer: z.union([address, z.literal('')]).optional(),
+  title: z.optional(safeText(300)),
+  referrer: z.optional(z.union([address, z.literal('')])),
 });
 
 const TRACK_ORIGIN_REMEDY = "add the origin to track.allowedOrigins or to an HTML form's allowedOrigins";

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseBody, parseJson } from '#shared/http/request.ts';
 import { type FormsConfig, type ProviderSourceSettings, settingsOf } from '../forms-config.ts';
 import type { MappingRules } from '../mapping/submission-draft.ts';
@@ -27,7 +27,7 @@ export interface DeliveryFacts {
  * provider's id of a delivery, and how the payload maps to the canonical submission. Everything
  * else (limits, parsing, validation, recording) is shared.
  */
-export interface SignedFormSource<Schema extends z.ZodType> {
+export interface SignedFormSource<Schema extends z.ZodMiniType> {
   /** The `{source}` of `POST /forms/{source}`. */
   readonly name: string;
   /** The secret it is verified with, read through `readSecret`; none configured means refuse all. */
@@ -42,17 +42,17 @@ export interface SignedFormSource<Schema extends z.ZodType> {
 }
 
 /** Declares a source, keeping its payload type for `describe` and `map`. */
-export function defineSignedSource<Schema extends z.ZodType>(
+export function defineSignedSource<Schema extends z.ZodMiniType>(
   source: SignedFormSource<Schema>,
 ): SignedFormSource<Schema> {
   return source;
 }
 
 /** A provider's id (of a form, a response, a delivery): bounded, so it can be a key. */
-export const providerId = z.string().min(1).max(200);
+export const providerId = z.string().check(z.minLength(1), z.maxLength(200));
 
 /** An authenticated body parsed as the provider's payload: 400 naming each path that does not fit. */
-export function parseProviderPayload<Schema extends z.ZodType>(
+export function parseProviderPayload<Schema extends z.ZodMiniType>(
   schema: Schema,
   body: Buffer,
 ): z.infer<Schema> {

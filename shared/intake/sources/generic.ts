@@ -1,5 +1,5 @@
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineSignedSource } from './form-source.ts';
 import { invalidSignature } from './signature.ts';
 

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { FormsConfig } from '../forms-config.ts';
 import {
   type DeliveryFacts,
@@ -27,7 +27,7 @@ export interface AnySignedSource {
   receive(request: IntakeRequest, secret: string, now: Date): ReceivedDelivery;
 }
 
-function erase<Schema extends z.ZodType>(source: SignedFormSource<Schema>): AnySignedSource {
+function erase<Schema extends z.ZodMiniType>(source: SignedFormSource<Schema>): AnySignedSource {
   return {
     name: source.name,
     secretName: source.secretName,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { draftSubmission, type SubmittedField } from '../mapping/submission-draft.ts';
 import { defineSignedSource, providerId as id, ignoredUnless, mappingRulesFor } from './form-source.ts';
 import { requireBodyHmacSha256 } from './signature.ts';
@@ -6,11 +6,11 @@ import { requireBodyHmacSha256 } from './signature.ts';
 export const TALLY_SECRET_NAME = 'WEBHOOK_SECRET_TALLY';
 
 const tallyFieldSchema = z.object({
-  key: z.string().max(300),
-  label: z.string().max(2000).nullish(),
+  key: z.string().check(z.maxLength(300)),
+  label: z.nullish(z.string().check(z.maxLength(2000))),
   type: z.string(),
   value: z.unknown(),
-  options: z.array(z.object({ id: z.string(), text: z.string() })).optional(),
+  options: z.optional(z.array(z.object({ id: z.string(), text: z.string() }))),
 });
 type TallyField = z.infer<typeof tallyFieldSchema>;
 
@@ -18,12 +18,12 @@ type TallyField = z.infer<typeof tallyFieldSchema>;
 const tallyWebhookSchema = z.object({
   eventId: id,
   eventType: z.string(),
-  createdAt: z.string().optional(),
+  createdAt: z.optional(z.string()),
   data: z.object({
     responseId: id,
     formId: id,
-    createdAt: z.string().optional(),
-    fields: z.array(tallyFieldSchema).max(500).default([]),
+    createdAt: z.optional(z.string()),
+    fields: z._default(z.array(tallyFieldSchema).check(z.maxLength(500)), []),
   }),
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { draftSubmission, type SubmittedField } from '../mapping/submission-draft.ts';
 import { defineSignedSource, providerId as id, ignoredUnless, mappingRulesFor } from './form-source.ts';
 import { requireBodyHmacSha256 } from './signature.ts';
@@ -10,16 +10,16 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 /** The parts of a `form_response` webhook leadflow reads; everything else is ignored. */
 const answerSchema = z.object({
   type: z.string(),
-  field: z.object({ id, ref: z.string().optional() }),
-  text: z.string().optional(),
-  email: z.string().optional(),
-  phone_number: z.string().optional(),
-  url: z.string().optional(),
-  date: z.string().optional(),
-  number: z.number().optional(),
-  boolean: z.boolean().optional(),
-  choice: z.object({ label: z.string().optional(), other: z.string().optional() }).optional(),
-  choices: z.object({ labels: z.array(z.string()).optional(), other: z.string().optional() }).optional(),
+  field: z.object({ id, ref: z.optional(z.string()) }),
+  text: z.optional(z.string()),
+  email: z.optional(z.string()),
+  phone_number: z.optional(z.string()),
+  url: z.optional(z.string()),
+  date: z.optional(z.string()),
+  number: z.optional(z.number()),
+  boolean: z.optional(z.boolean()),
+  choice: z.optional(z.object({ label: z.optional(z.string()), other: z.optional(z.string()) })),
+  choices: z.optional(z.object({ labels: z.optional(z.array(z.string())), other: z.optional(z.string()) })),
 });
 type TypeformAnswer = z.infer<typeof answerSchema>;
 
@@ -29,16 +29,17 @@ const typeformWebhookSchema = z.object({
   form_response: z.object({
     form_id: id,
     token: id,
-    submitted_at: z.string().optional(),
-    hidden: z.record(z.string(), scalar).optional(),
-    definition: z
-      .object({
-        fields: z
-          .array(z.object({ id, ref: z.string().optional(), title: z.string().optional() }))
-          .default([]),
-      })
-      .optional(),
-    answers: z.array(answerSchema).max(500).default([]),
+    submitted_at: z.optional(z.string()),
+    hidden: z.optional(z.record(z.string(), scalar)),
+    definition: z.optional(
+      z.object({
+        fields: z._default(
+          z.array(z.object({ id, ref: z.optional(z.string()), title: z.optional(z.string()) })),
+          [],
+        ),
+      }),
+    ),
+    answers: z._default(z.array(answerSchema).check(z.maxLength(500)), []),
   }),
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { utmFromUrl } from '#shared/activity/utm.ts';
 import { draftSubmission, type SubmittedField } from '../mapping/submission-draft.ts';
 import { defineSignedSource, providerId as id, ignoredUnless, mappingRulesFor } from './form-source.ts';
@@ -10,12 +10,12 @@ export const WEBFLOW_SECRET_NAME = 'WEBHOOK_SECRET_WEBFLOW';
 const webflowWebhookSchema = z.object({
   triggerType: z.string(),
   payload: z.object({
-    name: z.string().max(200).optional(),
-    data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
-    submittedAt: z.string().optional(),
+    name: z.optional(z.string().check(z.maxLength(200))),
+    data: z._default(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])), {}),
+    submittedAt: z.optional(z.string()),
     id,
-    formId: z.string().max(200).optional(),
-    pageUrl: z.string().max(2000).optional(),
+    formId: z.optional(z.string().check(z.maxLength(200))),
+    pageUrl: z.optional(z.string().check(z.maxLength(2000))),
   }),
 });
 
