@@ -11,6 +11,9 @@ export default defineConfig({
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'test-results.json' },
     testTimeout: 30_000,
+    // expect.poll waits for a browser or the local pipeline to catch up; its 1 s default is too
+    // short on a loaded 2-core machine (a review accepted in the console once took longer).
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
   },
 });
