@@ -26,5 +26,11 @@ export const contactScored = defineEvent({
     breakdown: z.array(scoreLineSchema).optional(),
     /** Why the contact is in its stage, in plain words. */
     stageReason: z.string().optional(),
+    /**
+     * Added in place (optional; absent from events put before): whether this is the contact's first
+     * score, and when the contact was created, so the funnel counts a new lead without reading either.
+     */
+    firstScore: z.boolean().optional(),
+    contactCreatedAt: z.iso.datetime().optional(),
   }),
 });
