@@ -26,5 +26,11 @@ export const contactScored = defineEvent({
     breakdown: z.optional(z.array(scoreLineSchema)),
     /** Why the contact is in its stage, in plain words. */
     stageReason: z.optional(z.string()),
+    /**
+     * Added in place (optional; absent from events put before): whether this is the contact's first
+     * score, and when the contact was created, so the funnel counts a new lead without reading either.
+     */
+    firstScore: z.optional(z.boolean()),
+    contactCreatedAt: z.optional(z.iso.datetime()),
   }),
 });

@@ -21,8 +21,13 @@ export async function countScoredContact(
   store: FunnelStore,
 ): Promise<FunnelEntry[]> {
   const entries: FunnelEntry[] = [];
-  if (!(await store.counted(detail.contactId, LEAD_KEY))) {
-    const createdAt = (await store.contactCreatedAt(detail.contactId)) ?? detail.scoredAt;
+  // A first score is a new lead but for a redelivery, so the once-only marker alone decides (a
+  // redelivery's write is refused and counts nothing). A later score is almost always counted
+  // already: a look at the marker first costs less than a refused write. Events put before
+  // `firstScore` and `contactCreatedAt` existed are handled as later scores, with both read.
+  if (detail.firstScore === true || !(await store.counted(detail.contactId, LEAD_KEY))) {
+    const createdAt =
+      detail.contactCreatedAt ?? (await store.contactCreatedAt(detail.contactId)) ?? detail.scoredAt;
     entries.push({ contactId: detail.contactId, key: LEAD_KEY, at: createdAt, counters: ['leads'] });
   }
   const move = stageMoveCounters(detail.previousStage, detail.stage);

@@ -111,6 +111,8 @@ export async function commitStage(
       grade: score.grade,
       breakdown: score.breakdown,
       stageReason: change.reason,
+      firstScore: contact.score === undefined,
+      contactCreatedAt: contact.createdAt,
     }),
   ];
   const announcing: Announcement[] = [];

@@ -43,25 +43,17 @@ const FAILURE_BACKOFF_MINUTES = [5, 30, 120, 720];
  * look again. The step is claimed (the state advanced, on the version read) before SES is called, so
  * two senders never send it twice; if SES refuses, the claim is undone. A crash between the claim
  * and SES would skip that one email rather than ever send it twice.
- *
- * `justRead`: the state and contact the caller has just written and read (enrollment), used for the
- * first attempt instead of reading both again; the claim is still conditional on that state's
- * version, so if anything changed meanwhile the claim fails and the next attempt reads afresh.
  */
 export async function deliverDue(
   contactId: string,
   deps: NurtureDeps,
-  options: {
-    readonly maxRateWaitMs: number;
-    readonly justRead?: { readonly state: NurtureState; readonly loaded: LoadedContact };
-  },
+  options: { readonly maxRateWaitMs: number },
 ): Promise<DeliveryOutcome> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const known = attempt === 0 ? options.justRead : undefined;
-    const state = known?.state ?? (await deps.store.load(contactId));
+    const state = await deps.store.load(contactId);
     const now = deps.clock();
     if (!state.dueAt || state.dueAt > now.toISOString()) return { outcome: 'not-due' };
-    const loaded = known?.loaded ?? (await deps.contacts.load(contactId));
+    const loaded = await deps.contacts.load(contactId);
     if (!loaded) {
       const next: NurtureState = {
         ...state,
@@ -72,38 +64,74 @@ export async function deliverDue(
       if ((await deps.store.save(next, state.version)) === 'conflict') continue;
       return { outcome: 'stopped', reason: 'contact-gone' };
     }
-    const plan = planDelivery({ ...loaded, state, config: deps.config, now });
-    if (plan.kind === 'not-due') return { outcome: 'not-due' };
-    if (plan.kind !== 'send') {
-      if ((await deps.store.save(plan.next, state.version)) === 'conflict') continue;
-      return plan.kind === 'wait'
-        ? { outcome: 'waiting', reason: plan.reason, until: plan.next.dueAt }
-        : { outcome: 'stopped', reason: plan.reason };
-    }
-
-    if (!(await deps.rateLimiter.acquire(options.maxRateWaitMs))) return { outcome: 'rate-limited' };
-    if ((await deps.store.save(plan.next, state.version)) === 'conflict') continue;
-    const claimedVersion = state.version + 1;
-    const { email, locale } = composeContactEmail(loaded.contact, plan.email, now, deps);
-    let messageId: string;
-    try {
-      ({ messageId } = await deps.mailer.send(email));
-    } catch (error) {
-      return undo(error, state, claimedVersion, now, deps);
-    }
-    await deps.store.recordEmail(contactId, {
-      messageId,
-      template: plan.email.template,
-      kind: plan.email.kind,
-      track: plan.email.track,
-      step: plan.email.step,
-      locale,
-      sentAt: now.toISOString(),
-      outcome: 'sent',
+    const outcome = await attemptDelivery(contactId, deps, {
+      state,
+      storedVersion: state.version,
+      unsaved: false,
+      loaded,
+      now,
+      maxRateWaitMs: options.maxRateWaitMs,
     });
-    return { outcome: 'sent', kind: plan.email.kind, template: plan.email.template, messageId };
+    if (outcome !== 'conflict') return outcome;
   }
   throw new Error(`Contact ${contactId}'s nurture state kept changing; it stays due and is retried.`);
+}
+
+/**
+ * One delivery attempt on `state`, every write conditional on `storedVersion` (`conflict`: nothing
+ * was written, read again). `unsaved`: `state` is not stored yet (enrollment planned on the version
+ * read), so it is written by the attempt's one write: with the claim when an email goes out, with
+ * the reason when it waits or stops, on its own when nothing is due or no sending slot frees up.
+ */
+export async function attemptDelivery(
+  contactId: string,
+  deps: NurtureDeps,
+  input: {
+    readonly state: NurtureState;
+    readonly storedVersion: number;
+    readonly unsaved: boolean;
+    readonly loaded: LoadedContact;
+    readonly now: Date;
+    readonly maxRateWaitMs: number;
+  },
+): Promise<DeliveryOutcome | 'conflict'> {
+  const { state, storedVersion, loaded, now } = input;
+  const saveUnsaved = async () =>
+    input.unsaved ? await deps.store.save(state, storedVersion) : ('saved' as const);
+  const plan = planDelivery({ ...loaded, state, config: deps.config, now });
+  if (plan.kind === 'not-due')
+    return (await saveUnsaved()) === 'conflict' ? 'conflict' : { outcome: 'not-due' };
+  if (plan.kind !== 'send') {
+    if ((await deps.store.save(plan.next, storedVersion)) === 'conflict') return 'conflict';
+    return plan.kind === 'wait'
+      ? { outcome: 'waiting', reason: plan.reason, until: plan.next.dueAt }
+      : { outcome: 'stopped', reason: plan.reason };
+  }
+
+  if (!(await deps.rateLimiter.acquire(input.maxRateWaitMs))) {
+    return (await saveUnsaved()) === 'conflict' ? 'conflict' : { outcome: 'rate-limited' };
+  }
+  if ((await deps.store.save(plan.next, storedVersion)) === 'conflict') return 'conflict';
+  const claimedVersion = storedVersion + 1;
+  const { email, locale } = composeContactEmail(loaded.contact, plan.email, now, deps);
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.mailer.send(email));
+  } catch (error) {
+    // Undone to `state` (at enrollment, the enrollment without the claim), as if claimed separately.
+    return undo(error, state, claimedVersion, now, deps);
+  }
+  await deps.store.recordEmail(contactId, {
+    messageId,
+    template: plan.email.template,
+    kind: plan.email.kind,
+    track: plan.email.track,
+    step: plan.email.step,
+    locale,
+    sentAt: now.toISOString(),
+    outcome: 'sent',
+  });
+  return { outcome: 'sent', kind: plan.email.kind, template: plan.email.template, messageId };
 }
 
 async function undo(

@@ -53,6 +53,8 @@ describe('a track’s steps go out in order and on time', () => {
     const email = 'ada@lovelace-analytics.com';
     const contactId = await signUp({ email, formType: 'whitepaper', firstName: 'Ada', consent });
     expect(subjects(await mailsTo(pipeline, email))).toEqual(['Your white paper, and what to read next']);
+    // Enrollment and the claim of the first email were one write of the nurture state.
+    expect(await item(pipeline, contactId, 'NURTURE')).toMatchObject({ version: 1, step: 1 });
 
     await at(later(3, -1));
     expect(await mailsTo(pipeline, email)).toHaveLength(1);

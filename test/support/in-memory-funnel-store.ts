@@ -11,6 +11,8 @@ import { bucketOf } from '#shared/funnel/time-to-qualify.ts';
 export class InMemoryFunnelStore implements FunnelStore {
   readonly markers = new Set<string>();
   readonly createdAt = new Map<string, string>();
+  /** Every read counting asked for (`counted`, `contactCreatedAt`): what a test counts to hold reads down. */
+  readonly reads: string[] = [];
   private readonly byDay = new Map<
     string,
     { counts: Record<string, number>; hoursToQualify: Record<number, number> }
@@ -35,10 +37,12 @@ export class InMemoryFunnelStore implements FunnelStore {
   }
 
   async counted(contactId: string, key: string): Promise<boolean> {
+    this.reads.push('counted');
     return this.markers.has(`${contactId}/${key}`);
   }
 
   async contactCreatedAt(contactId: string): Promise<string | undefined> {
+    this.reads.push('contactCreatedAt');
     return this.createdAt.get(contactId);
   }
 

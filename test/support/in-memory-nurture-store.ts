@@ -18,6 +18,8 @@ type StoredEmail = EmailRecord & Record<string, unknown>;
 export class InMemoryNurtureStore implements NurtureStore {
   readonly states = new Map<string, NurtureState>();
   readonly emails = new Map<string, StoredEmail[]>();
+  /** Every state write that succeeded, in order: what a test counts to hold the write units down. */
+  readonly writes: NurtureState[] = [];
 
   async load(contactId: string): Promise<NurtureState> {
     return structuredClone(this.states.get(contactId) ?? emptyNurtureState(contactId));
@@ -27,6 +29,7 @@ export class InMemoryNurtureStore implements NurtureStore {
     const stored = this.states.get(state.contactId)?.version ?? 0;
     if (stored !== expectedVersion) return 'conflict';
     this.states.set(state.contactId, structuredClone({ ...state, version: expectedVersion + 1 }));
+    this.writes.push(structuredClone({ ...state, version: expectedVersion + 1 }));
     return 'saved';
   }
 

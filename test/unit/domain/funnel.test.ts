@@ -159,6 +159,33 @@ describe('counting funnel events', () => {
     expect(first).toMatchObject({ day: '2026-03-01', counts: { leads: 1 } });
   });
 
+  it('counts a first score as a new lead without a read, from the creation time the event carries', async () => {
+    const store = new InMemoryFunnelStore();
+    const first = scored({ firstScore: true, contactCreatedAt: '2026-03-01T23:59:00.000Z' });
+    expect(await countScoredContact(first, store)).toEqual([
+      { contactId: 'c_1', key: LEAD_KEY, at: '2026-03-01T23:59:00.000Z', counters: ['leads'] },
+    ]);
+    // Delivered again: the once-only marker refuses it, still without a read.
+    expect(await countScoredContact(first, store)).toEqual([]);
+    expect(store.reads).toEqual([]);
+    const [counted] = await store.days('2026-03-01', '2026-03-06');
+    expect(counted).toMatchObject({ day: '2026-03-01', counts: { leads: 1 } });
+  });
+
+  it('looks at the marker before counting a later score, and reads what an older event lacks', async () => {
+    const store = new InMemoryFunnelStore();
+    const rescored = scored({ firstScore: false, contactCreatedAt: '2026-03-01T23:59:00.000Z' });
+    expect(await countScoredContact(rescored, store)).toHaveLength(1);
+    expect(await countScoredContact(rescored, store)).toEqual([]);
+    expect(store.reads).toEqual(['counted', 'counted']);
+    const older = new InMemoryFunnelStore();
+    older.createdAt.set('c_1', '2026-03-01T23:59:00.000Z');
+    expect(await countScoredContact(scored(), older)).toEqual([
+      expect.objectContaining({ key: LEAD_KEY, at: '2026-03-01T23:59:00.000Z' }),
+    ]);
+    expect(older.reads).toEqual(['counted', 'contactCreatedAt']);
+  });
+
   it.each([
     ['review', 'lead', ['recycled', 'reviewsRejected']],
     ['prospect', 'lead', ['recycled']],

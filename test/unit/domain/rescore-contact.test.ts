@@ -83,6 +83,18 @@ describe('rescoreContact', () => {
     );
   });
 
+  it('says on "Contact Scored" whether it is the contact’s first score, and when the contact was created', async () => {
+    const contactId = await submit('jane@acme-industries.com', 'newsletter');
+    const createdAt = (await contacts.load(contactId))?.contact.createdAt;
+    await rescoreContact(contactId, deps());
+    await rescoreContact(contactId, deps());
+    expect(events.ofType('Contact Scored')).toEqual([
+      expect.objectContaining({ firstScore: true, contactCreatedAt: createdAt }),
+      expect.objectContaining({ firstScore: false, contactCreatedAt: createdAt }),
+    ]);
+    expect(createdAt).toBe(NOW.toISOString());
+  });
+
   it('qualifies a demo request with BANT from a business email, with one Prospect Qualified', async () => {
     const contactId = await submit('jane@acme-industries.com', 'demo', bant);
     await rescoreContact(contactId, deps());

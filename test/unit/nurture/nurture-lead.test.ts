@@ -5,6 +5,7 @@ import { deliverDue } from '#shared/nurture/deliver-due.ts';
 import { nurtureLead } from '#shared/nurture/nurture-lead.ts';
 import { sendDueEmails } from '#shared/nurture/send-due-emails.ts';
 import { aContact, anActivity } from '../../support/builders.ts';
+import { InMemoryNurtureStore } from '../../support/in-memory-nurture-store.ts';
 import { consentGiven, legitimateInterest, nurtureFakes } from '../../support/nurture-fakes.ts';
 
 const NOW = new Date('2026-03-02T10:00:00.000Z');
@@ -122,6 +123,92 @@ describe('nurtureLead', () => {
   });
 });
 
+describe('nurtureLead writes the nurture state once', () => {
+  it('enrolls and claims the first email in one conditional write', async () => {
+    aLead('whitepaper');
+    expect(await nurtureLead('c_1', fakes.deps)).toMatchObject({ delivery: { outcome: 'sent' } });
+    expect(fakes.store.writes).toEqual([
+      expect.objectContaining({
+        version: 1,
+        track: 'whitepaper-follow-up',
+        status: 'active',
+        step: 1,
+        lastSentAt: NOW.toISOString(),
+        dueAt: days(3).toISOString(),
+      }),
+    ]);
+  });
+
+  it('enrolls and records why it waits in one write (quiet hours)', async () => {
+    fakes.setNow(new Date('2026-03-02T02:00:00.000Z')); // 03:00 in Paris
+    aLead('whitepaper', { country: 'France' });
+    expect(await nurtureLead('c_1', fakes.deps)).toMatchObject({
+      delivery: { outcome: 'waiting', reason: 'quiet-hours', until: '2026-03-02T07:00:00.000Z' },
+    });
+    expect(fakes.store.writes).toEqual([
+      expect.objectContaining({ version: 1, track: 'whitepaper-follow-up', step: 0 }),
+    ]);
+    expect(fakes.mailer.sent).toEqual([]);
+  });
+
+  it('writes the enrollment alone, due at once, when no sending slot frees up', async () => {
+    aLead('whitepaper');
+    fakes.rateLimiter.slots = 0;
+    expect(await nurtureLead('c_1', fakes.deps)).toMatchObject({ delivery: { outcome: 'rate-limited' } });
+    expect(fakes.store.writes).toEqual([
+      expect.objectContaining({ track: 'whitepaper-follow-up', step: 0, dueAt: NOW.toISOString() }),
+    ]);
+  });
+
+  it('sends once when two invocations enroll the same lead at the same time', async () => {
+    aLead('whitepaper');
+    const outcomes = await Promise.all([nurtureLead('c_1', fakes.deps), nurtureLead('c_1', fakes.deps)]);
+    expect(outcomes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ enrolled: true, delivery: expect.objectContaining({ outcome: 'sent' }) }),
+        { enrolled: false, reason: 'unchanged' },
+      ]),
+    );
+    expect(fakes.mailer.sent).toHaveLength(1);
+    expect(fakes.store.writes).toHaveLength(1);
+  });
+
+  it('checks the guardrails before the claim: a suppressed address is neither enrolled nor mailed', async () => {
+    aLead('whitepaper');
+    await fakes.store.save(
+      { ...(await fakes.store.load('c_1')), suppression: { reason: 'hard-bounce', at: NOW.toISOString() } },
+      0,
+    );
+    expect(await nurtureLead('c_1', fakes.deps)).toEqual({ enrolled: false, reason: 'unchanged' });
+    expect(fakes.mailer.sent).toEqual([]);
+  });
+
+  it('skips the email rather than send it twice when the invocation dies between the claim and SES', async () => {
+    aLead('whitepaper');
+    const died = new Error('invocation died');
+    const store = fakes.store;
+    const dying = {
+      ...fakes.deps,
+      mailer: {
+        send: async () => {
+          // The claim is stored; from here on, nothing more is written.
+          store.save = async () => {
+            throw died;
+          };
+          throw died;
+        },
+      },
+    };
+    await expect(nurtureLead('c_1', dying)).rejects.toBe(died);
+    store.save = InMemoryNurtureStore.prototype.save.bind(store);
+    // The event is delivered again, and the scheduled sender runs: the claimed step is not sent again.
+    expect(await nurtureLead('c_1', fakes.deps)).toEqual({ enrolled: false, reason: 'unchanged' });
+    await sendDueEmails(fakes.deps, { remainingTimeMs: () => 60_000 });
+    expect(fakes.mailer.sent).toEqual([]);
+    expect(await fakes.store.load('c_1')).toMatchObject({ step: 1, version: 1 });
+  });
+});
+
 describe('deliverDue and sendDueEmails', () => {
   it('leave an email due when no sending slot frees up in time', async () => {
     aLead('whitepaper');
@@ -135,7 +222,13 @@ describe('deliverDue and sendDueEmails', () => {
     aLead('whitepaper');
     fakes.mailer.throttleNext();
     expect(await nurtureLead('c_1', fakes.deps)).toMatchObject({ delivery: { outcome: 'throttled' } });
-    expect((await fakes.store.load('c_1')).step).toBe(0);
+    // The enrollment stays, without the claim: due at once, for the scheduled sender.
+    expect(await fakes.store.load('c_1')).toMatchObject({
+      track: 'whitepaper-follow-up',
+      step: 0,
+      dueAt: NOW.toISOString(),
+      version: 2,
+    });
     const summary = await sendDueEmails(fakes.deps, { remainingTimeMs: () => 60_000 });
     expect(summary).toMatchObject({ ended: 'done', outcomes: { sent: 1 } });
   });
@@ -147,6 +240,12 @@ describe('deliverDue and sendDueEmails', () => {
     );
     expect(await nurtureLead('c_1', fakes.deps)).toMatchObject({
       delivery: { outcome: 'failed', error: 'MessageRejected', retryAt: '2026-03-02T10:05:00.000Z' },
+    });
+    expect(await fakes.store.load('c_1')).toMatchObject({
+      track: 'whitepaper-follow-up',
+      step: 0,
+      failedAttempts: 1,
+      dueAt: '2026-03-02T10:05:00.000Z',
     });
     // The last retry is due at night in Paris, so it is tried the next morning.
     for (const minutes of [5, 35, 155, 1440]) {
