@@ -3,6 +3,7 @@ import type { InvocationReport } from '#infra/local/lambda/local-function.ts';
 import { startLocalRuntime } from '#infra/local/runtime.ts';
 import { contactsTable } from '#infra/tables.ts';
 import { type CapacityTally, startCapacityProxy } from './capacity-proxy.ts';
+import { ownCpuMs, processCpuMs } from './cpu-time.ts';
 import { type LedgerLine, summarizeLedger } from './ledger.ts';
 import { median } from './statistics.ts';
 import { rawUpdatesPerSecond } from './storage-bound.ts';
@@ -15,6 +16,17 @@ export interface PipelineFigures {
   readonly submissionsPerSecond: number;
   /** The median over rounds of submissions/s ÷ (raw UpdateItem/s ÷ operations per submission). */
   readonly pipelinePerBound: number;
+  /**
+   * Where the time goes: CPU ms of this Node process (the yardstick's client, or every function and
+   * local stand-in of the pipeline) and of DynamoDB Local's Java process, per raw update and per
+   * submission. Medians over rounds; DynamoDB Local's is undefined without /proc.
+   */
+  readonly cpuMs?: {
+    readonly nodePerUpdate?: number;
+    readonly dynamoDbLocalPerUpdate?: number;
+    readonly nodePerSubmission?: number;
+    readonly dynamoDbLocalPerSubmission?: number;
+  };
   readonly operationsPerSubmission: number;
   readonly perSubmission: {
     readonly operations: Record<string, number>;
@@ -41,6 +53,30 @@ export interface PipelineFigures {
 
 const PORTS = { gateway: 0, dynamodb: 0, ses: 0, eventbridge: 0 };
 const THROUGHPUT_ROUNDS = 5;
+
+interface CpuReading {
+  readonly node: number;
+  readonly dynamoDbLocal: number | undefined;
+}
+
+interface ThroughputRound {
+  readonly raw: number;
+  readonly submissionsPerSecond: number;
+  readonly cpuPerUpdate: { node: number; dynamoDbLocal: number | undefined };
+  readonly cpuPerSubmission: { node: number; dynamoDbLocal: number | undefined };
+}
+
+async function cpuNow(dynamoDbPid: number): Promise<CpuReading> {
+  return { node: ownCpuMs(), dynamoDbLocal: await processCpuMs(dynamoDbPid) };
+}
+
+function cpuPer(count: number, from: CpuReading, to: CpuReading) {
+  const javaMs =
+    from.dynamoDbLocal === undefined || to.dynamoDbLocal === undefined
+      ? undefined
+      : (to.dynamoDbLocal - from.dynamoDbLocal) / count;
+  return { node: (to.node - from.node) / count, dynamoDbLocal: javaMs };
+}
 
 /**
  * Runs the local pipeline twice on one DynamoDB Local: once with a capacity-counting proxy in
@@ -91,21 +127,34 @@ export async function measurePipeline(options: {
     // sides of the ratio pay the same extra local hop. Yardstick and pipeline take turns in short
     // rounds, so a burst of load on a shared machine falls on both alike; the medians are reported.
     proxy.counting = false;
-    const rounds: { raw: number; submissionsPerSecond: number }[] = [];
+    const rounds: ThroughputRound[] = [];
     let non2xx = 0;
     for (let round = 0; round < THROUGHPUT_ROUNDS; round += 1) {
+      const rawCpu = await cpuNow(runtime.dynamoDbPid);
       const raw = await rawUpdatesPerSecond({
         endpoint: proxy.url,
         tableName: runtime.tableName,
         concurrency: options.concurrency,
         durationMs: 2_000,
       });
+      const pipelineCpu = await cpuNow(runtime.dynamoDbPid);
       const amount = Math.ceil(options.submissions / THROUGHPUT_ROUNDS);
       const started = performance.now();
       non2xx += await post(runtime.urls.gateway, amount, options.concurrency);
       await runtime.bus.idle();
-      rounds.push({ raw, submissionsPerSecond: amount / ((performance.now() - started) / 1000) });
+      const seconds = (performance.now() - started) / 1000;
+      const ended = await cpuNow(runtime.dynamoDbPid);
+      rounds.push({
+        raw: raw.perSecond,
+        submissionsPerSecond: amount / seconds,
+        cpuPerUpdate: cpuPer(raw.updates, rawCpu, pipelineCpu),
+        cpuPerSubmission: cpuPer(amount, pipelineCpu, ended),
+      });
     }
+    const medianOf = (pick: (round: ThroughputRound) => number | undefined) => {
+      const values = rounds.map(pick).filter((value): value is number => value !== undefined);
+      return values.length > 0 ? median(values) : undefined;
+    };
     return {
       concurrency: options.concurrency,
       submissions: options.submissions,
@@ -114,6 +163,12 @@ export async function measurePipeline(options: {
       pipelinePerBound: median(
         rounds.map((round) => round.submissionsPerSecond / (round.raw / operationsPerSubmission)),
       ),
+      cpuMs: {
+        nodePerUpdate: medianOf((round) => round.cpuPerUpdate.node),
+        dynamoDbLocalPerUpdate: medianOf((round) => round.cpuPerUpdate.dynamoDbLocal),
+        nodePerSubmission: medianOf((round) => round.cpuPerSubmission.node),
+        dynamoDbLocalPerSubmission: medianOf((round) => round.cpuPerSubmission.dynamoDbLocal),
+      },
       operationsPerSubmission,
       perSubmission,
       non2xx,

@@ -73,6 +73,13 @@ if (pipeline && per) {
       'storage bound (submissions/s)': fixed(storageBound),
       'pipeline (submissions/s, median of rounds)': fixed(pipeline.submissionsPerSecond),
       'non-2xx answers': pipeline.non2xx,
+      'CPU ms per raw update: Node (client)': optional(pipeline.cpuMs?.nodePerUpdate, 3),
+      'CPU ms per raw update: DynamoDB Local': optional(pipeline.cpuMs?.dynamoDbLocalPerUpdate, 3),
+      'CPU ms per submission: Node (all functions and stand-ins)': optional(
+        pipeline.cpuMs?.nodePerSubmission,
+        2,
+      ),
+      'CPU ms per submission: DynamoDB Local': optional(pipeline.cpuMs?.dynamoDbLocalPerSubmission, 2),
     });
   }
   targets.push(
@@ -158,6 +165,10 @@ async function writeResults(results: Record<string, unknown>): Promise<void> {
 
 function row(figure: string, value: number, target: string, met: (value: number) => boolean) {
   return { figure, value: fixed(value, 2), target, met: met(value) ? 'yes' : 'NO' };
+}
+
+function optional(value: number | undefined, digits: number): number | string {
+  return value === undefined ? 'n/a' : fixed(value, digits);
 }
 
 function fixed(value: number, digits = 0): number {

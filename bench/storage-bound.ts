@@ -9,7 +9,7 @@ export async function rawUpdatesPerSecond(options: {
   tableName: string;
   concurrency: number;
   durationMs: number;
-}): Promise<number> {
+}): Promise<{ updates: number; perSecond: number }> {
   const client = new DynamoDBClient({
     endpoint: options.endpoint,
     region: 'us-east-1',
@@ -35,5 +35,5 @@ export async function rawUpdatesPerSecond(options: {
     }),
   );
   client.destroy();
-  return done / ((performance.now() - started) / 1000);
+  return { updates: done, perSecond: done / ((performance.now() - started) / 1000) };
 }
