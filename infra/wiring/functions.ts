@@ -189,7 +189,7 @@ export const functions = {
       { kind: 'event', ruleName: 'NotifySalesOfProspect', pattern: patternFor(prospectQualified) },
     ],
     access: { table: 'readWrite', mail: 'send' },
-    environment: notificationSettings,
+    environment: { ...SENDING, ...notificationSettings },
   }),
   scoreRefresher: defineFunction({
     entry: 'functions/score-refresher/handler.ts',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Mailer } from '#shared/adapters/ses-mailer.ts';
+import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import type { NoticeLog } from './notice-log.ts';
 import { renderNotification, type SalesNotice } from './notification-email.ts';
@@ -7,12 +8,17 @@ import type { NotificationRecipients } from './recipients.ts';
 
 export interface NotifySalesDeps {
   readonly mailer: Mailer;
+  /** The send rate every sending function shares, so notifications never push SES past it. */
+  readonly rateLimiter: SendRateLimiter;
   readonly notices: NoticeLog;
   readonly clock: Clock;
   readonly recipients: NotificationRecipients;
   /** Where the admin API is served, for the links in the email. */
   readonly baseUrl: string;
 }
+
+/** How long a notification waits for a sending slot before failing the invocation for a retry. */
+const SLOT_WAIT_MS = 30_000;
 
 export interface NotifySalesOutcome {
   readonly sent: number;
@@ -22,8 +28,9 @@ export interface NotifySalesOutcome {
 
 /**
  * Emails the configured people about one hand-off, once per recipient: each send is claimed under
- * the hand-off's idempotency key first, and a send SES refuses releases its claim and fails the
- * invocation, so the event's retry sends exactly the missing ones.
+ * the hand-off's idempotency key first and waits for a slot of the shared send rate; a send SES
+ * refuses, or one with no slot free in time, releases its claim and fails the invocation, so the
+ * event's retry sends exactly the missing ones.
  */
 export async function notifySales(notice: SalesNotice, deps: NotifySalesDeps): Promise<NotifySalesOutcome> {
   const recipients =
@@ -42,6 +49,9 @@ export async function notifySales(notice: SalesNotice, deps: NotifySalesDeps): P
       continue;
     }
     try {
+      if (!(await deps.rateLimiter.acquire(SLOT_WAIT_MS))) {
+        throw new Error('No sending slot free for a sales notification; the event will be retried.');
+      }
       await deps.mailer.send({ to, ...email, tags: { notice: notice.kind } });
       sent += 1;
     } catch (error) {

@@ -9,17 +9,20 @@ import { rescoreContact } from '#shared/scoring/rescore-contact.ts';
 import { NOW } from '../../support/builders.ts';
 import { InMemoryNoticeLog } from '../../support/in-memory-admin-views.ts';
 import { InMemoryContactRepository } from '../../support/in-memory-contact-repository.ts';
+import { CountingRateLimiter } from '../../support/nurture-fakes.ts';
 import { RecordingPublisher } from '../../support/recording-publisher.ts';
 
 let sent: OutgoingEmail[];
 let failNext: boolean;
 let notices: InMemoryNoticeLog;
+let rateLimiter: CountingRateLimiter;
 const recipients = notificationRecipients({
   LEADFLOW_SALES_NOTIFY: 'sales@seller.example, Lead.Desk@Seller.example',
   LEADFLOW_MARKETING_NOTIFY: 'marketing@seller.example sales@seller.example',
 });
 const deps = () => ({
   notices,
+  rateLimiter,
   recipients,
   clock: () => NOW,
   baseUrl: 'https://leads.seller.example',
@@ -85,6 +88,7 @@ describe('notifySales', () => {
     sent = [];
     failNext = false;
     notices = new InMemoryNoticeLog();
+    rateLimiter = new CountingRateLimiter();
   });
 
   it('tells sales a lead waits for review, with the explained score and where to decide', async () => {
@@ -131,5 +135,18 @@ describe('notifySales', () => {
     expect(await notifySales(notice, deps())).toEqual({ sent: 2, alreadySent: 0 });
     expect(await notifySales(notice, deps())).toEqual({ sent: 0, alreadySent: 2 });
     expect(sent).toHaveLength(2);
+  });
+
+  it('takes a slot of the shared send rate for each email, and sends nothing it has no slot for', async () => {
+    const notice = await handOff('Lead Review Requested');
+    rateLimiter.slots = 1;
+    await expect(notifySales(notice, deps())).rejects.toThrow('No sending slot');
+    expect(sent).toHaveLength(1);
+    expect(rateLimiter.taken).toBe(1);
+
+    // The retry of the event sends only the one that had no slot.
+    rateLimiter.slots = Number.POSITIVE_INFINITY;
+    expect(await notifySales(notice, deps())).toEqual({ sent: 1, alreadySent: 1 });
+    expect(sent.map((email) => email.to)).toEqual(recipients.reviewRequested);
   });
 });
