@@ -71,6 +71,11 @@ export interface ContactRepository {
   /** `duplicate` when this activity id was already recorded; nothing is written then. */
   recordActivity(record: ActivityRecord): Promise<'recorded' | 'duplicate'>;
   load(contactId: string): Promise<{ contact: Contact; activities: Activity[] } | undefined>;
+  /**
+   * When the contact's data was erased on request, if it was: erasure keeps only a suppression that
+   * says so. Lets a consumer tell an event that raced an erasure from one about no contact at all.
+   */
+  erasedAt(contactId: string): Promise<string | undefined>;
   /** `conflict` when the contact changed since `expectedVersion` was read; nothing is written then. */
   saveScore(contactId: string, expectedVersion: number, update: ScoreUpdate): Promise<'saved' | 'conflict'>;
   /**

@@ -26,9 +26,17 @@ export interface RescoreOutcome {
 /** Concurrent activities on one contact race on its version; each loser re-reads and re-scores. */
 const MAX_ATTEMPTS = 8;
 
-/** Thrown when the contact an event refers to does not exist (erased, or a producer bug). */
+/** Thrown when the contact an event refers to was never recorded (a producer bug): worth a dead letter. */
 export class ContactNotFoundError extends Error {
   override name = 'ContactNotFoundError';
+}
+
+/**
+ * Thrown when the contact was erased on request after the event was put: the event raced the
+ * erasure, there is nothing left to score and nothing to retry.
+ */
+export class ContactErasedError extends Error {
+  override name = 'ContactErasedError';
 }
 
 /**
@@ -46,7 +54,12 @@ export async function rescoreContact(
 ): Promise<RescoreOutcome> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const loaded = await deps.contacts.load(contactId);
-    if (!loaded) throw new ContactNotFoundError(`Contact ${contactId} does not exist.`);
+    if (!loaded) {
+      if (await deps.contacts.erasedAt(contactId)) {
+        throw new ContactErasedError(`Contact ${contactId} was erased; its activity is not scored.`);
+      }
+      throw new ContactNotFoundError(`Contact ${contactId} does not exist.`);
+    }
     const { contact, activities } = loaded;
     const score = scoreContact(
       { contact, email: classifyEmail(contact.email), activities },

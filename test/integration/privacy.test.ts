@@ -1,5 +1,7 @@
 import { DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contactActivityRecorded } from '#events/contact-activity-recorded.ts';
+import { LEADFLOW_SOURCE } from '#events/contract.ts';
 import { DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared/activity/retention.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import type { LocalPipeline } from '../support/local-pipeline.ts';
@@ -98,6 +100,25 @@ describe('GDPR: export and erasure of a contact', () => {
       { version: 1, contactId, erasedAt: response.body.erasedAt },
     ]);
     expect((await admin('GET', `/admin/contacts/${contactId}/export`)).status).toBe(404);
+  });
+
+  it('lets an activity event that raced the erasure go, without a dead letter and without scoring', async () => {
+    // As when intake put "Contact Activity Recorded" just before the erasure ran.
+    await pipeline.putEvent(LEADFLOW_SOURCE, contactActivityRecorded.detailType, {
+      version: 1,
+      contactId,
+      activityId: 'a_raced_the_erasure',
+      activityType: 'page_visited',
+      channel: 'web',
+      occurredAt: '2026-03-02T09:00:00.000Z',
+    });
+    await pipeline.settled();
+    const letters = (await (
+      await fetch(`${pipeline.runtime.urls.gateway}/_local/dead-letters`)
+    ).json()) as unknown[];
+    expect(letters).toEqual([]);
+    expect(await itemsMentioning([person.email])).toEqual([]);
+    expect((await pipeline.contactItems(contactId)).map((item) => item.sk)).toEqual(['NURTURE']);
   });
 
   it('never mails an erased address again, even when it signs up again', async () => {

@@ -23,6 +23,8 @@ export class InMemoryContactRepository implements ContactRepository {
   readonly rescoreDueAt = new Map<string, string>();
   /** Activity ids whose "Contact Activity Recorded" is not yet known to be put (the outbox). */
   readonly unannounced = new Set<string>();
+  /** Contacts erased on request, and when: what the suppression erasure keeps says in DynamoDB. */
+  readonly erasures = new Map<string, string>();
 
   async recordActivity(record: ActivityRecord): Promise<'recorded' | 'duplicate'> {
     const history = this.activities.get(record.contactId) ?? [];
@@ -52,6 +54,10 @@ export class InMemoryContactRepository implements ContactRepository {
 
   async markActivityAnnounced(activity: Pick<Activity, 'activityId'>): Promise<void> {
     this.unannounced.delete(activity.activityId);
+  }
+
+  async erasedAt(contactId: string) {
+    return this.erasures.get(contactId);
   }
 
   async load(contactId: string) {

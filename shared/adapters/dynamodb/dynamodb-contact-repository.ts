@@ -2,6 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
+  GetCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -24,6 +25,7 @@ import { readContactPartition } from './contact-partition.ts';
 import { outboxItem, outboxKey } from './dynamodb-activity-outbox.ts';
 import { RESCORE_DUE_INDEX, REVIEW_QUEUE_INDEX } from './indexes.ts';
 import { activityKey, contactKey, SK_PREFIX, transitionKey } from './keys.ts';
+import { nurtureKey } from './nurture-keys.ts';
 import { UpdateExpressionBuilder } from './update-expression.ts';
 
 const MAX_TRANSACTION_CONFLICT_RETRIES = 5;
@@ -104,6 +106,18 @@ export class DynamoDbContactRepository implements ContactRepository {
       .map(activityFromItem)
       .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
     return { contact: contactFromItem(profile), activities };
+  }
+
+  async erasedAt(contactId: string): Promise<string | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: nurtureKey(contactId),
+        ProjectionExpression: 'erasedAt',
+        ConsistentRead: true,
+      }),
+    );
+    return typeof Item?.erasedAt === 'string' ? Item.erasedAt : undefined;
   }
 
   async saveScore(

@@ -4,7 +4,7 @@ import type { EventPublisher, OutgoingEvent } from '#shared/adapters/event-publi
 import type { QualificationAnswers } from '#shared/contact/contact.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
-import { rescoreContact } from '#shared/scoring/rescore-contact.ts';
+import { ContactErasedError, ContactNotFoundError, rescoreContact } from '#shared/scoring/rescore-contact.ts';
 import { daysBefore, NOW } from '../../support/builders.ts';
 import { InMemoryContactRepository } from '../../support/in-memory-contact-repository.ts';
 import { RecordingPublisher } from '../../support/recording-publisher.ts';
@@ -196,5 +196,23 @@ describe('rescoreContact', () => {
 
   it('fails clearly for a contact that does not exist', async () => {
     await expect(rescoreContact('c_missing', deps())).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe('rescoreContact of a contact that is not there', () => {
+  beforeEach(() => {
+    contacts = new InMemoryContactRepository();
+    events = new RecordingPublisher();
+    now = NOW;
+  });
+
+  it('says the contact was erased when an event raced its erasure, and writes and puts nothing', async () => {
+    contacts.erasures.set('c_erased', '2026-03-01T10:00:00.000Z');
+    await expect(rescoreContact('c_erased', deps())).rejects.toThrow(ContactErasedError);
+    expect(events.published).toEqual([]);
+  });
+
+  it('says the contact does not exist when it was never recorded (a producer bug, worth a dead letter)', async () => {
+    await expect(rescoreContact('c_never', deps())).rejects.toThrow(ContactNotFoundError);
   });
 });
