@@ -194,25 +194,14 @@ describe('rescoreContact', () => {
     expect(events.ofType('Lead Review Requested')).toEqual([]);
   });
 
-  it('fails clearly for a contact that does not exist', async () => {
+  it('fails clearly for a contact that was never recorded (a producer bug, worth a dead letter)', async () => {
+    await expect(rescoreContact('c_missing', deps())).rejects.toThrow(ContactNotFoundError);
     await expect(rescoreContact('c_missing', deps())).rejects.toThrow(/does not exist/);
-  });
-});
-
-describe('rescoreContact of a contact that is not there', () => {
-  beforeEach(() => {
-    contacts = new InMemoryContactRepository();
-    events = new RecordingPublisher();
-    now = NOW;
   });
 
   it('says the contact was erased when an event raced its erasure, and writes and puts nothing', async () => {
     contacts.erasures.set('c_erased', '2026-03-01T10:00:00.000Z');
     await expect(rescoreContact('c_erased', deps())).rejects.toThrow(ContactErasedError);
     expect(events.published).toEqual([]);
-  });
-
-  it('says the contact does not exist when it was never recorded (a producer bug, worth a dead letter)', async () => {
-    await expect(rescoreContact('c_never', deps())).rejects.toThrow(ContactNotFoundError);
   });
 });
