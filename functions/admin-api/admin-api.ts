@@ -38,6 +38,8 @@ const reviewerSchema = z
   );
 
 /** The reviewer's reason is required when the answer is no: the lead's next owner needs it. */
+const REASON_OPTIONAL: ReadonlySet<string> = new Set(['accept', 'won']);
+
 const decisionSchema = z
   .object({
     decision: z.enum(REVIEW_DECISIONS),
@@ -46,7 +48,7 @@ const decisionSchema = z
     answers: formSubmissionSchema.shape.answers,
   })
   .check(
-    z.refine((body) => body.decision === 'accept' || (body.reason ?? '') !== '', {
+    z.refine((body) => REASON_OPTIONAL.has(body.decision) || (body.reason ?? '') !== '', {
       message: 'a reason is required to reject or disqualify',
       path: ['reason'],
     }),

@@ -5,7 +5,7 @@ import { commitStage } from '#shared/lifecycle/commit-stage.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
 import { scoreContact } from '#shared/scoring/score-contact.ts';
 
-export const REVIEW_DECISIONS = ['accept', 'reject', 'disqualify'] as const;
+export const REVIEW_DECISIONS = ['accept', 'reject', 'disqualify', 'won'] as const;
 export type ReviewDecisionKind = (typeof REVIEW_DECISIONS)[number];
 
 export interface ReviewDecision {
@@ -21,18 +21,21 @@ export interface ReviewDecision {
 /**
  * Which stages each decision applies to. Accepting is for leads waiting in review; rejecting sends a
  * lead in review (or a prospect sales gave up on) back to nurture, and a later qualification gets a
- * new idempotency key; anything not yet a customer can be disqualified.
+ * new idempotency key; anything not yet a customer can be disqualified, or marked won when it
+ * bought (usually a prospect; a lead may buy on its own).
  */
 export const DECISION_FROM: Readonly<Record<ReviewDecisionKind, readonly Stage[]>> = {
   accept: ['review'],
   reject: ['review', 'prospect'],
   disqualify: ['lead', 'review', 'prospect'],
+  won: ['lead', 'review', 'prospect'],
 };
 
 const OUTCOME: Readonly<Record<ReviewDecisionKind, { stage: Stage; verb: string }>> = {
   accept: { stage: 'prospect', verb: 'accepted' },
   reject: { stage: 'lead', verb: 'rejected' },
   disqualify: { stage: 'disqualified', verb: 'disqualified' },
+  won: { stage: 'customer', verb: 'won' },
 };
 
 export type DecideReviewOutcome =

@@ -265,6 +265,41 @@ describe('qualification scenarios on the local runtime', () => {
     });
   });
 
+  it('won: the prospect signs, a person marks it a customer, and new activity no longer moves or mails it', async () => {
+    const email = 'omar@orbit-saas.io';
+    const contactId = contactIdFor(email);
+    await atTime('2026-07-20T09:00:00Z', async () => {
+      const decided = await pipeline.admin('POST', `/admin/reviews/${contactId}`, {
+        decision: 'won',
+        reason: 'signed the annual plan',
+        reviewer: 'dana@seller.example',
+      });
+      expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+      expect(decided.body).toMatchObject({ decision: 'won', stage: 'customer' });
+    });
+    expect((await eventsAbout(email, 'Contact Scored')).at(-1)?.detail).toMatchObject({
+      stage: 'customer',
+      previousStage: 'prospect',
+      stageReason: 'won by dana@seller.example: signed the annual plan',
+    });
+    const view = await pipeline.admin('GET', `/admin/contacts?email=${encodeURIComponent(email)}`);
+    expect(view.body.transitions.at(-1)).toMatchObject({
+      from: 'prospect',
+      to: 'customer',
+      by: 'person:dana@seller.example',
+    });
+    const july = await pipeline.admin('GET', '/admin/funnel?from=2026-07-01&to=2026-07-31&interval=week');
+    expect(july.body.totals).toMatchObject({ customers: 1 });
+
+    await atTime('2026-08-03T09:00:00Z', () => post({ email, formType: 'newsletter', consent }));
+    expect((await pipeline.profile(email))?.stage).toBe('customer');
+    expect(await pipeline.emailsTo(email)).toEqual([]);
+    expect(await eventsAbout(email, 'Prospect Qualified')).toHaveLength(1);
+    // Only one hand-off: marking a customer is not a second qualification.
+    const again = await pipeline.admin('POST', `/admin/reviews/${contactId}`, { decision: 'won' });
+    expect(again.status).toBe(409);
+  });
+
   it('a cold lead decays: the scheduled job re-scores it weeks later, from the due index', async () => {
     const email = 'carl@cold-storage.se';
     await atTime('2026-08-03T09:00:00Z', async () => {

@@ -1,18 +1,10 @@
 import { adminApi, type Stage } from '../api.ts';
+import { DECISION_BUTTON_CLASS, type Decision, REASON_REQUIRED } from '../decisions.ts';
 import { h, replace } from '../dom.ts';
 import { type MessageKey, t } from '../i18n.ts';
 import { currentSession } from '../session.ts';
 import { apiErrorBox } from './api-error.ts';
 import { errorBox, field } from './form.ts';
-
-export type Decision = 'accept' | 'reject' | 'disqualify';
-
-/** Which decisions a stage allows: the same rules as the review API (it answers 409 otherwise). */
-export const DECISIONS_FROM: Readonly<Record<Decision, readonly Stage[]>> = {
-  accept: ['review'],
-  reject: ['review', 'prospect'],
-  disqualify: ['lead', 'review', 'prospect'],
-};
 
 const ANSWERS = ['budget', 'authority', 'need', 'timeline'] as const;
 
@@ -28,7 +20,7 @@ export function decide(
 ): Promise<Stage | undefined> {
   return new Promise((resolve) => {
     const opener = document.activeElement as HTMLElement | null;
-    const required = decision !== 'accept';
+    const required = REASON_REQUIRED.has(decision);
     const reason = h('textarea', {
       name: 'reason',
       rows: 3,
@@ -42,7 +34,7 @@ export function decide(
     const status = h('div', { class: 'form-status' });
     const submit = h(
       'button',
-      { type: 'submit', class: decision === 'accept' ? 'primary' : 'danger' },
+      { type: 'submit', class: DECISION_BUTTON_CLASS[decision] === 'primary' ? 'primary' : 'danger' },
       t(`decision.${decision}` as MessageKey),
     );
     const titleId = `decision-title-${decision}`;

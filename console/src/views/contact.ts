@@ -1,8 +1,9 @@
 import { announce } from '../announce.ts';
 import { adminApi, type ContactView } from '../api.ts';
 import { apiErrorBox } from '../components/api-error.ts';
-import { DECISIONS_FROM, type Decision, decide } from '../components/decision-dialog.ts';
+import { decide } from '../components/decision-dialog.ts';
 import { stageBadge, stageLabel } from '../components/stage.ts';
+import { DECISION_BUTTON_CLASS, DECISIONS_FROM, type Decision } from '../decisions.ts';
 import { type Child, h, replace } from '../dom.ts';
 import { format, type MessageKey, t } from '../i18n.ts';
 import type { ViewContext } from '../main.ts';
@@ -76,7 +77,7 @@ export async function renderContact(context: ViewContext, contactId: string): Pr
               'button',
               {
                 type: 'button',
-                class: decision === 'accept' ? 'primary' : decision === 'disqualify' ? 'danger' : 'secondary',
+                class: DECISION_BUTTON_CLASS[decision],
                 onclick: async () => {
                   const stage = await decide({ contactId, name }, decision);
                   if (!stage) return;

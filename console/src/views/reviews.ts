@@ -1,8 +1,9 @@
 import { announce } from '../announce.ts';
 import { adminApi, type ReviewEntry } from '../api.ts';
 import { apiErrorBox } from '../components/api-error.ts';
-import { type Decision, decide } from '../components/decision-dialog.ts';
+import { decide } from '../components/decision-dialog.ts';
 import { scoreText, stageLabel } from '../components/stage.ts';
+import { DECISION_BUTTON_CLASS, type Decision } from '../decisions.ts';
 import { h, replace } from '../dom.ts';
 import { format, t } from '../i18n.ts';
 import type { ViewContext } from '../main.ts';
@@ -105,7 +106,7 @@ function card(entry: ReviewEntry, onDecided: () => void): HTMLElement {
           'button',
           {
             type: 'button',
-            class: decision === 'accept' ? 'primary' : decision === 'disqualify' ? 'danger' : 'secondary',
+            class: DECISION_BUTTON_CLASS[decision],
             'data-decision': decision,
             onclick: () => void onDecision(decision),
           },

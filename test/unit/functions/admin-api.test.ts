@@ -242,6 +242,20 @@ describe('POST /admin/reviews/{contactId}', () => {
     });
   });
 
+  it('marks a won deal: the contact becomes a customer, no reason needed, no new hand-off', async () => {
+    const contactId = await aScoredContact('jane@acme-industries.com', 'demo');
+    const response = await decide(contactId, { decision: 'won', reviewer: 'dana' });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ decision: 'won', stage: 'customer' });
+    expect(contacts.transitions.at(-1)).toMatchObject({ from: 'review', to: 'customer', by: 'person:dana' });
+    expect(events.ofType('Contact Scored').at(-1)).toMatchObject({
+      stage: 'customer',
+      previousStage: 'review',
+    });
+    expect(events.ofType('Prospect Qualified')).toEqual([]);
+    expect((await decide(contactId, { decision: 'won' })).status).toBe(409);
+  });
+
   it('answers 400 without a reason to reject, or with an unknown decision', async () => {
     const contactId = await aScoredContact('jane@acme-industries.com', 'demo');
     const noReason = await decide(contactId, { decision: 'reject' });
