@@ -58,6 +58,7 @@ export const en = {
   'funnel.leads': 'New leads',
   'funnel.reviews': 'Reviews requested',
   'funnel.prospects': 'Prospects',
+  'funnel.customers': 'Customers',
   'funnel.accepted': '{count} accepted by sales',
   'funnel.recycled': 'Recycled',
   'funnel.disqualified': 'Disqualified',

@@ -61,6 +61,7 @@ export const fr: Readonly<Record<keyof typeof en, string>> = {
   'funnel.leads': 'Nouveaux leads',
   'funnel.reviews': 'Validations demandées',
   'funnel.prospects': 'Prospects',
+  'funnel.customers': 'Clients',
   'funnel.accepted': '{count} acceptés par les ventes',
   'funnel.recycled': 'Recyclés',
   'funnel.disqualified': 'Disqualifiés',
