@@ -1,6 +1,7 @@
 import { contactActivityRecorded } from '#events/contact-activity-recorded.ts';
 import { contactScored } from '#events/contact-scored.ts';
 import { patternFor } from '#events/contract.ts';
+import { dealWon } from '#events/deal-won.ts';
 import { leadReviewRequested } from '#events/lead-review-requested.ts';
 import { prospectQualified } from '#events/prospect-qualified.ts';
 import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
@@ -190,6 +191,13 @@ export const functions = {
     ],
     access: { table: 'readWrite', mail: 'send' },
     environment: { ...SENDING, ...notificationSettings },
+  }),
+  dealRecorder: defineFunction({
+    entry: 'functions/deal-recorder/handler.ts',
+    description: 'Makes a contact a customer when the CRM reports its deal won.',
+    triggers: [{ kind: 'event', ruleName: 'RecordWonDeals', pattern: patternFor(dealWon) }],
+    access: { table: 'readWrite', bus: 'put' },
+    environment: scoringModel,
   }),
   scoreRefresher: defineFunction({
     entry: 'functions/score-refresher/handler.ts',

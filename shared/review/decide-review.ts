@@ -12,8 +12,10 @@ export interface ReviewDecision {
   readonly decision: ReviewDecisionKind;
   /** Why, in the reviewer's words; stored with the transition and sent with the events. */
   readonly reason?: string;
-  /** Who decided: the authenticated person, or the name the caller gave. */
+  /** Who decided: the authenticated person, or the name the caller gave; or the CRM that reported a won deal. */
   readonly reviewer: string;
+  /** A person (the review API, the console), or a CRM integration (a "Deal Won" event). */
+  readonly decidedBy?: 'person' | 'crm';
   /** BANT/GPCT answers learned while reviewing (a call, an email); stored with the contact. */
   readonly answers?: QualificationAnswers;
 }
@@ -79,7 +81,7 @@ export async function decideReview(
       {
         stage,
         reason,
-        by: `person:${input.reviewer}`,
+        by: `${input.decidedBy ?? 'person'}:${input.reviewer}`,
         qualifiedBy: { kind: 'person', id: input.reviewer },
         recycledAt: input.decision === 'reject' ? recycledAt : undefined,
         answers: nonEmpty(input.answers),

@@ -2,6 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dealWon } from '#events/deal-won.ts';
+import { ENGAGEMENT_SOURCE } from '#events/engagement-source.ts';
 import { runModelCommand } from '#infra/model-cli/run-model-command.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -300,6 +302,50 @@ describe('qualification scenarios on the local runtime', () => {
     expect(again.status).toBe(409);
   });
 
+  it('won in the CRM: a "Deal Won" on the bus makes the prospect a customer, once', async () => {
+    const email = 'lena@lumen-robotics.de';
+    await atTime('2026-07-10T09:00:00Z', () =>
+      post({
+        email,
+        formType: 'detailed',
+        firstName: 'Lena',
+        company: 'Lumen Robotics',
+        jobTitle: 'Head of Marketing',
+        companySize: '120',
+        industry: 'Software',
+        country: 'Germany',
+        answers: bant,
+        consent,
+      }),
+    );
+    expect((await pipeline.profile(email))?.stage).toBe('prospect');
+    const deal = {
+      version: 1,
+      crm: 'salesforce',
+      dealId: '006Dn000004XYZ',
+      wonAt: '2026-07-21T15:00:00Z',
+      contact: { email },
+    };
+    await atTime('2026-07-21T15:05:00Z', () =>
+      pipeline.putEvent(ENGAGEMENT_SOURCE, dealWon.detailType, deal),
+    );
+    await atTime('2026-07-22T09:00:00Z', () =>
+      pipeline.putEvent(ENGAGEMENT_SOURCE, dealWon.detailType, deal),
+    );
+    expect((await pipeline.profile(email))?.stage).toBe('customer');
+    const toCustomer = (await eventsAbout(email, 'Contact Scored')).filter(
+      (event) => event.detail.stage === 'customer',
+    );
+    expect(toCustomer).toHaveLength(1);
+    expect(toCustomer[0]?.detail.stageReason).toBe(
+      'won by salesforce: deal 006Dn000004XYZ won on 2026-07-21T15:00:00Z',
+    );
+    const letters = (await (
+      await fetch(`${pipeline.runtime.urls.gateway}/_local/dead-letters`)
+    ).json()) as unknown[];
+    expect(letters).toEqual([]);
+  });
+
   it('a cold lead decays: the scheduled job re-scores it weeks later, from the due index', async () => {
     const email = 'carl@cold-storage.se';
     await atTime('2026-08-03T09:00:00Z', async () => {
@@ -484,7 +530,7 @@ describe('npm run model, on the contacts the scenarios left', () => {
     // The two leads left by the scenarios (the newsletter reader and the cold lead) would go to review.
     expect(report).toMatchObject({
       candidateVersion: 'candidate-review-everyone',
-      contacts: 8,
+      contacts: 9,
       changed: 2,
       transitions: { 'lead → review': 2 },
       gradeChanges: 0,
