@@ -3,8 +3,13 @@ import { contactActivityRecorded } from './contact-activity-recorded.ts';
 import { contactErased } from './contact-erased.ts';
 import { contactScored } from './contact-scored.ts';
 import type { EventContract } from './contract.ts';
+import { dealWon } from './deal-won.ts';
 import { leadReviewRequested } from './lead-review-requested.ts';
+import { meetingBooked } from './meeting-booked.ts';
+import { pageVisited } from './page-visited.ts';
 import { prospectQualified } from './prospect-qualified.ts';
+import { salesInteractionLogged } from './sales-interaction-logged.ts';
+import { webinarAttended } from './webinar-attended.ts';
 
 /**
  * Every event leadflow puts on its bus. The published JSON Schemas (events/schemas/) are generated
@@ -16,4 +21,17 @@ export const EVENT_CATALOG: readonly EventContract<z.ZodMiniType>[] = [
   leadReviewRequested,
   prospectQualified,
   contactErased,
+];
+
+/**
+ * The signals other tools put on the bus for leadflow (source `leadflow.engagement`): their
+ * integrations send these, so their JSON Schemas describe what may be sent (before leadflow trims
+ * and normalizes it).
+ */
+export const INCOMING_CATALOG: readonly EventContract<z.ZodMiniType>[] = [
+  webinarAttended,
+  meetingBooked,
+  salesInteractionLogged,
+  pageVisited,
+  dealWon,
 ];

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { EVENT_CATALOG } from './catalog.ts';
+import { EVENT_CATALOG, INCOMING_CATALOG } from './catalog.ts';
 import type { EventContract } from './contract.ts';
 
 /** `Prospect Qualified` v1 → `prospect-qualified.v1.json`. */
@@ -9,10 +9,14 @@ export function schemaFileName(contract: EventContract<z.ZodMiniType>): string {
 
 /**
  * The JSON Schema (draft 2020-12) of one event's `detail`, exported from the very zod schema the
- * producer and consumers check, so a CRM integrator can generate types that cannot drift from ours.
+ * producer and consumers check, so an integrator can generate types that cannot drift from ours:
+ * what leadflow puts (`output`), or what another tool may put for leadflow (`input`).
  */
-export function detailJsonSchema(contract: EventContract<z.ZodMiniType>): Record<string, unknown> {
-  const { $schema, ...schema } = z.toJSONSchema(contract.schema, { io: 'output', unrepresentable: 'throw' });
+export function detailJsonSchema(
+  contract: EventContract<z.ZodMiniType>,
+  io: 'input' | 'output' = 'output',
+): Record<string, unknown> {
+  const { $schema, ...schema } = z.toJSONSchema(contract.schema, { io, unrepresentable: 'throw' });
   return {
     $schema,
     $id: `urn:leadflow:event:${schemaFileName(contract).replace(/\.json$/, '')}`,
@@ -24,10 +28,10 @@ export function detailJsonSchema(contract: EventContract<z.ZodMiniType>): Record
 
 /** Every published schema file: name → content, as `npm run events:schemas` writes them. */
 export function publishedSchemas(): Map<string, string> {
-  return new Map(
-    EVENT_CATALOG.map((contract) => [
-      schemaFileName(contract),
-      `${JSON.stringify(detailJsonSchema(contract), null, 2)}\n`,
-    ]),
-  );
+  const file = (contract: EventContract<z.ZodMiniType>, io: 'input' | 'output') =>
+    [schemaFileName(contract), `${JSON.stringify(detailJsonSchema(contract, io), null, 2)}\n`] as const;
+  return new Map([
+    ...EVENT_CATALOG.map((contract) => file(contract, 'output')),
+    ...INCOMING_CATALOG.map((contract) => file(contract, 'input')),
+  ]);
 }
