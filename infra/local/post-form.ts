@@ -4,11 +4,10 @@
  * and posts it to the running local gateway, so trying the pipeline needs no signing code.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_SECRETS } from './dev-secrets.ts';
-import { DEFAULT_DATA_DIR } from './paths.ts';
 import { providerHeaders, type SignedSourceName } from './provider-signatures.ts';
+import { runningPipeline } from './running-pipeline.ts';
 
 const SECRET_OF: Readonly<Record<SignedSourceName, string>> = {
   generic: 'WEBHOOK_SECRET_GENERIC',
@@ -41,7 +40,7 @@ Reuse an --id (generic) or post a provider file twice to see a redelivery record
   process.exit(values.help ? 0 : 2);
 }
 
-const gateway = values.gateway ?? (await localGatewayUrl());
+const gateway = values.gateway ?? (await runningPipeline()).gateway;
 const body = JSON.stringify(JSON.parse(await readFile(positionals[0] as string, 'utf8')));
 const secretName = SECRET_OF[source];
 const secret = process.env[secretName] ?? (DEV_SECRETS[secretName] as string);
@@ -53,15 +52,3 @@ const response = await fetch(`${gateway}/forms/${source}`, {
 console.log(`${response.status} ${response.statusText}`);
 console.log(JSON.stringify(await response.json(), null, 2));
 process.exitCode = response.ok ? 0 : 1;
-
-async function localGatewayUrl(): Promise<string> {
-  try {
-    const urls = JSON.parse(await readFile(join(DEFAULT_DATA_DIR, 'local.json'), 'utf8')) as {
-      gateway: string;
-    };
-    return urls.gateway;
-  } catch {
-    console.error('No running local pipeline found (.leadflow/local.json). Start it with `npm start`.');
-    process.exit(1);
-  }
-}

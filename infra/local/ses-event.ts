@@ -3,8 +3,6 @@
  * running local pipeline. SES local sends mail but no feedback, so this finds the last email sent to
  * the address and puts the SES event about it on the local bus, as SES and the forwarding rule do in AWS.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
@@ -12,8 +10,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
 import { MAIL_TAGS } from '#shared/nurture/mail-tags.ts';
-import type { LocalEndpoints } from './local-environment.ts';
-import { DEFAULT_DATA_DIR } from './paths.ts';
+import { runningPipeline } from './running-pipeline.ts';
 import { LOCAL_EVENT_BUS_NAME, LOCAL_REGION, LOCAL_TABLE_NAME } from './runtime.ts';
 import { SES_EVENT_KINDS, type SesEventKind, sesFeedbackEvent } from './ses-feedback-event.ts';
 
@@ -36,7 +33,7 @@ becomes an activity that re-scores the contact.`);
   process.exit(values.help ? 0 : 2);
 }
 
-const urls = await localUrls();
+const urls = await runningPipeline(values['data-dir']);
 const local = { region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 const store = (await (await fetch(`${urls.ses}/store`)).json()) as {
   emails: { messageId: string; destination: { to: string[] } }[];
@@ -93,15 +90,4 @@ async function tagsOf(email: string, messageId: string): Promise<Record<string, 
   // An internal email (the digest) is not recorded on a contact and carries no contact tag.
   if (!record) return {};
   return { [MAIL_TAGS.contactId]: contactId, [MAIL_TAGS.sentAt]: String(new Date(record.sentAt).getTime()) };
-}
-
-async function localUrls(): Promise<LocalEndpoints> {
-  try {
-    return JSON.parse(
-      await readFile(join(values['data-dir'] ?? DEFAULT_DATA_DIR, 'local.json'), 'utf8'),
-    ) as LocalEndpoints;
-  } catch {
-    console.error('No running local pipeline found (.leadflow/local.json). Start it with `npm start`.');
-    process.exit(1);
-  }
 }
