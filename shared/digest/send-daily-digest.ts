@@ -1,7 +1,7 @@
 import type { Mailer } from '#shared/adapters/ses-mailer.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import { renderEmail } from '#shared/nurture/render-email.ts';
-import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
+import { type SendRateLimiter, TEAM_EMAIL_SLOT_WAIT_MS } from '#shared/nurture/send-rate.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import type { DigestStore } from './digest-store.ts';
 import { utcDay } from './record-for-digest.ts';
@@ -77,7 +77,8 @@ export async function sendDailyDigest(deps: DailyDigestDeps): Promise<DailyDiges
   });
   try {
     for (const to of deps.recipients) {
-      if (!(await deps.rateLimiter.acquire(30_000))) throw new Error('No sending slot for the daily digest.');
+      if (!(await deps.rateLimiter.acquire(TEAM_EMAIL_SLOT_WAIT_MS)))
+        throw new Error('No sending slot for the daily digest.');
       await deps.mailer.send({ to, ...email, tags: { kind: 'internal', template: 'daily-digest' } });
     }
   } catch (error) {

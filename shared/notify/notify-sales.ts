@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Mailer } from '#shared/adapters/ses-mailer.ts';
-import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
+import { type SendRateLimiter, TEAM_EMAIL_SLOT_WAIT_MS } from '#shared/nurture/send-rate.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import type { NoticeLog } from './notice-log.ts';
 import { renderNotification, type SalesNotice } from './notification-email.ts';
@@ -16,9 +16,6 @@ export interface NotifySalesDeps {
   /** Where the admin API is served, for the links in the email. */
   readonly baseUrl: string;
 }
-
-/** How long a notification waits for a sending slot before failing the invocation for a retry. */
-const SLOT_WAIT_MS = 30_000;
 
 export interface NotifySalesOutcome {
   readonly sent: number;
@@ -49,7 +46,7 @@ export async function notifySales(notice: SalesNotice, deps: NotifySalesDeps): P
       continue;
     }
     try {
-      if (!(await deps.rateLimiter.acquire(SLOT_WAIT_MS))) {
+      if (!(await deps.rateLimiter.acquire(TEAM_EMAIL_SLOT_WAIT_MS))) {
         throw new Error('No sending slot free for a sales notification; the event will be retried.');
       }
       await deps.mailer.send({ to, ...email, tags: { notice: notice.kind } });

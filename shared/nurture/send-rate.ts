@@ -12,6 +12,12 @@ export interface SendRateLimiter {
   acquire(maxWaitMs: number): Promise<boolean>;
 }
 
+/**
+ * How long an email to our own teams (a sales notification, the daily digest) waits for a sending
+ * slot before its invocation fails and is retried: nurture's backlog may hold the slots a while.
+ */
+export const TEAM_EMAIL_SLOT_WAIT_MS = 30_000;
+
 /** The configured rate, at least 1; the SES sandbox rate when unset. */
 export function configuredSendRate(): number {
   const value = Number(optionalEnv(SEND_RATE_ENV) ?? '1');
