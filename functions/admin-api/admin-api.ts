@@ -10,7 +10,12 @@ import { formSubmissionSchema } from '#shared/intake/form-submission.ts';
 import type { ContactDataStore } from '#shared/privacy/contact-data-store.ts';
 import { eraseContact } from '#shared/privacy/erase-contact.ts';
 import { contactView, reviewEntry } from '#shared/review/contact-view.ts';
-import { DECISION_FROM, decideReview, REVIEW_DECISIONS } from '#shared/review/decide-review.ts';
+import {
+  DECISION_FROM,
+  decideReview,
+  REASON_REQUIRED,
+  REVIEW_DECISIONS,
+} from '#shared/review/decide-review.ts';
 import type { ReviewQueue } from '#shared/review/review-queue.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
@@ -38,8 +43,6 @@ const reviewerSchema = z
   );
 
 /** The reviewer's reason is required when the answer is no: the lead's next owner needs it. */
-const REASON_OPTIONAL: ReadonlySet<string> = new Set(['accept', 'won']);
-
 const decisionSchema = z
   .object({
     decision: z.enum(REVIEW_DECISIONS),
@@ -48,7 +51,7 @@ const decisionSchema = z
     answers: formSubmissionSchema.shape.answers,
   })
   .check(
-    z.refine((body) => REASON_OPTIONAL.has(body.decision) || (body.reason ?? '') !== '', {
+    z.refine((body) => !REASON_REQUIRED.has(body.decision) || (body.reason ?? '') !== '', {
       message: 'a reason is required to reject or disqualify',
       path: ['reason'],
     }),

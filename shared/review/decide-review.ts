@@ -8,6 +8,9 @@ import { scoreContact } from '#shared/scoring/score-contact.ts';
 export const REVIEW_DECISIONS = ['accept', 'reject', 'disqualify', 'won'] as const;
 export type ReviewDecisionKind = (typeof REVIEW_DECISIONS)[number];
 
+/** Saying no needs a reason, for whoever handles the contact next; saying yes does not. */
+export const REASON_REQUIRED: ReadonlySet<ReviewDecisionKind> = new Set(['reject', 'disqualify']);
+
 export interface ReviewDecision {
   readonly decision: ReviewDecisionKind;
   /** Why, in the reviewer's words; stored with the transition and sent with the events. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DECISION_FROM, REVIEW_DECISIONS } from '#shared/review/decide-review.ts';
-import { DECISIONS_FROM } from '../../../console/src/decisions.ts';
+import { DECISION_FROM, REASON_REQUIRED, REVIEW_DECISIONS } from '#shared/review/decide-review.ts';
+import {
+  REASON_REQUIRED as CONSOLE_REASON_REQUIRED,
+  DECISIONS_FROM,
+} from '../../../console/src/decisions.ts';
 
 describe("the console's decisions", () => {
   it('offer exactly the decisions the review API takes, on exactly the stages it allows them', () => {
@@ -8,5 +11,9 @@ describe("the console's decisions", () => {
     for (const decision of REVIEW_DECISIONS) {
       expect(DECISIONS_FROM[decision], decision).toEqual(DECISION_FROM[decision]);
     }
+  });
+
+  it('ask for a reason exactly where the review API requires one', () => {
+    expect([...CONSOLE_REASON_REQUIRED].sort()).toEqual([...REASON_REQUIRED].sort());
   });
 });
