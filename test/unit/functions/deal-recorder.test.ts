@@ -84,6 +84,18 @@ describe('deal recorder', () => {
     expect(events.published).toEqual([]);
   });
 
+  it('leaves a disqualified contact for a person to decide, and lets a deal with an unusable address go', async () => {
+    const contactId = await aProspect('jane@acme-industries.com');
+    const contact = contacts.contacts.get(contactId);
+    if (contact) contact.stage = 'disqualified';
+    await expect(deliver(won('jane@acme-industries.com'))).resolves.toBeUndefined();
+    expect(contacts.contacts.get(contactId)?.stage).toBe('disqualified');
+
+    const published = events.published.length;
+    await expect(deliver(won('not an address'))).resolves.toBeUndefined();
+    expect(events.published).toHaveLength(published);
+  });
+
   it('refuses a detail that breaks the contract, so it is retried and dead-lettered', async () => {
     await expect(deliver({ ...won('jane@acme-industries.com'), dealId: '' })).rejects.toThrow(
       EventContractError,
