@@ -10,15 +10,28 @@ import { navigate } from '../navigate.ts';
 const RANGES = ['30', '90', '180', '365'] as const;
 const INTERVALS: readonly FunnelInterval[] = ['day', 'week', 'month'];
 const DAY_MS = 86_400_000;
-/** Okabe–Ito colours: told apart with the common colour-vision deficiencies, and dashed as well. */
-const COLORS = {
-  leads: '#0072B2',
-  reviews: '#E69F00',
-  prospects: '#009E73',
-  customers: '#56B4E9',
-  recycled: '#CC79A7',
-  disqualified: '#D55E00',
-};
+/**
+ * The stages the funnel counts, in order, each drawn in an Okabe–Ito colour (told apart with the
+ * common colour-vision deficiencies) and dashed as well: the chart's lines and the table's columns.
+ */
+const VOLUMES = [
+  { counter: 'leads', label: 'funnel.leads', color: '#0072B2' },
+  { counter: 'reviews', label: 'funnel.reviews', color: '#E69F00', dash: [6, 3] },
+  { counter: 'prospects', label: 'funnel.prospects', color: '#009E73', dash: [2, 2] },
+  { counter: 'customers', label: 'funnel.customers', color: '#56B4E9', dash: [8, 2] },
+  { counter: 'recycled', label: 'funnel.recycled', color: '#CC79A7', dash: [10, 4, 2, 4] },
+  { counter: 'disqualified', label: 'funnel.disqualified', color: '#D55E00', dash: [1, 4] },
+] as const satisfies readonly {
+  counter: keyof FunnelReport['totals'];
+  label: MessageKey;
+  color: string;
+  dash?: readonly number[];
+}[];
+
+/** A stage's colour, for the conversion rates drawn beside it. */
+function colorOf(counter: (typeof VOLUMES)[number]['counter']): string {
+  return VOLUMES.find((volume) => volume.counter === counter)?.color ?? 'currentColor';
+}
 
 /** The funnel over time: what entered each stage, the conversion rates and the time to qualify. */
 export async function renderFunnel(context: ViewContext, params: URLSearchParams): Promise<void> {
@@ -95,39 +108,11 @@ function drawReport(body: HTMLElement, report: FunnelReport): void {
     periods,
     formatValue: (value) => format.number(Math.round(value)),
     ...axis,
-    series: [
-      { label: t('funnel.leads'), values: report.periods.map((p) => p.counts.leads), color: COLORS.leads },
-      {
-        label: t('funnel.reviews'),
-        values: report.periods.map((p) => p.counts.reviews),
-        color: COLORS.reviews,
-        dash: [6, 3],
-      },
-      {
-        label: t('funnel.prospects'),
-        values: report.periods.map((p) => p.counts.prospects),
-        color: COLORS.prospects,
-        dash: [2, 2],
-      },
-      {
-        label: t('funnel.customers'),
-        values: report.periods.map((p) => p.counts.customers),
-        color: COLORS.customers,
-        dash: [8, 2],
-      },
-      {
-        label: t('funnel.recycled'),
-        values: report.periods.map((p) => p.counts.recycled),
-        color: COLORS.recycled,
-        dash: [10, 4, 2, 4],
-      },
-      {
-        label: t('funnel.disqualified'),
-        values: report.periods.map((p) => p.counts.disqualified),
-        color: COLORS.disqualified,
-        dash: [1, 4],
-      },
-    ],
+    series: VOLUMES.map(({ counter, label, ...line }) => ({
+      ...line,
+      label: t(label),
+      values: report.periods.map((p) => p.counts[counter]),
+    })),
   });
   const rates = lineChart({
     title: t('funnel.chart.rates'),
@@ -142,18 +127,18 @@ function drawReport(body: HTMLElement, report: FunnelReport): void {
       {
         label: t('funnel.leadToReview'),
         values: report.periods.map((p) => p.conversion.leadToReview),
-        color: COLORS.reviews,
+        color: colorOf('reviews'),
       },
       {
         label: t('funnel.leadToProspect'),
         values: report.periods.map((p) => p.conversion.leadToProspect),
-        color: COLORS.prospects,
+        color: colorOf('prospects'),
         dash: [6, 3],
       },
       {
         label: t('funnel.reviewAcceptance'),
         values: report.periods.map((p) => p.conversion.reviewAcceptance),
-        color: COLORS.leads,
+        color: colorOf('leads'),
         dash: [2, 2],
       },
     ],
@@ -218,12 +203,7 @@ function kpi(label: string, value: string, id: string, detail?: string): HTMLEle
 function dataTable(report: FunnelReport, formatPeriod: (day: string) => string): HTMLElement {
   const headers = [
     t('funnel.period'),
-    t('funnel.leads'),
-    t('funnel.reviews'),
-    t('funnel.prospects'),
-    t('funnel.customers'),
-    t('funnel.recycled'),
-    t('funnel.disqualified'),
+    ...VOLUMES.map(({ label }) => t(label)),
     t('funnel.leadToReview'),
     t('funnel.leadToProspect'),
     t('funnel.medianTimeToQualify'),
@@ -248,12 +228,7 @@ function dataTable(report: FunnelReport, formatPeriod: (day: string) => string):
               'tr',
               {},
               h('th', { scope: 'row' }, formatPeriod(period.start)),
-              h('td', {}, format.number(period.counts.leads)),
-              h('td', {}, format.number(period.counts.reviews)),
-              h('td', {}, format.number(period.counts.prospects)),
-              h('td', {}, format.number(period.counts.customers)),
-              h('td', {}, format.number(period.counts.recycled)),
-              h('td', {}, format.number(period.counts.disqualified)),
+              ...VOLUMES.map(({ counter }) => h('td', {}, format.number(period.counts[counter]))),
               h('td', {}, format.percent(period.conversion.leadToReview)),
               h('td', {}, format.percent(period.conversion.leadToProspect)),
               h('td', {}, format.hours(period.medianHoursToQualify)),
