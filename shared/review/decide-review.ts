@@ -2,6 +2,7 @@ import type { QualificationAnswers } from '#shared/contact/contact.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
 import type { Stage } from '#shared/contact/stage.ts';
 import { commitStage } from '#shared/lifecycle/commit-stage.ts';
+import { pauseBeforeRetry } from '#shared/runtime/conflict-backoff.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
 import { scoreContact } from '#shared/scoring/score-contact.ts';
 
@@ -91,7 +92,10 @@ export async function decideReview(
       },
       deps,
     );
-    if (committed === 'conflict') continue;
+    if (committed === 'conflict') {
+      await pauseBeforeRetry(attempt);
+      continue;
+    }
     return { outcome: 'decided', stage, qualificationId: committed.qualification?.qualificationId };
   }
   throw new Error(

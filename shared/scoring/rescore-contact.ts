@@ -5,6 +5,7 @@ import type { Stage } from '#shared/contact/stage.ts';
 import { commitStage } from '#shared/lifecycle/commit-stage.ts';
 import { decideStage } from '#shared/lifecycle/decide-stage.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
+import { pauseBeforeRetry } from '#shared/runtime/conflict-backoff.ts';
 import type { Score } from './score.ts';
 import { scoreContact } from './score-contact.ts';
 import type { ScoringModel } from './scoring-model.ts';
@@ -68,7 +69,10 @@ export async function rescoreContact(
     );
     const decision = decideStage(contact.stage, score, deps.model.policy, { recycledAt: contact.recycledAt });
     const outcome = await commitStage(loaded, score, { ...decision, by }, deps);
-    if (outcome === 'conflict') continue;
+    if (outcome === 'conflict') {
+      await pauseBeforeRetry(attempt);
+      continue;
+    }
     return {
       score,
       stage: outcome.stage,
