@@ -1,3 +1,4 @@
+import { pauseBeforeRetry } from '#shared/runtime/conflict-backoff.ts';
 import { attemptDelivery, type DeliveryOutcome, type NurtureDeps } from './deliver-due.ts';
 import { planEnrollment } from './plan-enrollment.ts';
 
@@ -40,6 +41,7 @@ export async function nurtureLead(contactId: string, deps: NurtureDeps): Promise
       maxRateWaitMs: EVENT_PATH_RATE_WAIT_MS,
     });
     if (delivery !== 'conflict') return { enrolled: true, track: enrolled.track, delivery };
+    await pauseBeforeRetry(attempt + 1);
   }
   throw new Error(`Contact ${contactId}'s nurture state kept changing; the request will be retried.`);
 }
