@@ -21,9 +21,10 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  // Whatever was refused, the log says why without a word of what was sent.
+  // Whatever was refused, the log says why without a word of what was sent. (Not a bare "bcc": the
+  // logged ids are hexadecimal hashes, which may hold those three letters.)
   const text = JSON.stringify(logged);
-  expect(text).not.toMatch(/jane|doe|acme-industries|bcc/i);
+  expect(text).not.toMatch(/jane|doe|acme-industries|bcc:|victim/i);
   vi.restoreAllMocks();
 });
 
