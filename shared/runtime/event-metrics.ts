@@ -2,7 +2,19 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { optionalEnv } from './environment.ts';
 import { METRICS, METRICS_ENV } from './metric-names.ts';
 
-let metrics: Metrics | undefined;
+let shared: Metrics | undefined;
+
+/** The one Metrics instance of a container; undefined where no namespace is set (locally, in tests). */
+function leadflowMetrics(): Metrics | undefined {
+  const namespace = optionalEnv(METRICS_ENV.namespace);
+  if (!namespace) return undefined;
+  shared ??= new Metrics({
+    namespace,
+    serviceName: METRICS.serviceName,
+    defaultDimensions: { [METRICS.stageDimension]: optionalEnv(METRICS_ENV.stage) ?? 'unknown' },
+  });
+  return shared;
+}
 
 /**
  * Counts events just put on the bus, per detail-type, as CloudWatch Embedded Metric Format lines
@@ -11,13 +23,8 @@ let metrics: Metrics | undefined;
  * counting them where they are published draws the funnel for every event, present and future.
  */
 export function countPublishedEvents(detailTypes: readonly string[]): void {
-  const namespace = optionalEnv(METRICS_ENV.namespace);
-  if (!namespace || detailTypes.length === 0) return;
-  metrics ??= new Metrics({
-    namespace,
-    serviceName: METRICS.serviceName,
-    defaultDimensions: { [METRICS.stageDimension]: optionalEnv(METRICS_ENV.stage) ?? 'unknown' },
-  });
+  const metrics = leadflowMetrics();
+  if (!metrics || detailTypes.length === 0) return;
   const counts = new Map<string, number>();
   for (const detailType of detailTypes) counts.set(detailType, (counts.get(detailType) ?? 0) + 1);
   for (const [detailType, count] of counts) {
@@ -26,4 +33,17 @@ export function countPublishedEvents(detailTypes: readonly string[]): void {
     single.addDimension(METRICS.detailTypeDimension, detailType);
     single.addMetric(METRICS.eventsPublished, MetricUnit.Count, count);
   }
+}
+
+/**
+ * Counts the items a piece of a bulk job failed on, by the job's kind. The stale-score drain's
+ * count has an alarm: a contact that keeps failing its re-score is retried every hour, and fails
+ * every hour, which a person must look at (its reason is on the job: `npm run jobs -- show <id>`).
+ */
+export function countFailedItems(jobKind: string, count: number): void {
+  const metrics = leadflowMetrics();
+  if (!metrics || count === 0) return;
+  const single = metrics.singleMetric();
+  single.addDimension(METRICS.jobKindDimension, jobKind);
+  single.addMetric(METRICS.bulkItemsFailed, MetricUnit.Count, count);
 }

@@ -8,6 +8,9 @@ export const METRICS = {
   /** One count per event put on the bus, with the event's detail-type as a dimension. */
   eventsPublished: 'EventsPublished',
   detailTypeDimension: 'detailType',
+  /** Items a bulk job failed on (each with its reason on the job), by the job's kind. */
+  bulkItemsFailed: 'BulkItemsFailed',
+  jobKindDimension: 'jobKind',
   stageDimension: 'stage',
 } as const;
 
