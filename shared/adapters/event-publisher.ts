@@ -3,27 +3,9 @@ import {
   PutEventsCommand,
   type PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
-import type * as z from 'zod/mini';
-import type { EventContract } from '#events/contract.ts';
+import type { EventPublisher, OutgoingEvent } from '#shared/activity/event-publisher.ts';
 import { countPublishedEvents } from '#shared/runtime/event-metrics.ts';
 import '#shared/runtime/validation-messages.ts';
-
-/** One event to put: its contract and a detail that must satisfy the contract's schema. */
-export interface OutgoingEvent<Schema extends z.ZodMiniType = z.ZodMiniType> {
-  readonly contract: EventContract<Schema>;
-  readonly detail: z.infer<Schema>;
-}
-
-export function outgoing<Schema extends z.ZodMiniType>(
-  contract: EventContract<Schema>,
-  detail: z.infer<Schema>,
-): OutgoingEvent<Schema> {
-  return { contract, detail };
-}
-
-export interface EventPublisher {
-  publish(events: readonly OutgoingEvent[]): Promise<void>;
-}
 
 /** PutEvents answers HTTP 200 even when entries failed; this error names the entries that did. */
 export class EventPublishError extends Error {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { type Mailer, MailThrottledError } from '#shared/adapters/ses-mailer.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
+import { type Mailer, MailThrottledError } from '#shared/nurture/mailer.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { type ComposeDeps, composeContactEmail } from './compose-contact-email.ts';
 import type { NurtureState } from './nurture-state.ts';

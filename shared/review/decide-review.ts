@@ -1,6 +1,6 @@
+import type { Stage } from '#events/vocabulary/stage.ts';
 import type { QualificationAnswers } from '#shared/contact/contact.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
-import type { Stage } from '#shared/contact/stage.ts';
 import { commitStage } from '#shared/lifecycle/commit-stage.ts';
 import { pauseBeforeRetry } from '#shared/runtime/conflict-backoff.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';

@@ -1,12 +1,12 @@
-import type { EventPublisher } from '#shared/adapters/event-publisher.ts';
+import type { Score } from '#events/vocabulary/score.ts';
+import type { Stage } from '#events/vocabulary/stage.ts';
+import type { EventPublisher } from '#shared/activity/event-publisher.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
-import type { Stage } from '#shared/contact/stage.ts';
 import { commitStage } from '#shared/lifecycle/commit-stage.ts';
 import { decideStage } from '#shared/lifecycle/decide-stage.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { pauseBeforeRetry } from '#shared/runtime/conflict-backoff.ts';
-import type { Score } from './score.ts';
 import { scoreContact } from './score-contact.ts';
 import type { ScoringModel } from './scoring-model.ts';
 
