@@ -5,12 +5,7 @@ import { commitStage } from '#shared/lifecycle/commit-stage.ts';
 import { pauseBeforeRetry } from '#shared/runtime/conflict-backoff.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
 import { scoreContact } from '#shared/scoring/score-contact.ts';
-
-export const REVIEW_DECISIONS = ['accept', 'reject', 'disqualify', 'won'] as const;
-export type ReviewDecisionKind = (typeof REVIEW_DECISIONS)[number];
-
-/** Saying no needs a reason, for whoever handles the contact next; saying yes does not. */
-export const REASON_REQUIRED: ReadonlySet<ReviewDecisionKind> = new Set(['reject', 'disqualify']);
+import { DECISION_FROM, type ReviewDecisionKind } from './review-rules.ts';
 
 export interface ReviewDecision {
   readonly decision: ReviewDecisionKind;
@@ -23,19 +18,6 @@ export interface ReviewDecision {
   /** BANT/GPCT answers learned while reviewing (a call, an email); stored with the contact. */
   readonly answers?: QualificationAnswers;
 }
-
-/**
- * Which stages each decision applies to. Accepting is for leads waiting in review; rejecting sends a
- * lead in review (or a prospect sales gave up on) back to nurture, and a later qualification gets a
- * new idempotency key; anything not yet a customer can be disqualified, or marked won when it
- * bought (usually a prospect; a lead may buy on its own).
- */
-export const DECISION_FROM: Readonly<Record<ReviewDecisionKind, readonly Stage[]>> = {
-  accept: ['review'],
-  reject: ['review', 'prospect'],
-  disqualify: ['lead', 'review', 'prospect'],
-  won: ['lead', 'review', 'prospect'],
-};
 
 const OUTCOME: Readonly<Record<ReviewDecisionKind, { stage: Stage; verb: string }>> = {
   accept: { stage: 'prospect', verb: 'accepted' },
