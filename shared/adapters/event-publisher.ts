@@ -1,9 +1,6 @@
-import {
-  type EventBridgeClient,
-  PutEventsCommand,
-  type PutEventsRequestEntry,
-} from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { EventPublisher, OutgoingEvent } from '#shared/activity/event-publisher.ts';
+import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
 import { countPublishedEvents } from '#shared/runtime/event-metrics.ts';
 import '#shared/runtime/validation-messages.ts';
 
@@ -30,6 +27,11 @@ export function eventBridgePublisher(client: EventBridgeClient, eventBusName: st
       countPublishedEvents(events.map((event) => event.contract.detailType));
     },
   };
+}
+
+/** The publisher of a function with `publish` access to the bus: the bus the wiring names. */
+export function busPublisher(): EventPublisher {
+  return eventBridgePublisher(new EventBridgeClient({}), requireEnv(RESOURCE_ENV.eventBusName));
 }
 
 function toEntry(event: OutgoingEvent, eventBusName: string): PutEventsRequestEntry {
