@@ -46,20 +46,23 @@ describe('documentation links', () => {
     expect(files.length).toBeGreaterThan(10);
   });
 
-  it.each(files.map((file) => [relative(root, file), file]))('%s: every relative link resolves', (_, file) => {
-    const broken: string[] = [];
-    for (const link of linksOf(file)) {
-      if (/^[a-z]+:/i.test(link)) continue;
-      const [path = '', anchor] = link.split('#');
-      const target = path === '' ? file : resolve(dirname(file), path);
-      if (!existsSync(target)) {
-        broken.push(`${link}: no such file`);
-        continue;
+  it.each(files.map((file) => [relative(root, file), file]))(
+    '%s: every relative link resolves',
+    (_, file) => {
+      const broken: string[] = [];
+      for (const link of linksOf(file)) {
+        if (/^[a-z]+:/i.test(link)) continue;
+        const [path = '', anchor] = link.split('#');
+        const target = path === '' ? file : resolve(dirname(file), path);
+        if (!existsSync(target)) {
+          broken.push(`${link}: no such file`);
+          continue;
+        }
+        if (anchor !== undefined && target.endsWith('.md') && !anchorsOf(target).has(anchor)) {
+          broken.push(`${link}: no heading with that anchor`);
+        }
       }
-      if (anchor !== undefined && target.endsWith('.md') && !anchorsOf(target).has(anchor)) {
-        broken.push(`${link}: no heading with that anchor`);
-      }
-    }
-    expect(broken).toEqual([]);
-  });
+      expect(broken).toEqual([]);
+    },
+  );
 });
