@@ -7,8 +7,8 @@ import { prospectQualified } from '#events/prospect-qualified.ts';
 import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
 import { ACTIVITY_RETENTION_ENV, DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared/activity/retention.ts';
 import { engagementSignalsPattern } from '#shared/engagement/signals-from-events.ts';
-import { ADMIN_TOKEN_SECRET } from '#shared/http/admin-auth.ts';
 import { NOTIFY_ENV } from '#shared/notify/recipients.ts';
+import { SECRETS } from '#shared/runtime/settings.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts';
 import { defineFunction, type FunctionDeclaration } from './types.ts';
@@ -38,7 +38,7 @@ const SENDING = { SES_MAX_SEND_RATE: '1' } as const;
 /** What both nurture senders may touch: the table, SES, and the key of the links in every email. */
 const NURTURE_SENDER = {
   access: { table: 'readWrite', mail: 'send' },
-  secrets: ['MAIL_TOKEN_SECRET'],
+  secrets: [SECRETS.mailToken.name],
   environment: SENDING,
 } as const;
 
@@ -62,11 +62,11 @@ export const functions = {
     ],
     access: { table: 'readWrite', bus: 'put' },
     secrets: [
-      'WEBHOOK_SECRET_GENERIC',
-      'WEBHOOK_SECRET_TYPEFORM',
-      'WEBHOOK_SECRET_TALLY',
-      'WEBHOOK_SECRET_WEBFLOW',
-      'VISITOR_TOKEN_SECRET',
+      SECRETS.webhookGeneric.name,
+      SECRETS.webhookTypeform.name,
+      SECRETS.webhookTally.name,
+      SECRETS.webhookWebflow.name,
+      SECRETS.visitorToken.name,
     ],
     environment: RETENTION,
   }),
@@ -79,7 +79,7 @@ export const functions = {
       { kind: 'http', method: 'OPTIONS', path: '/track' },
     ],
     access: { bus: 'put' },
-    secrets: ['VISITOR_TOKEN_SECRET'],
+    secrets: [SECRETS.visitorToken.name],
   }),
   engagementRecorder: defineFunction({
     entry: 'functions/engagement-recorder/handler.ts',
@@ -133,7 +133,7 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/preferences' },
     ],
     access: { table: 'readWrite', bus: 'put' },
-    secrets: ['MAIL_TOKEN_SECRET'],
+    secrets: [SECRETS.mailToken.name],
     environment: RETENTION,
   }),
   sesFeedback: defineFunction({
@@ -179,7 +179,7 @@ export const functions = {
       { kind: 'http', method: 'DELETE', path: '/admin/contacts/{contactId}', auth: 'admin' },
     ],
     access: { table: 'readWrite', bus: 'put' },
-    secrets: [ADMIN_TOKEN_SECRET],
+    secrets: [SECRETS.adminToken.name],
     environment: scoringModel,
   }),
   salesNotifier: defineFunction({
@@ -220,7 +220,7 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/admin/model/simulate', auth: 'admin' },
     ],
     access: { table: 'read' },
-    secrets: [ADMIN_TOKEN_SECRET],
+    secrets: [SECRETS.adminToken.name],
     environment: scoringModel,
     // A simulation replays up to 500 contacts' histories; API Gateway waits 30 s at most.
     timeoutSeconds: 25,

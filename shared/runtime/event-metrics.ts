@@ -1,6 +1,6 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { optionalEnv } from './environment.ts';
-import { METRICS, METRICS_ENV } from './metric-names.ts';
+import { METRICS } from './metric-names.ts';
+import { readSetting, SETTINGS } from './settings.ts';
 
 let metrics: Metrics | undefined;
 
@@ -11,12 +11,12 @@ let metrics: Metrics | undefined;
  * counting them where they are published draws the funnel for every event, present and future.
  */
 export function countPublishedEvents(detailTypes: readonly string[]): void {
-  const namespace = optionalEnv(METRICS_ENV.namespace);
+  const namespace = readSetting(SETTINGS.metricsNamespace);
   if (!namespace || detailTypes.length === 0) return;
   metrics ??= new Metrics({
     namespace,
     serviceName: METRICS.serviceName,
-    defaultDimensions: { [METRICS.stageDimension]: optionalEnv(METRICS_ENV.stage) ?? 'unknown' },
+    defaultDimensions: { [METRICS.stageDimension]: readSetting(SETTINGS.stage) ?? 'unknown' },
   });
   const counts = new Map<string, number>();
   for (const detailType of detailTypes) counts.set(detailType, (counts.get(detailType) ?? 0) + 1);
