@@ -7,7 +7,6 @@ import { prospectQualified } from '#events/prospect-qualified.ts';
 import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
 import { ACTIVITY_RETENTION_ENV, DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared/activity/retention.ts';
 import { engagementSignalsPattern } from '#shared/engagement/signals-from-events.ts';
-import { NOTIFY_ENV } from '#shared/notify/recipients.ts';
 import { SECRETS } from '#shared/runtime/settings.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts';
@@ -19,15 +18,6 @@ import { defineFunction, type FunctionDeclaration } from './types.ts';
  * function's configuration, so an operator can see which model version is deployed.
  */
 const scoringModel = { LEADFLOW_SCORING_MODEL_VERSION: defaultScoringModel.version };
-
-/**
- * Who hears of reviews and qualified prospects, taken from the environment of `cdk deploy` or
- * `npm start` (e.g. `LEADFLOW_SALES_NOTIFY=sales@acme.example`); empty means no notification.
- */
-const notificationSettings = {
-  [NOTIFY_ENV.sales]: process.env[NOTIFY_ENV.sales] ?? '',
-  [NOTIFY_ENV.marketing]: process.env[NOTIFY_ENV.marketing] ?? '',
-};
 
 /**
  * Settings of every function that sends email. The send rate is shared by all of them (a DynamoDB
@@ -156,17 +146,9 @@ export const functions = {
     entry: 'functions/daily-digest/handler.ts',
     description: "Emails yesterday's new prospects and leads to the marketing and sales addresses.",
     triggers: [{ kind: 'schedule', ruleName: 'SendDailyDigest', expression: 'cron(0 7 * * ? *)' }],
-    access: { table: 'readWrite', mail: 'send' },
-    environment: {
-      ...SENDING,
-      // Who gets the digest, from the environment of `cdk deploy` or `npm start`: DIGEST_RECIPIENTS,
-      // else the marketing and sales notification lists; empty means no digest.
-      DIGEST_RECIPIENTS:
-        process.env.DIGEST_RECIPIENTS ??
-        [notificationSettings[NOTIFY_ENV.marketing], notificationSettings[NOTIFY_ENV.sales]]
-          .filter(Boolean)
-          .join(','),
-    },
+    // Who gets the digest comes from the stage configuration (`notifications`); none, no digest.
+    access: { table: 'readWrite', mail: 'send', notify: 'digest' },
+    environment: SENDING,
   }),
   adminApi: defineFunction({
     entry: 'functions/admin-api/handler.ts',
@@ -189,8 +171,9 @@ export const functions = {
       { kind: 'event', ruleName: 'NotifySalesOfReview', pattern: patternFor(leadReviewRequested) },
       { kind: 'event', ruleName: 'NotifySalesOfProspect', pattern: patternFor(prospectQualified) },
     ],
-    access: { table: 'readWrite', mail: 'send' },
-    environment: { ...SENDING, ...notificationSettings },
+    // Who hears of it comes from the stage configuration (`notifications`); none, no email.
+    access: { table: 'readWrite', mail: 'send', notify: 'team' },
+    environment: SENDING,
   }),
   dealRecorder: defineFunction({
     entry: 'functions/deal-recorder/handler.ts',

@@ -13,7 +13,7 @@ export interface DailyDigestDeps {
   readonly mailer: Mailer;
   readonly rateLimiter: SendRateLimiter;
   readonly clock: Clock;
-  /** Marketing and sales addresses, from the wiring's `DIGEST_RECIPIENTS`. */
+  /** Marketing and sales addresses, from the stage configuration's `notifications.digest`. */
   readonly recipients: readonly string[];
 }
 
@@ -95,7 +95,7 @@ export async function sendDailyDigest(deps: DailyDigestDeps): Promise<DailyDiges
   };
 }
 
-/** `DIGEST_RECIPIENTS`: addresses separated by commas or spaces, duplicates removed. */
+/** `LEADFLOW_DIGEST_RECIPIENTS`: addresses separated by commas or spaces, checked, duplicates removed. */
 export function parseRecipients(value: string | undefined): string[] {
   return [...SETTINGS.digestRecipients.parse(value)];
 }

@@ -123,7 +123,9 @@ function addressList(name: string, doc: string, setBy: string): Setting<readonly
 const TWO_YEARS_IN_DAYS = 730;
 
 const WIRING_ACCESS = "the wiring, from the function's declared access";
-const STAGE_CONFIG = 'the stage configuration (infra/cdk/config/<stage>.json); locally dev.json';
+/** Where a deploy-time value of the team's lists is written: the stage's file, read by CDK and `npm start`. */
+const stageConfig = (key: string) =>
+  `the stage configuration's \`${key}\` (infra/cdk/config/<stage>.json; \`npm start\` reads dev.json), given to functions with \`notify\` access`;
 const WIRING = 'the wiring declaration (infra/wiring/functions.ts)';
 
 export const SETTINGS = {
@@ -169,17 +171,17 @@ export const SETTINGS = {
   salesNotify: addressList(
     'LEADFLOW_SALES_NOTIFY',
     'Who hears of leads waiting in review and of qualified prospects.',
-    STAGE_CONFIG,
+    stageConfig('notifications.sales'),
   ),
   marketingNotify: addressList(
     'LEADFLOW_MARKETING_NOTIFY',
     'Who hears of qualified prospects (besides sales).',
-    STAGE_CONFIG,
+    stageConfig('notifications.marketing'),
   ),
   digestRecipients: addressList(
-    'DIGEST_RECIPIENTS',
+    'LEADFLOW_DIGEST_RECIPIENTS',
     'Who receives the daily digest of new prospects and leads.',
-    `${STAGE_CONFIG}; by default the marketing and sales lists`,
+    `${stageConfig('notifications.digest')}; by default the marketing and sales lists`,
   ),
   scoringModelVersion: optionalText(
     'LEADFLOW_SCORING_MODEL_VERSION',

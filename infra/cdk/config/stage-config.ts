@@ -96,6 +96,17 @@ export const stageConfigSchema = z.strictObject({
       corsAllowedOrigins: z.array(origin).default([]),
     })
     .prefault({}),
+  /** Who in the team hears of leads (the functions with `notify` access get these lists). */
+  notifications: z
+    .strictObject({
+      /** Hear of leads waiting in review and of qualified prospects. */
+      sales: z.array(z.email()).default([]),
+      /** Hear of qualified prospects. */
+      marketing: z.array(z.email()).default([]),
+      /** Receive the daily digest of new prospects and leads; by default marketing and sales. */
+      digest: z.array(z.email()).optional(),
+    })
+    .prefault({}),
   logs: z.strictObject({ retentionDays: retentionDays.default(30) }).prefault({}),
   events: z
     .strictObject({
