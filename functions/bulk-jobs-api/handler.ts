@@ -1,20 +1,21 @@
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { dynamoDbJobRuntime } from '#shared/adapters/bulk-job-adapters.ts';
 import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
-import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
+import { busPublisher } from '#shared/adapters/event-publisher.ts';
 import { readSecret } from '#shared/adapters/secrets.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
+import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { createBulkJobsApiHandler } from './bulk-jobs-api.ts';
 
-/** Lambda entry: real adapters built once per container. */
-export const handler = createBulkJobsApiHandler({
-  runtime: dynamoDbJobRuntime({
-    table: contactsTable(),
-    events: eventBridgePublisher(new EventBridgeClient({}), requireEnv(RESOURCE_ENV.eventBusName)),
-    clock: systemClock,
-    model: defaultScoringModel,
+/** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
+export const handler = lambdaHandler(() =>
+  createBulkJobsApiHandler({
+    runtime: dynamoDbJobRuntime({
+      table: contactsTable(),
+      events: busPublisher(),
+      clock: systemClock,
+      model: defaultScoringModel,
+    }),
+    readSecret,
   }),
-  readSecret,
-});
+);

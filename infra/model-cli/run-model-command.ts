@@ -179,7 +179,7 @@ async function simulateOverTable(
       clock: () => now,
       model: defaultScoringModel,
       store: new MemoryJobStore(),
-      settings: bulkSettingsFrom(process.env),
+      settings: bulkSettingsFrom(),
     }),
     signals: inProcessSignals(),
   };

@@ -10,8 +10,7 @@ import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
 import { ACTIVITY_RETENTION_ENV, DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared/activity/retention.ts';
 import { BULK_ENV, DEFAULT_BULK_SETTINGS } from '#shared/bulk/job-settings.ts';
 import { engagementSignalsPattern } from '#shared/engagement/signals-from-events.ts';
-import { ADMIN_TOKEN_SECRET } from '#shared/http/admin-auth.ts';
-import { NOTIFY_ENV } from '#shared/notify/recipients.ts';
+import { SECRETS } from '#shared/runtime/settings.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { defineFunction, type FunctionDeclaration } from './types.ts';
 
@@ -23,15 +22,6 @@ import { defineFunction, type FunctionDeclaration } from './types.ts';
 const scoringModel = { LEADFLOW_SCORING_MODEL_VERSION: defaultScoringModel.version };
 
 /**
- * Who hears of reviews and qualified prospects, taken from the environment of `cdk deploy` or
- * `npm start` (e.g. `LEADFLOW_SALES_NOTIFY=sales@acme.example`); empty means no notification.
- */
-const notificationSettings = {
-  [NOTIFY_ENV.sales]: process.env[NOTIFY_ENV.sales] ?? '',
-  [NOTIFY_ENV.marketing]: process.env[NOTIFY_ENV.marketing] ?? '',
-};
-
-/**
  * Settings of every function that sends email. The send rate is shared by all of them (a DynamoDB
  * counter per second), so it is the account's SES rate: 1 a second in the SES sandbox.
  */
@@ -40,13 +30,13 @@ const SENDING = { SES_MAX_SEND_RATE: '1' } as const;
 /** What both nurture senders may touch: the table, SES, and the key of the links in every email. */
 const NURTURE_SENDER = {
   access: { table: 'readWrite', mail: 'send' },
-  secrets: ['MAIL_TOKEN_SECRET'],
+  secrets: [SECRETS.mailToken.name],
   environment: SENDING,
 } as const;
 
 /**
  * How long activities are kept (days) by every function that records them; the table's TTL removes
- * older ones. See RELIABILITY in the README for what that means for scores.
+ * older ones. docs/privacy.md (Retention) says what that means for scores.
  */
 const RETENTION = { [ACTIVITY_RETENTION_ENV]: String(DEFAULT_ACTIVITY_RETENTION_DAYS) };
 
@@ -55,14 +45,12 @@ const RETENTION = { [ACTIVITY_RETENTION_ENV]: String(DEFAULT_ACTIVITY_RETENTION_
  * job runs at most `maxSegments` pieces at once, each with `itemConcurrency` items in flight.
  * Raise them for a table in on-demand mode; see docs/bulk-jobs.md for the arithmetic.
  */
-const BULK_SETTINGS = {
-  [BULK_ENV.maxSegments]: process.env[BULK_ENV.maxSegments] ?? String(DEFAULT_BULK_SETTINGS.maxSegments),
-  [BULK_ENV.itemConcurrency]:
-    process.env[BULK_ENV.itemConcurrency] ?? String(DEFAULT_BULK_SETTINGS.itemConcurrency),
-  [BULK_ENV.pageSize]: process.env[BULK_ENV.pageSize] ?? String(DEFAULT_BULK_SETTINGS.pageSize),
-  [BULK_ENV.pagesPerPiece]:
-    process.env[BULK_ENV.pagesPerPiece] ?? String(DEFAULT_BULK_SETTINGS.pagesPerPiece),
-};
+const BULK_SETTINGS = Object.fromEntries(
+  (Object.keys(BULK_ENV) as (keyof typeof BULK_ENV)[]).map((key) => [
+    BULK_ENV[key],
+    String(DEFAULT_BULK_SETTINGS[key]),
+  ]),
+);
 
 /**
  * Every leadflow function, its triggers and its access: the single source the CDK app and the
@@ -78,11 +66,11 @@ export const functions = {
     ],
     access: { table: 'readWrite', bus: 'put' },
     secrets: [
-      'WEBHOOK_SECRET_GENERIC',
-      'WEBHOOK_SECRET_TYPEFORM',
-      'WEBHOOK_SECRET_TALLY',
-      'WEBHOOK_SECRET_WEBFLOW',
-      'VISITOR_TOKEN_SECRET',
+      SECRETS.webhookGeneric.name,
+      SECRETS.webhookTypeform.name,
+      SECRETS.webhookTally.name,
+      SECRETS.webhookWebflow.name,
+      SECRETS.visitorToken.name,
     ],
     environment: RETENTION,
   }),
@@ -95,7 +83,7 @@ export const functions = {
       { kind: 'http', method: 'OPTIONS', path: '/track' },
     ],
     access: { bus: 'put' },
-    secrets: ['VISITOR_TOKEN_SECRET'],
+    secrets: [SECRETS.visitorToken.name],
   }),
   engagementRecorder: defineFunction({
     entry: 'functions/engagement-recorder/handler.ts',
@@ -149,7 +137,7 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/preferences' },
     ],
     access: { table: 'readWrite', bus: 'put' },
-    secrets: ['MAIL_TOKEN_SECRET'],
+    secrets: [SECRETS.mailToken.name],
     environment: RETENTION,
   }),
   sesFeedback: defineFunction({
@@ -172,17 +160,9 @@ export const functions = {
     entry: 'functions/daily-digest/handler.ts',
     description: "Emails yesterday's new prospects and leads to the marketing and sales addresses.",
     triggers: [{ kind: 'schedule', ruleName: 'SendDailyDigest', expression: 'cron(0 7 * * ? *)' }],
-    access: { table: 'readWrite', mail: 'send' },
-    environment: {
-      ...SENDING,
-      // Who gets the digest, from the environment of `cdk deploy` or `npm start`: DIGEST_RECIPIENTS,
-      // else the marketing and sales notification lists; empty means no digest.
-      DIGEST_RECIPIENTS:
-        process.env.DIGEST_RECIPIENTS ??
-        [notificationSettings[NOTIFY_ENV.marketing], notificationSettings[NOTIFY_ENV.sales]]
-          .filter(Boolean)
-          .join(','),
-    },
+    // Who gets the digest comes from the stage configuration (`notifications`); none, no digest.
+    access: { table: 'readWrite', mail: 'send', notify: 'digest' },
+    environment: SENDING,
   }),
   adminApi: defineFunction({
     entry: 'functions/admin-api/handler.ts',
@@ -195,7 +175,7 @@ export const functions = {
       { kind: 'http', method: 'DELETE', path: '/admin/contacts/{contactId}', auth: 'admin' },
     ],
     access: { table: 'readWrite', bus: 'put' },
-    secrets: [ADMIN_TOKEN_SECRET],
+    secrets: [SECRETS.adminToken.name],
     environment: scoringModel,
   }),
   salesNotifier: defineFunction({
@@ -211,8 +191,9 @@ export const functions = {
         pattern: patternFor(bulkJobFinished, { kind: ['rescore-all'] }),
       },
     ],
-    access: { table: 'readWrite', mail: 'send' },
-    environment: { ...SENDING, ...notificationSettings },
+    // Who hears of it comes from the stage configuration (`notifications`); none, no email.
+    access: { table: 'readWrite', mail: 'send', notify: 'team' },
+    environment: SENDING,
   }),
   dealRecorder: defineFunction({
     entry: 'functions/deal-recorder/handler.ts',
@@ -242,7 +223,7 @@ export const functions = {
       { kind: 'http', method: 'GET', path: '/admin/model', auth: 'admin' },
     ],
     access: { table: 'read' },
-    secrets: [ADMIN_TOKEN_SECRET],
+    secrets: [SECRETS.adminToken.name],
     environment: scoringModel,
   }),
   funnelRecorder: defineFunction({
@@ -269,7 +250,7 @@ export const functions = {
     ],
     // `scan` for the estimate of a new job's items (the table's description), `bus` for its first pieces.
     access: { table: 'readWrite', scan: 'parallel', bus: 'put' },
-    secrets: [ADMIN_TOKEN_SECRET],
+    secrets: [SECRETS.adminToken.name],
     environment: { ...scoringModel, ...BULK_SETTINGS },
   }),
   bulkWorker: defineFunction({

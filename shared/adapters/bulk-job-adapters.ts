@@ -1,3 +1,4 @@
+import type { EventPublisher } from '#shared/activity/event-publisher.ts';
 import { DynamoDbJobStore } from '#shared/adapters/dynamodb/dynamodb-job-store.ts';
 import { busJobSignals } from '#shared/bulk/bus-signals.ts';
 import { JOB_KINDS } from '#shared/bulk/job-kinds.ts';
@@ -10,7 +11,6 @@ import { DynamoDbContactListBackfill } from './dynamodb/dynamodb-contact-list-ba
 import { DynamoDbContactRepository } from './dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbFunnelStore } from './dynamodb/dynamodb-funnel-store.ts';
 import { dynamoDbJobSources } from './dynamodb/dynamodb-job-sources.ts';
-import type { EventPublisher } from './event-publisher.ts';
 
 export interface JobRuntimeParts {
   readonly table: ContactsTable;
@@ -28,7 +28,7 @@ export interface JobRuntimeParts {
 /** The bulk-job runtime on the contacts table and the bus: the same for the worker, the API and the CLI. */
 export function dynamoDbJobRuntime(parts: JobRuntimeParts): JobRuntime {
   const { documents, tableName } = parts.table;
-  const settings = parts.settings ?? bulkSettingsFrom(process.env);
+  const settings = parts.settings ?? bulkSettingsFrom();
   return {
     store: parts.store ?? new DynamoDbJobStore(documents, tableName),
     sources: dynamoDbJobSources(documents, tableName, settings.pageSize),

@@ -1,6 +1,6 @@
 import { bulkJobFinished } from '#events/bulk-job-finished.ts';
 import { bulkJobPieceReady } from '#events/bulk-job-piece-ready.ts';
-import { type EventPublisher, outgoing } from '#shared/adapters/event-publisher.ts';
+import { type EventPublisher, outgoing } from '#shared/activity/event-publisher.ts';
 import type { JobSignals } from './job-runtime.ts';
 
 /**

@@ -1,51 +1,40 @@
-import * as z from 'zod/mini';
+import { type Environment, readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 
-/** The settings every bulk job runs under, set by the wiring declaration (see docs/bulk-jobs.md). */
-export const BULK_ENV = {
-  /** Most segments a job fans out into: each is one chain of invocations, so the job's concurrency. */
-  maxSegments: 'LEADFLOW_BULK_MAX_SEGMENTS',
-  /** Items one invocation processes side by side. */
-  itemConcurrency: 'LEADFLOW_BULK_ITEM_CONCURRENCY',
-  /** Items read per page of a segment (one Scan or Query call). */
-  pageSize: 'LEADFLOW_BULK_PAGE_SIZE',
-  /** Most pages per piece: pieces stay short even with time to spare, so cancels and ETAs are prompt. */
-  pagesPerPiece: 'LEADFLOW_BULK_PAGES_PER_PIECE',
-} as const;
-
+/** The settings every bulk job runs under (declared in the settings catalogue; see docs/bulk-jobs.md). */
 export interface BulkSettings {
+  /** Most segments a job fans out into: each is one chain of invocations, so the job's concurrency. */
   readonly maxSegments: number;
+  /** Items one invocation processes side by side. */
   readonly itemConcurrency: number;
+  /** Items read per page of a segment (one Scan or Query call). */
   readonly pageSize: number;
+  /** Most pages per piece: pieces stay short even with time to spare, so cancels and ETAs are prompt. */
   readonly pagesPerPiece: number;
 }
 
-export const DEFAULT_BULK_SETTINGS: BulkSettings = {
-  maxSegments: 8,
-  itemConcurrency: 8,
-  pageSize: 100,
-  pagesPerPiece: 100,
-};
+export const BULK_SETTINGS = {
+  maxSegments: SETTINGS.bulkMaxSegments,
+  itemConcurrency: SETTINGS.bulkItemConcurrency,
+  pageSize: SETTINGS.bulkPageSize,
+  pagesPerPiece: SETTINGS.bulkPagesPerPiece,
+} as const;
 
-const LIMITS: Record<keyof BulkSettings, readonly [number, number]> = {
-  maxSegments: [1, 256],
-  itemConcurrency: [1, 64],
-  pageSize: [1, 1000],
-  pagesPerPiece: [1, 10_000],
-};
+/** The names of the settings, for the wiring and for tests that run small pieces. */
+export const BULK_ENV = {
+  maxSegments: BULK_SETTINGS.maxSegments.name,
+  itemConcurrency: BULK_SETTINGS.itemConcurrency.name,
+  pageSize: BULK_SETTINGS.pageSize.name,
+  pagesPerPiece: BULK_SETTINGS.pagesPerPiece.name,
+} as const;
+
+export const DEFAULT_BULK_SETTINGS: BulkSettings = bulkSettingsFrom({});
 
 /** Reads the settings from the environment; a bad value stops the cold start with its name. */
-export function bulkSettingsFrom(env: Readonly<Record<string, string | undefined>>): BulkSettings {
-  const settings: Record<string, number> = {};
-  for (const [key, name] of Object.entries(BULK_ENV) as [keyof BulkSettings, string][]) {
-    const [min, max] = LIMITS[key];
-    const raw = env[name];
-    settings[key] =
-      raw === undefined || raw === ''
-        ? DEFAULT_BULK_SETTINGS[key]
-        : z.coerce
-            .number()
-            .check(z.int(), z.minimum(min), z.maximum(max))
-            .parse(raw, { error: () => `${name} must be a whole number from ${min} to ${max}` });
-  }
-  return settings as unknown as BulkSettings;
+export function bulkSettingsFrom(env?: Environment): BulkSettings {
+  return {
+    maxSegments: readSetting(BULK_SETTINGS.maxSegments, env),
+    itemConcurrency: readSetting(BULK_SETTINGS.itemConcurrency, env),
+    pageSize: readSetting(BULK_SETTINGS.pageSize, env),
+    pagesPerPiece: readSetting(BULK_SETTINGS.pagesPerPiece, env),
+  };
 }

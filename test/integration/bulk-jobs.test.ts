@@ -1,6 +1,8 @@
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runJobsCommand } from '#infra/jobs-cli/run-jobs-command.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
+import { DynamoDbJobStore } from '#shared/adapters/dynamodb/dynamodb-job-store.ts';
 import { BULK_ENV } from '#shared/bulk/job-settings.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
@@ -187,5 +189,60 @@ describe('backfills', () => {
     const second = await runJob('backfill-funnel');
     expect(second.result).toEqual({ contacts: 6, counted: 0 });
     expect(await leadsOf()).toBe(6);
+  });
+});
+
+describe('npm run jobs', () => {
+  async function jobs(...args: string[]) {
+    let out = '';
+    let err = '';
+    const code = await runJobsCommand([...args, '--endpoint', pipeline.runtime.urls.dynamodb], {
+      out: (text) => {
+        out += text;
+      },
+      err: (text) => {
+        err += text;
+      },
+    });
+    return { code, out, err };
+  }
+
+  it('lists the jobs and shows one with its progress and result', async () => {
+    const listed = await jobs('list');
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(/job_\S+ {2}rescore-all +done +100% {2}6 done, 0 failed/);
+    const [rescore] = (await pipeline.admin('GET', '/admin/jobs')).body.jobs.filter(
+      (job: { kind: string }) => job.kind === 'rescore-all',
+    );
+    const shown = await jobs('show', rescore.jobId);
+    expect(shown.out).toContain('segments    3 of 3 finished');
+    expect(shown.out).toContain('result      rescored 6, qualified 2, reviewsRequested 0, gone 0');
+  });
+
+  it('cancels a running job, and refuses to cancel one that has finished', async () => {
+    const { documents, tableName } = pipeline.table;
+    const store = new DynamoDbJobStore(documents, tableName);
+    const jobId = 'job_20260302T090000Z_0badc0de';
+    await store.create({
+      jobId,
+      kind: 'rescore-all',
+      input: {},
+      status: 'running',
+      segments: 1,
+      segmentsDone: 0,
+      createdAt: START.toISOString(),
+      createdBy: 'test',
+      done: 0,
+      failed: 0,
+    });
+    const cancelled = await jobs('cancel', jobId);
+    expect(cancelled.code).toBe(0);
+    expect(cancelled.out).toContain('status      stopping (cancelled)');
+    const again = await jobs('cancel', jobId);
+    expect(again).toMatchObject({
+      code: 1,
+      err: `Job ${jobId} is cancelled: only a running job can be cancelled.\n`,
+    });
+    expect((await jobs('show', 'not-a-job')).code).toBe(2);
   });
 });
