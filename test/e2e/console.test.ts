@@ -262,7 +262,10 @@ describe('the marketing console', () => {
     };
     await editor.fill(JSON.stringify(lenient, null, 2));
     await page.getByRole('button', { name: 'Simulate' }).click();
-    await expect.poll(() => page.locator('#kpi-changed .kpi-value').textContent()).not.toBe('0');
+    // A simulation is a bulk job over every contact: the page shows its progress, then the report.
+    await expect
+      .poll(() => page.locator('#kpi-changed .kpi-value').textContent(), { timeout: 30_000 })
+      .not.toBe('0');
     expect(await page.locator('.simulation-result').textContent()).toContain('Lead → In review');
     expect(await accessibilityProblems()).toEqual([]);
     await browser.screenshot('09-model-simulation');
@@ -288,7 +291,7 @@ describe('the marketing console', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Bulk jobs');
     // The model simulation ran as a job: it is listed, finished.
     await expect
-      .poll(() => page.locator('.job[data-status="done"] h2').allTextContents())
+      .poll(() => page.locator('.job[data-status="done"] h2').allTextContents(), { timeout: 10_000 })
       .toContain('Model simulation');
     await page.getByRole('button', { name: 'Re-score every contact' }).click();
     const job = page.locator('.job').first();
