@@ -1,3 +1,4 @@
+import { Agent } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
@@ -59,6 +60,8 @@ export async function measureScale(contacts: number): Promise<ScaleFigures> {
     inMemory: true,
     console: false,
     log: () => {},
+    // DynamoDB Local alone: no function, no schedule (a sweep would take the bench's jobs for stalled ones).
+    functions: {},
   });
   proxy.target = local.urls.dynamodb;
   const documents = DynamoDBDocumentClient.from(
@@ -67,6 +70,8 @@ export async function measureScale(contacts: number): Promise<ScaleFigures> {
       region: 'us-east-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       maxAttempts: 10,
+      // Enough sockets for every lane (segments × items in flight, and the yardstick's as many).
+      requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: 256 }) },
     }),
     { marshallOptions: { removeUndefinedValues: true } },
   );
