@@ -42,7 +42,9 @@ export function resourceEnvironment(access: Access, locations: ResourceLocations
     environment[SETTINGS.marketingNotify.name] = team.marketing.join(',');
   }
   if (access.notify === 'digest') {
-    environment[SETTINGS.digestRecipients.name] = (team.digest ?? [...team.marketing, ...team.sales]).join(',');
+    environment[SETTINGS.digestRecipients.name] = (team.digest ?? [...team.marketing, ...team.sales]).join(
+      ',',
+    );
   }
   return environment;
 }
