@@ -1,5 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
+import { formSitesSchema } from '#shared/intake/forms-config.ts';
 
 /** A stage name prefixes stack and resource names, so it stays short, lower-case and DNS-safe. */
 export const stageNameSchema = z
@@ -96,6 +97,21 @@ export const stageConfigSchema = z.strictObject({
       corsAllowedOrigins: z.array(origin).default([]),
     })
     .prefault({}),
+  /**
+   * Where each HTML form of shared/intake/forms.json is embedded (allowed origins, thank-you page)
+   * and which other pages may send the beacon; checked with the functions' own schema.
+   */
+  forms: z
+    .unknown()
+    .optional()
+    .transform((value, context) => {
+      const parsed = formSitesSchema.safeParse(value ?? {});
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) {
+        context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      }
+      return z.NEVER;
+    }),
   /** Who in the team hears of leads (the functions with `notify` access get these lists). */
   notifications: z
     .strictObject({
