@@ -267,6 +267,41 @@ describe('qualification scenarios on the local runtime', () => {
     });
   });
 
+  it.each([['john&jane@company.com'], ['first~last@acme.io'], ['ivan@пример.рф']])(
+    'an unusual but valid address (%s) is handed off like any other: Prospect Qualified and a sales email',
+    async (address) => {
+      await atTime('2026-07-01T10:00:00Z', () =>
+        post({
+          email: address,
+          formType: 'detailed',
+          firstName: 'Jo',
+          company: 'Orbit',
+          jobTitle: 'Director of Operations',
+          companySize: '250',
+          country: 'Germany',
+          answers: bant,
+          consent,
+        }),
+      );
+      const email = address.replace('пример.рф', 'xn--e1afmkfd.xn--p1ai');
+      expect((await pipeline.profile(email))?.stage).toBe('prospect');
+      expect(await eventsAbout(email, 'Prospect Qualified')).toHaveLength(1);
+      expect((await notificationsAbout(email)).sales).toEqual(['Prospect qualified: Jo (Orbit)']);
+    },
+  );
+
+  it('an address SES cannot send to (josé@acme.io) is refused at intake with 422 and the reason, and nothing is stored', async () => {
+    const response = await pipeline.postForm({
+      email: 'josé@acme.io',
+      formType: 'demo',
+      answers: bant,
+      consent,
+    });
+    expect(response.status).toBe(422);
+    expect(JSON.stringify(response.body)).toMatch(/before the @/);
+    expect(await pipeline.profile('josé@acme.io')).toBeUndefined();
+  });
+
   it('won: the prospect signs, a person marks it a customer, and new activity no longer moves or mails it', async () => {
     const email = 'omar@orbit-saas.io';
     const contactId = contactIdFor(email);
@@ -530,7 +565,7 @@ describe('npm run model, on the contacts the scenarios left', () => {
     // The two leads left by the scenarios (the newsletter reader and the cold lead) would go to review.
     expect(report).toMatchObject({
       candidateVersion: 'candidate-review-everyone',
-      contacts: 9,
+      contacts: 12,
       changed: 2,
       transitions: { 'lead → review': 2 },
       gradeChanges: 0,
