@@ -40,24 +40,37 @@ export interface ContactProfile {
   readonly industry?: string;
 }
 
+/** Why the last put of a hand-off failed, in words without personal data. */
+export interface AnnounceFailure {
+  readonly at: string;
+  readonly reason: string;
+}
+
+/** What a hand-off record keeps about its announcement until "announcedAt" is set. */
+export interface AnnouncementProgress {
+  /** Set once the event is on the bus; until then the hand-off is re-announced. */
+  readonly announcedAt?: string;
+  /** Failed puts so far. */
+  readonly announceAttempts?: number;
+  readonly lastAnnounceFailure?: AnnounceFailure;
+  /** Set when the attempts ran out: the hand-off was counted as dead-lettered and alarmed. */
+  readonly deadLetteredAt?: string;
+}
+
 /** A qualification hand-off to sales; its id is the idempotency key of "Prospect Qualified". */
-export interface Qualification {
+export interface Qualification extends AnnouncementProgress {
   readonly qualificationId: string;
   readonly qualifiedAt: string;
   readonly by: { readonly kind: 'auto' } | { readonly kind: 'person'; readonly id: string };
   /** Why it qualified, in plain words (carried by the event). */
   readonly reason?: string;
-  /** Set once "Prospect Qualified" is on the bus; until then the hand-off is re-announced. */
-  readonly announcedAt?: string;
 }
 
 /** A lead waiting for a person in sales; its id is the idempotency key of "Lead Review Requested". */
-export interface PendingReview {
+export interface PendingReview extends AnnouncementProgress {
   readonly reviewRequestId: string;
   readonly requestedAt: string;
   readonly reason: string;
-  /** Set once "Lead Review Requested" is on the bus; until then the request is re-announced. */
-  readonly announcedAt?: string;
 }
 
 export interface Contact extends ContactProfile {

@@ -4,6 +4,7 @@ import type {
   ActivityRecord,
   Announcement,
   ContactRepository,
+  FailedAnnouncement,
   ScoreUpdate,
   StageTransition,
 } from '#shared/contact/contact-repository.ts';
@@ -90,6 +91,35 @@ export class InMemoryContactRepository implements ContactRepository {
     else this.rescoreDueAt.delete(contactId);
     if (update.transition) this.transitions.push(update.transition);
     return 'saved';
+  }
+
+  async markAnnounceFailed(
+    contactId: string,
+    announcement: Announcement,
+    failed: FailedAnnouncement,
+  ): Promise<void> {
+    const contact = this.contacts.get(contactId);
+    const progress = {
+      announceAttempts: failed.attempts,
+      lastAnnounceFailure: failed.failure,
+      ...(failed.deadLetteredAt ? { deadLetteredAt: failed.deadLetteredAt } : {}),
+    };
+    const { qualification, review } = contact ?? {};
+    if (!contact) return;
+    if (
+      announcement.kind === 'qualification' &&
+      qualification?.qualificationId === announcement.id &&
+      !qualification.announcedAt
+    ) {
+      contact.qualification = { ...qualification, ...progress };
+    } else if (
+      announcement.kind === 'review' &&
+      review?.reviewRequestId === announcement.id &&
+      !review.announcedAt
+    ) {
+      contact.review = { ...review, ...progress };
+    } else return;
+    this.rescoreDueAt.set(contactId, failed.retryAt);
   }
 
   async markAnnounced(contactId: string, announcement: Announcement, at: string): Promise<void> {

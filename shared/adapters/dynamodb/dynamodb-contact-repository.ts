@@ -13,6 +13,7 @@ import type {
   ActivityRecord,
   Announcement,
   ContactRepository,
+  FailedAnnouncement,
   ScoreUpdate,
 } from '#shared/contact/contact-repository.ts';
 import { ANSWER_ATTRIBUTES, activityFromItem, contactFromItem, PROFILE_FIELDS } from './contact-item.ts';
@@ -179,6 +180,26 @@ export class DynamoDbContactRepository implements ContactRepository {
       contactId,
       builder,
       `${builder.name(idPath)} = ${builder.value(announcement.id)}`,
+    );
+  }
+
+  async markAnnounceFailed(
+    contactId: string,
+    announcement: Announcement,
+    failed: FailedAnnouncement,
+  ): Promise<void> {
+    const { kind } = announcement;
+    const builder = new UpdateExpressionBuilder()
+      .set(`${kind}.announceAttempts`, failed.attempts)
+      .set(`${kind}.lastAnnounceFailure`, failed.failure)
+      .set(RESCORE_DUE_INDEX.partitionKey, RESCORE_DUE_INDEX.due)
+      .set(RESCORE_DUE_INDEX.sortKey, failed.retryAt);
+    if (failed.deadLetteredAt) builder.set(`${kind}.deadLetteredAt`, failed.deadLetteredAt);
+    const idPath = kind === 'qualification' ? 'qualification.qualificationId' : 'review.reviewRequestId';
+    await this.conditionalUpdate(
+      contactId,
+      builder,
+      `${builder.name(idPath)} = ${builder.value(announcement.id)} AND attribute_not_exists(${builder.name(`${kind}.announcedAt`)})`,
     );
   }
 
