@@ -15,6 +15,14 @@ export interface QualificationAnswers {
   readonly challenges?: string;
 }
 
+/**
+ * How a form's picklist option reads for its answer, as the forms configuration maps it
+ * (`answerOptions`): qualifying, disqualifying (a negative answer), or unknown ("not sure").
+ */
+export const ANSWER_READINGS = ['qualifying', 'disqualifying', 'unknown'] as const;
+export type AnswerReading = (typeof ANSWER_READINGS)[number];
+export type AnswerReadings = Partial<Record<keyof QualificationAnswers, AnswerReading>>;
+
 export const LEGAL_BASES = ['consent', 'legitimate-interest'] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
@@ -76,6 +84,8 @@ export interface PendingReview extends AnnouncementProgress {
 export interface Contact extends ContactProfile {
   readonly contactId: string;
   readonly answers: QualificationAnswers;
+  /** The reading of each answer given as a mapped form option; free-text answers have none. */
+  readonly answerReadings?: AnswerReadings;
   readonly consent?: Consent;
   readonly firstTouch?: Touch;
   readonly lastTouch?: Touch;
