@@ -3,6 +3,7 @@ import type { FormType } from '#shared/activity/activity-type.ts';
 import type { Score } from '#shared/scoring/score.ts';
 import type {
   AnnounceFailure,
+  AnswerReadings,
   Consent,
   Contact,
   ContactProfile,
@@ -18,6 +19,8 @@ export interface ActivityRecord {
   /** Only the fields the signal carried; absent fields leave the stored ones untouched. */
   readonly profile: ContactProfile;
   readonly answers: QualificationAnswers;
+  /** Readings of the answers that were mapped form options; an answer given without one loses its old one. */
+  readonly answerReadings?: AnswerReadings;
   readonly consent?: Consent;
   readonly touch?: Touch;
   readonly activity: Activity;

@@ -23,6 +23,24 @@ export const ANSWER_READINGS = ['qualifying', 'disqualifying', 'unknown'] as con
 export type AnswerReading = (typeof ANSWER_READINGS)[number];
 export type AnswerReadings = Partial<Record<keyof QualificationAnswers, AnswerReading>>;
 
+/**
+ * The readings after new answers arrive: an answer given again keeps a reading only if the new one
+ * came with its own (a mapped form option); a free-text answer is read by the model instead.
+ */
+export function readingsAfter(
+  stored: AnswerReadings | undefined,
+  answers: QualificationAnswers,
+  given: AnswerReadings | undefined,
+): AnswerReadings {
+  const next: Partial<Record<keyof QualificationAnswers, AnswerReading>> = { ...stored };
+  for (const key of Object.keys(answers) as (keyof QualificationAnswers)[]) {
+    const reading = given?.[key];
+    if (reading) next[key] = reading;
+    else delete next[key];
+  }
+  return next;
+}
+
 export const LEGAL_BASES = ['consent', 'legitimate-interest'] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 

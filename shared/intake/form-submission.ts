@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { formTypeSchema } from '#shared/activity/activity-type.ts';
-import { LEGAL_BASES } from '#shared/contact/contact.ts';
+import { ANSWER_READINGS, LEGAL_BASES } from '#shared/contact/contact.ts';
 import { multilineText, safeText } from '#shared/contact/safe-text.ts';
 
 const text = safeText;
@@ -55,6 +55,23 @@ export const formSubmissionSchema = z.object({
         goals: answer,
         plans: answer,
         challenges: answer,
+      }),
+    ),
+  ),
+  /**
+   * How picklist answers read ("qualifying", "disqualifying", "unknown"): mapped from the form's
+   * `answerOptions` by the other sources, or sent by a generic poster that knows its own options.
+   */
+  answerReadings: z.optional(
+    z.partial(
+      z.object({
+        budget: z.enum(ANSWER_READINGS),
+        authority: z.enum(ANSWER_READINGS),
+        need: z.enum(ANSWER_READINGS),
+        timeline: z.enum(ANSWER_READINGS),
+        goals: z.enum(ANSWER_READINGS),
+        plans: z.enum(ANSWER_READINGS),
+        challenges: z.enum(ANSWER_READINGS),
       }),
     ),
   ),

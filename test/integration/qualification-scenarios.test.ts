@@ -330,6 +330,37 @@ describe('qualification scenarios on the local runtime', () => {
     );
   });
 
+  it('a picklist answer the form maps as disqualifying is read so, stored with the answer, and dropped when a free-text answer replaces it', async () => {
+    const email = 'ines@orbit-saas.io';
+    const form = {
+      email,
+      formType: 'demo',
+      firstName: 'Ines',
+      company: 'Orbit',
+      jobTitle: 'Director of Operations',
+      companySize: '250',
+      country: 'Germany',
+      consent,
+    };
+    await atTime('2026-07-03T09:00:00Z', () =>
+      post({
+        ...form,
+        answers: { ...bant, budget: 'Under 5k' },
+        answerReadings: { budget: 'disqualifying' },
+      }),
+    );
+    const negative = await pipeline.profile(email);
+    expect(negative?.stage).toBe('review');
+    expect(rules(negative)).toContain('qualification.budget.negative');
+
+    await atTime('2026-07-03T10:00:00Z', () =>
+      post({ ...form, formType: 'quote', answers: { budget: '40k approved' } }),
+    );
+    const requalified = await pipeline.profile(email);
+    expect(requalified?.score.negativeAnswers).toEqual([]);
+    expect(requalified?.stage).toBe('prospect');
+  });
+
   it('won: the prospect signs, a person marks it a customer, and new activity no longer moves or mails it', async () => {
     const email = 'omar@orbit-saas.io';
     const contactId = contactIdFor(email);
@@ -600,7 +631,7 @@ describe('npm run model, on the contacts the scenarios left', () => {
     // The two leads left by the scenarios (the newsletter reader and the cold lead) would go to review.
     expect(report).toMatchObject({
       candidateVersion: 'candidate-review-everyone',
-      contacts: 13,
+      contacts: 14,
       changed: 2,
       transitions: { 'lead → review': 2 },
       gradeChanges: 0,

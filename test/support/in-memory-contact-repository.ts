@@ -1,5 +1,5 @@
 import type { Activity } from '#shared/activity/activity.ts';
-import type { Contact } from '#shared/contact/contact.ts';
+import { type Contact, readingsAfter } from '#shared/contact/contact.ts';
 import type {
   ActivityRecord,
   Announcement,
@@ -44,6 +44,7 @@ export class InMemoryContactRepository implements ContactRepository {
       ...defined(record.profile),
       email: record.profile.email,
       answers: { ...existing?.answers, ...defined(record.answers) },
+      answerReadings: readingsAfter(existing?.answerReadings, defined(record.answers), record.answerReadings),
       consent: record.consent ?? existing?.consent,
       firstTouch: existing?.firstTouch ?? record.touch,
       lastTouch: record.touch ?? existing?.lastTouch,
@@ -85,6 +86,7 @@ export class InMemoryContactRepository implements ContactRepository {
       review: update.stage === 'review' ? (update.review ?? contact.review) : undefined,
       recycledAt: update.recycledAt ?? contact.recycledAt,
       answers: { ...contact.answers, ...update.answers },
+      answerReadings: readingsAfter(contact.answerReadings, update.answers ?? {}, undefined),
       version: contact.version + 1,
     });
     if (update.rescoreDueAt) this.rescoreDueAt.set(contactId, update.rescoreDueAt);

@@ -16,7 +16,13 @@ import type {
   FailedAnnouncement,
   ScoreUpdate,
 } from '#shared/contact/contact-repository.ts';
-import { ANSWER_ATTRIBUTES, activityFromItem, contactFromItem, PROFILE_FIELDS } from './contact-item.ts';
+import {
+  ANSWER_ATTRIBUTES,
+  activityFromItem,
+  contactFromItem,
+  PROFILE_FIELDS,
+  readingAttributeOf,
+} from './contact-item.ts';
 import {
   CONTACTS_BY_SCORE_INDEX,
   SCORE_GRADE_ATTRIBUTE,
@@ -61,7 +67,13 @@ export class DynamoDbContactRepository implements ContactRepository {
       .add('activityCount', 1);
     for (const field of PROFILE_FIELDS) update.set(field, record.profile[field]);
     for (const [answer, attribute] of Object.entries(ANSWER_ATTRIBUTES)) {
-      update.set(attribute, record.answers[answer as keyof typeof ANSWER_ATTRIBUTES]);
+      const key = answer as keyof typeof ANSWER_ATTRIBUTES;
+      if (record.answers[key] === undefined) continue;
+      update.set(attribute, record.answers[key]);
+      // A new answer keeps a reading only if it came with one (a mapped form option).
+      const reading = record.answerReadings?.[key];
+      if (reading) update.set(readingAttributeOf(key), reading);
+      else update.remove(readingAttributeOf(key));
     }
     const command = new TransactWriteCommand({
       TransactItems: [
@@ -271,7 +283,8 @@ function setLifecycleAttributes(builder: UpdateExpressionBuilder, update: ScoreU
   }
   for (const [answer, attribute] of Object.entries(ANSWER_ATTRIBUTES)) {
     const value = update.answers?.[answer as keyof typeof ANSWER_ATTRIBUTES]?.trim();
-    if (value) builder.set(attribute, value);
+    if (value)
+      builder.set(attribute, value).remove(readingAttributeOf(answer as keyof typeof ANSWER_ATTRIBUTES));
   }
   if (update.rescoreDueAt) {
     builder
