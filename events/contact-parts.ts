@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { scoreSchema } from '#shared/scoring/score.ts';
-import { emailAddress } from './email-address.ts';
+import { emailAddress } from './vocabulary/email-address.ts';
+import { scoreSchema } from './vocabulary/score.ts';
 
 /**
  * Schema parts shared by the hand-off events ("Lead Review Requested", "Prospect Qualified"), so a

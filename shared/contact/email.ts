@@ -1,5 +1,5 @@
 import { domainToASCII } from 'node:url';
-import { EMAIL_ADDRESS_MAX_LENGTH, emailAddress } from '#events/email-address.ts';
+import { EMAIL_ADDRESS_MAX_LENGTH, emailAddress } from '#events/vocabulary/email-address.ts';
 
 export type NormalizedEmail =
   | { readonly ok: true; readonly email: string }
@@ -11,7 +11,7 @@ const NON_ASCII_OR_SPACE = /[^\x21-\x7e]/;
 /**
  * One contact per address: the address is trimmed and lower-cased, and an internationalized domain
  * (`müller.de`) is stored in its ASCII form (`xn--mller-kva.de`) so both spellings meet on one contact.
- * The result is checked against the one address grammar (events/email-address.ts) that every event
+ * The result is checked against the one address grammar (events/vocabulary/email-address.ts) that every event
  * contract checks too, so nothing accepted here is refused after it was saved.
  */
 export function normalizeEmail(raw: string): NormalizedEmail {

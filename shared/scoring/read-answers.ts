@@ -1,5 +1,11 @@
+import {
+  ANSWER_KEYS,
+  type AnswerKey,
+  FRAMEWORKS,
+  type Framework,
+  type ScoreLine,
+} from '#events/vocabulary/score.ts';
 import type { AnswerReading, QualificationAnswers } from '#shared/contact/contact.ts';
-import { ANSWER_KEYS, type AnswerKey, FRAMEWORKS, type Framework, type ScoreLine } from './score.ts';
 import type { ScoringModel } from './scoring-model.ts';
 
 /** How one answer was read, and the line it adds to the breakdown. */

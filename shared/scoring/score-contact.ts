@@ -1,9 +1,9 @@
+import type { Score, ScoreLine } from '#events/vocabulary/score.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import type { EmailClassification } from '#shared/contact/email-classification.ts';
 import { engagementBreakdown, round, type ScoredActivity } from './engagement-breakdown.ts';
 import { type FitProfile, fitBreakdown } from './fit-breakdown.ts';
 import { readAnswers } from './read-answers.ts';
-import type { Score, ScoreLine } from './score.ts';
 import type { ScoringModel } from './scoring-model.ts';
 
 export interface ScoringInput {

@@ -1,6 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
-import { EMAIL_ADDRESS_MAX_LENGTH, EMAIL_ADDRESS_PATTERN } from '#events/email-address.ts';
+import { EMAIL_ADDRESS_MAX_LENGTH, EMAIL_ADDRESS_PATTERN } from '#events/vocabulary/email-address.ts';
 
 /** A stage name prefixes stack and resource names, so it stays short, lower-case and DNS-safe. */
 export const stageNameSchema = z
@@ -34,7 +34,7 @@ const retentionDays = z
       'must be a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731…',
   });
 
-/** The name of a Secrets Manager secret the operator created beforehand (see the README). */
+/** The name of a Secrets Manager secret the operator created beforehand (see docs/integrations.md). */
 const secretName = z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, 'must be a Secrets Manager secret name');
 
 const crmAuthSchema = z.discriminatedUnion('type', [

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
  * them) at a host name of letters, digits and hyphens with a real top-level domain, an
  * internationalized domain in its ASCII (`xn--`) form. Not in it: quoted local parts (`"a b"@x.io`) and
  * non-ASCII local parts (`josé@acme.io`), which SES cannot send to and most CRMs refuse; intake
- * answers those with 422 and the reason (see docs/decisions/0002-email-address-grammar.md).
+ * answers those with 422 and the reason (see docs/decisions/0007-email-address-grammar.md).
  */
 const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
