@@ -9,6 +9,7 @@ import { ACTIVITY_RETENTION_ENV, DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared
 import { engagementSignalsPattern } from '#shared/engagement/signals-from-events.ts';
 import { ADMIN_TOKEN_SECRET } from '#shared/http/admin-auth.ts';
 import { NOTIFY_ENV } from '#shared/notify/recipients.ts';
+import { SLOT_WAIT_ENV } from '#shared/nurture/send-rate.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts';
 import { defineFunction, type FunctionDeclaration } from './types.ts';
@@ -157,8 +158,11 @@ export const functions = {
     description: "Emails yesterday's new prospects and leads to the marketing and sales addresses.",
     triggers: [{ kind: 'schedule', ruleName: 'SendDailyDigest', expression: 'cron(0 7 * * ? *)' }],
     access: { table: 'readWrite', mail: 'send' },
+    // Room for two copies to wait behind nurture's backlog; a test holds every wait inside it.
+    timeoutSeconds: 60,
     environment: {
       ...SENDING,
+      [SLOT_WAIT_ENV.dailyDigest]: '40000',
       // Who gets the digest, from the environment of `cdk deploy` or `npm start`: DIGEST_RECIPIENTS,
       // else the marketing and sales notification lists; empty means no digest.
       DIGEST_RECIPIENTS:
@@ -190,7 +194,9 @@ export const functions = {
       { kind: 'event', ruleName: 'NotifySalesOfProspect', pattern: patternFor(prospectQualified) },
     ],
     access: { table: 'readWrite', mail: 'send' },
-    environment: { ...SENDING, ...notificationSettings },
+    environment: { ...SENDING, ...notificationSettings, [SLOT_WAIT_ENV.salesNotifier]: '20000' },
+    // The slot wait, the sends and their writes, with room to spare: a test holds it.
+    timeoutSeconds: 30,
   }),
   dealRecorder: defineFunction({
     entry: 'functions/deal-recorder/handler.ts',
