@@ -7,6 +7,7 @@ import { prospectQualified } from '#events/prospect-qualified.ts';
 import type { SalesNotice } from '#shared/notify/notification-email.ts';
 import { notifyBulkRescore } from '#shared/notify/notify-bulk-rescore.ts';
 import { type NotifySalesDeps, notifySales } from '#shared/notify/notify-sales.ts';
+import { invocationWindow } from '#shared/runtime/invocation-window.ts';
 import { logger } from '#shared/runtime/logger.ts';
 
 /**
@@ -15,10 +16,10 @@ import { logger } from '#shared/runtime/logger.ts';
  * Finished", so a re-score that qualifies thousands sends one email, not thousands.
  */
 export function createSalesNotifierHandler(deps: NotifySalesDeps) {
-  return middy<EventBridgeEvent<string, unknown>, void>().handler(async (event) => {
+  return middy<EventBridgeEvent<string, unknown>, void>().handler(async (event, context) => {
     if (event['detail-type'] === bulkJobFinished.detailType) {
       const detail = parseDetail(bulkJobFinished, event);
-      const outcome = await notifyBulkRescore(detail, deps);
+      const outcome = await notifyBulkRescore(detail, deps, invocationWindow(context, deps.clock()));
       logger.info('sales told of a bulk re-score', { jobId: detail.jobId, ...outcome });
       return;
     }
@@ -31,7 +32,7 @@ export function createSalesNotifierHandler(deps: NotifySalesDeps) {
       });
       return;
     }
-    const outcome = await notifySales(notice, deps);
+    const outcome = await notifySales(notice, deps, invocationWindow(context, deps.clock()));
     logger.info('sales notified', {
       kind: notice.kind,
       contactId: notice.detail.contact.contactId,

@@ -62,6 +62,12 @@ export interface LocalRuntimeOptions {
   readonly console?: boolean;
 }
 
+/** The deploy-time values of a stage's configuration that the functions get, as in AWS. */
+function stageValues(stage: string) {
+  const config = loadStageConfig({ stage });
+  return { notifications: config.notifications, formSites: config.forms };
+}
+
 export interface LocalRuntime {
   readonly urls: LocalEndpoints;
   readonly bus: LocalEventBus;
@@ -219,7 +225,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         tableName: LOCAL_TABLE_NAME,
         eventBusName: LOCAL_EVENT_BUS_NAME,
         mailFrom: LOCAL_MAIL_FROM,
-        notifications: loadStageConfig({ stage: options.stage ?? LOCAL_STAGE }).notifications,
+        ...stageValues(options.stage ?? LOCAL_STAGE),
         current: process.env,
       }),
       ...options.env,

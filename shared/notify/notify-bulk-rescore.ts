@@ -1,6 +1,7 @@
 import type { bulkJobFinished } from '#events/bulk-job-finished.ts';
 import type { DetailOf } from '#events/contract.ts';
 import type { RenderedEmail } from '#shared/nurture/render-email.ts';
+import type { InvocationWindow } from '#shared/runtime/invocation-window.ts';
 import { emailEachOnce, type NotifySalesDeps, type NotifySalesOutcome } from './notify-sales.ts';
 
 /**
@@ -12,6 +13,7 @@ import { emailEachOnce, type NotifySalesDeps, type NotifySalesOutcome } from './
 export function notifyBulkRescore(
   detail: DetailOf<typeof bulkJobFinished>,
   deps: NotifySalesDeps,
+  window: InvocationWindow,
 ): Promise<NotifySalesOutcome> {
   return emailEachOnce(
     {
@@ -22,6 +24,7 @@ export function notifyBulkRescore(
       tag: 'bulk-rescore',
     },
     deps,
+    window,
   );
 }
 

@@ -32,6 +32,7 @@ export interface OperationsAlarmsProps {
  *   added tomorrow is covered without anyone remembering to add its alarm);
  * - any function error (a failed invocation is retried, then dead-lettered: it always matters);
  * - any throttle (work is delayed, and a lasting one exhausts the retries);
+ * - any hand-off dead-lettered (its event could not be put after every attempt);
  * - HTTP 5xx answers (a form tool's submission was not accepted and is now the tool's to retry);
  * - contacts failing their scheduled re-score run after run (see staleScoreFailuresAlarm).
  */
@@ -73,6 +74,17 @@ export class OperationsAlarms extends Construct {
         `${functionName} was throttled: the account's concurrency is exhausted or a limit is set too low.`,
       );
     }
+    add(
+      'handoff-dead-lettered',
+      new Metric({
+        namespace: METRICS.namespace,
+        metricName: METRICS.handOffsDeadLettered,
+        dimensionsMap: { service: METRICS.serviceName, [METRICS.stageDimension]: props.stageName },
+        period: ALARM_PERIOD,
+        statistic: 'Sum',
+      }),
+      'A qualification or review request could not be announced after every attempt: sales and the CRM have not heard of it. The contact page says why (docs/operations.md).',
+    );
     if (props.functions)
       this.alarms.push(notify(staleScoreFailuresAlarm(this, props.stageName), props.topic));
     if (props.httpApi) {
