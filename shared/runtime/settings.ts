@@ -190,6 +190,18 @@ export const SETTINGS = {
     WIRING,
     { min: 1, default: 1, unit: 'emails per second' },
   ),
+  notifySlotWaitMs: wholeNumber(
+    'LEADFLOW_NOTIFY_SLOT_WAIT_MS',
+    'How long one sales notification waits for sending slots before it fails and is retried; a test holds it inside the timeout.',
+    WIRING,
+    { min: 0, unit: 'milliseconds' },
+  ),
+  digestSlotWaitMs: wholeNumber(
+    'LEADFLOW_DIGEST_SLOT_WAIT_MS',
+    'How long one daily digest run waits for sending slots before it fails and is retried; a test holds it inside the timeout.',
+    WIRING,
+    { min: 0, unit: 'milliseconds' },
+  ),
   salesNotify: addressList(
     'LEADFLOW_SALES_NOTIFY',
     'Who hears of leads waiting in review and of qualified prospects.',

@@ -40,12 +40,25 @@ export function digestStoreContract(name: string, newStore: () => Promise<Digest
       expect((await store.day(DAY)).prospects).toEqual([prospect(contactId, 85)]);
     });
 
-    it('lets one sender claim a day, and another once the claim is released', async () => {
+    it('lets one sender claim a recipient of the day, and another once the claim is released', async () => {
       const store = await newStore();
-      expect(await store.claimSending(DAY, AT)).toBe(true);
-      expect(await store.claimSending(DAY, AT)).toBe(false);
-      await store.releaseSending(DAY);
-      expect(await store.claimSending(DAY, AT)).toBe(true);
+      const lease = '2026-03-02T09:05:00.000Z';
+      expect(await store.claimSending(DAY, 'r1', AT, lease)).toBe(true);
+      expect(await store.claimSending(DAY, 'r1', AT, lease)).toBe(false);
+      expect(await store.claimSending(DAY, 'r2', AT, lease)).toBe(true);
+      await store.releaseSending(DAY, 'r1');
+      expect(await store.claimSending(DAY, 'r1', AT, lease)).toBe(true);
+    });
+
+    it('gives a claim whose lease expired to the next sender, but never one confirmed sent', async () => {
+      const store = await newStore();
+      const lease = '2026-03-02T09:05:00.000Z';
+      const afterLease = '2026-03-02T09:06:00.000Z';
+      expect(await store.claimSending(DAY, 'killed', AT, lease)).toBe(true);
+      expect(await store.claimSending(DAY, 'killed', afterLease, '2026-03-02T09:11:00.000Z')).toBe(true);
+      expect(await store.claimSending(DAY, 'sent', AT, lease)).toBe(true);
+      await store.confirmSent(DAY, 'sent', AT);
+      expect(await store.claimSending(DAY, 'sent', afterLease, '2026-03-02T09:11:00.000Z')).toBe(false);
     });
   });
 }
