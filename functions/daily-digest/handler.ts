@@ -2,11 +2,10 @@ import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbDigestStore } from '#shared/adapters/dynamodb/dynamodb-digest-store.ts';
 import { sendingAdapters } from '#shared/adapters/sending-adapters.ts';
-import { DIGEST_RECIPIENTS_ENV, parseRecipients } from '#shared/digest/send-daily-digest.ts';
 import { configuredSlotWaitMs, SLOT_WAIT_ENV } from '#shared/nurture/send-rate.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { optionalEnv } from '#shared/runtime/environment.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import { createDailyDigestHandler } from './daily-digest.ts';
 
 /** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
@@ -18,6 +17,6 @@ export const handler = lambdaHandler(() => {
     ...sendingAdapters(table),
     clock: systemClock,
     slotWaitMs: configuredSlotWaitMs(SLOT_WAIT_ENV.dailyDigest),
-    recipients: parseRecipients(optionalEnv(DIGEST_RECIPIENTS_ENV)),
+    recipients: [...readSetting(SETTINGS.digestRecipients)],
   });
 });

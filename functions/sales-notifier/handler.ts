@@ -4,8 +4,8 @@ import { sendingAdapters } from '#shared/adapters/sending-adapters.ts';
 import { notificationRecipients } from '#shared/notify/recipients.ts';
 import { configuredSlotWaitMs, SLOT_WAIT_ENV } from '#shared/nurture/send-rate.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { optionalEnv, RESOURCE_ENV } from '#shared/runtime/environment.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import { createSalesNotifierHandler } from './sales-notifier.ts';
 
 /** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
@@ -16,7 +16,7 @@ export const handler = lambdaHandler(() => {
     notices: new DynamoDbNoticeLog(table.documents, table.tableName),
     clock: systemClock,
     slotWaitMs: configuredSlotWaitMs(SLOT_WAIT_ENV.salesNotifier),
-    recipients: notificationRecipients(process.env),
-    baseUrl: optionalEnv(RESOURCE_ENV.publicBaseUrl) ?? '',
+    recipients: notificationRecipients(),
+    baseUrl: readSetting(SETTINGS.publicBaseUrl) ?? '',
   });
 });

@@ -5,6 +5,7 @@ import { renderEmail } from '#shared/nurture/render-email.ts';
 import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { type InvocationWindow, leaseUntil, waitsEndBy } from '#shared/runtime/invocation-window.ts';
+import { SETTINGS } from '#shared/runtime/settings.ts';
 import type { DigestStore } from './digest-store.ts';
 import { utcDay } from './record-for-digest.ts';
 
@@ -16,7 +17,7 @@ export interface DailyDigestDeps {
   readonly clock: Clock;
   /** The longest one run waits for sending slots (declared in the wiring). */
   readonly slotWaitMs: number;
-  /** Marketing and sales addresses, from the wiring's `DIGEST_RECIPIENTS`. */
+  /** Marketing and sales addresses, from the stage configuration's `notifications.digest`. */
   readonly recipients: readonly string[];
 }
 
@@ -35,7 +36,7 @@ export type DailyDigestOutcome =
     };
 
 /** The wiring setting naming who receives the digest (marketing and sales). */
-export const DIGEST_RECIPIENTS_ENV = 'DIGEST_RECIPIENTS';
+export const DIGEST_RECIPIENTS_ENV = SETTINGS.digestRecipients.name;
 
 /** More rows than this make an email nobody reads; the rest is counted, not listed. */
 const MAX_ROWS = 100;
@@ -103,14 +104,7 @@ export async function sendDailyDigest(
   return { sent: true, day, leads: listedLeads.length, prospects: prospects.length, recipients: sent };
 }
 
-/** `DIGEST_RECIPIENTS`: addresses separated by commas or spaces, duplicates removed. */
+/** `LEADFLOW_DIGEST_RECIPIENTS`: addresses separated by commas or spaces, checked, duplicates removed. */
 export function parseRecipients(value: string | undefined): string[] {
-  return [
-    ...new Set(
-      (value ?? '')
-        .split(/[\s,;]+/)
-        .map((address) => address.trim())
-        .filter(Boolean),
-    ),
-  ];
+  return [...SETTINGS.digestRecipients.parse(value)];
 }

@@ -1,7 +1,7 @@
-import { optionalEnv } from '#shared/runtime/environment.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 
 /** The setting, declared in the wiring, that caps emails per second across every sending function. */
-export const SEND_RATE_ENV = 'SES_MAX_SEND_RATE';
+export const SEND_RATE_ENV = SETTINGS.sendRate.name;
 
 /**
  * Paces sending so the whole application never exceeds the SES sending rate (1 email a second in the
@@ -19,24 +19,18 @@ export interface SendRateLimiter {
  * ends in `_SLOT_WAIT_MS`, and a test holds it, with a margin, inside its function's timeout.
  */
 export const SLOT_WAIT_ENV = {
-  salesNotifier: 'LEADFLOW_NOTIFY_SLOT_WAIT_MS',
-  dailyDigest: 'LEADFLOW_DIGEST_SLOT_WAIT_MS',
+  salesNotifier: SETTINGS.notifySlotWaitMs.name,
+  dailyDigest: SETTINGS.digestSlotWaitMs.name,
 } as const;
 
 /** A declared slot wait; a function that sends to the teams refuses to start without one. */
 export function configuredSlotWaitMs(name: (typeof SLOT_WAIT_ENV)[keyof typeof SLOT_WAIT_ENV]): number {
-  const value = Number(optionalEnv(name));
-  if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`${name} must be declared in the wiring: milliseconds, a whole number.`);
-  }
-  return value;
+  return readSetting(
+    name === SLOT_WAIT_ENV.salesNotifier ? SETTINGS.notifySlotWaitMs : SETTINGS.digestSlotWaitMs,
+  );
 }
 
 /** The configured rate, at least 1; the SES sandbox rate when unset. */
 export function configuredSendRate(): number {
-  const value = Number(optionalEnv(SEND_RATE_ENV) ?? '1');
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${SEND_RATE_ENV} must be a whole number of emails per second, at least 1.`);
-  }
-  return value;
+  return readSetting(SETTINGS.sendRate);
 }
