@@ -1,4 +1,4 @@
-import { readSetting, SETTINGS, type Setting } from '#shared/runtime/settings.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 
 /** The setting, declared in the wiring, that caps emails per second across every sending function. */
 export const SEND_RATE_ENV = SETTINGS.sendRate.name;
@@ -23,16 +23,11 @@ export const SLOT_WAIT_ENV = {
   dailyDigest: SETTINGS.digestSlotWaitMs.name,
 } as const;
 
-const SLOT_WAIT_SETTINGS: Readonly<Record<string, Setting<number>>> = {
-  [SETTINGS.notifySlotWaitMs.name]: SETTINGS.notifySlotWaitMs,
-  [SETTINGS.digestSlotWaitMs.name]: SETTINGS.digestSlotWaitMs,
-};
-
 /** A declared slot wait; a function that sends to the teams refuses to start without one. */
 export function configuredSlotWaitMs(name: (typeof SLOT_WAIT_ENV)[keyof typeof SLOT_WAIT_ENV]): number {
-  const setting = SLOT_WAIT_SETTINGS[name];
-  if (!setting) throw new Error(`${name} is not a slot wait of the settings catalogue.`);
-  return readSetting(setting);
+  return readSetting(
+    name === SLOT_WAIT_ENV.salesNotifier ? SETTINGS.notifySlotWaitMs : SETTINGS.digestSlotWaitMs,
+  );
 }
 
 /** The configured rate, at least 1; the SES sandbox rate when unset. */

@@ -192,13 +192,13 @@ export const SETTINGS = {
   ),
   notifySlotWaitMs: wholeNumber(
     'LEADFLOW_NOTIFY_SLOT_WAIT_MS',
-    'How long one sales notification waits for sending slots before it fails and is retried; a test holds it inside the timeout.',
+    "How long one invocation of the sales notifier waits for sending slots (ms); a test holds it inside the function's timeout.",
     WIRING,
     { min: 0, unit: 'milliseconds' },
   ),
   digestSlotWaitMs: wholeNumber(
     'LEADFLOW_DIGEST_SLOT_WAIT_MS',
-    'How long one daily digest run waits for sending slots before it fails and is retried; a test holds it inside the timeout.',
+    "How long one run of the daily digest waits for sending slots (ms); a test holds it inside the function's timeout.",
     WIRING,
     { min: 0, unit: 'milliseconds' },
   ),
