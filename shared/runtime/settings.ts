@@ -178,11 +178,29 @@ export const SETTINGS = {
     WIRING,
     { min: 1, max: 3650, default: TWO_YEARS_IN_DAYS, unit: 'days' },
   ),
-  rescoreBatchSize: wholeNumber(
-    'LEADFLOW_RESCORE_BATCH_SIZE',
-    'How many stale contacts one run of the score refresher re-scores at most.',
+  bulkMaxSegments: wholeNumber(
+    'LEADFLOW_BULK_MAX_SEGMENTS',
+    "Most segments a bulk job fans out into; each is one chain of invocations, so it is the job's concurrency.",
     WIRING,
-    { min: 1, max: 1000 },
+    { min: 1, max: 256, default: 8, unit: 'segments' },
+  ),
+  bulkItemConcurrency: wholeNumber(
+    'LEADFLOW_BULK_ITEM_CONCURRENCY',
+    'Items one piece of a bulk job processes side by side.',
+    WIRING,
+    { min: 1, max: 64, default: 8, unit: 'items' },
+  ),
+  bulkPageSize: wholeNumber(
+    'LEADFLOW_BULK_PAGE_SIZE',
+    "Items a bulk job's segment reads per page (one Scan or Query call).",
+    WIRING,
+    { min: 1, max: 1000, default: 100, unit: 'items' },
+  ),
+  bulkPagesPerPiece: wholeNumber(
+    'LEADFLOW_BULK_PAGES_PER_PIECE',
+    'Most pages one piece of a bulk job reads before it hands on, even with time to spare.',
+    WIRING,
+    { min: 1, max: 10_000, default: 100, unit: 'pages' },
   ),
   sendRate: wholeNumber(
     'SES_MAX_SEND_RATE',
