@@ -23,9 +23,6 @@ export interface StatefulStackProps extends StackProps {
   readonly adminRoutes?: boolean;
 }
 
-/** Domains reserved for documentation (RFC 2606): mail "from" them never reaches anyone. */
-const EXAMPLE_DOMAIN = /(^|\.)example\.(com|org|net)$/;
-
 /**
  * The resources that hold data or identity: the contacts table, the application's event bus and
  * its archive, the SES configuration set and where its events go, the admins' user pool and the
@@ -132,13 +129,6 @@ export class StatefulStack extends Stack implements SharedResources {
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topic.topicArn });
 
-    if (stage.production && EXAMPLE_DOMAIN.test(senderDomain)) {
-      Annotations.of(this).addWarningV2(
-        'leadflow:example-sender',
-        `Production mail would be sent as ${config.mail.from}, a reserved example domain: set mail.from ` +
-          `in infra/cdk/config/${stage.name}.json (or -c mailFrom=) to a sender verified in SES.`,
-      );
-    }
     if (stage.production && config.alarms.emails.length === 0) {
       Annotations.of(this).addWarningV2(
         'leadflow:no-alarm-recipients',

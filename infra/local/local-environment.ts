@@ -17,6 +17,10 @@ export interface LocalEnvironmentInput {
   readonly tableName: string;
   readonly eventBusName: string;
   readonly mailFrom: string;
+  /** The dev stage's sender identity as JSON (company, postal address, links), as in AWS. */
+  readonly mailSender?: string;
+  /** The configuration set the local feedback tool tags its SES events with. */
+  readonly mailConfigurationSet?: string;
   /** The environment as it is now: a secret the developer set there is kept. */
   readonly current: NodeJS.ProcessEnv;
   readonly devSecrets?: Readonly<Record<string, string>>;
@@ -47,6 +51,8 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     tableName: input.tableName,
     eventBusName: input.eventBusName,
     mailFrom: input.mailFrom,
+    ...(input.mailSender ? { mailSender: input.mailSender } : {}),
+    ...(input.mailConfigurationSet ? { mailConfigurationSet: input.mailConfigurationSet } : {}),
     publicBaseUrl: input.endpoints.gateway,
   };
   const devSecrets = input.devSecrets ?? DEV_SECRETS;
@@ -78,6 +84,7 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
   }
   // Also set when no declared function has mail access, so a fixture or a later function finds it.
   environment[RESOURCE_ENV.mailFrom] = input.mailFrom;
+  if (input.mailSender) environment[RESOURCE_ENV.mailSender] = input.mailSender;
   environment[RESOURCE_ENV.publicBaseUrl] = input.endpoints.gateway;
   return environment;
 }

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { loadStageConfig } from '#infra/cdk/config/load-stage-config.ts';
+import { senderIdentityOf } from '#infra/cdk/config/sender-settings.ts';
 import { contactsTable } from '#infra/tables.ts';
 import { functions as declaredFunctions } from '#infra/wiring/functions.ts';
 import type { FunctionDeclaration } from '#infra/wiring/types.ts';
@@ -24,6 +26,7 @@ import { createReadiness } from './readiness.ts';
 import { parseScheduleExpression } from './schedule/schedule-expression.ts';
 import { type RunningScheduler, type ScheduledJob, startScheduler } from './scheduler.ts';
 import { startSesLocal } from './ses/ses-local.ts';
+import { LOCAL_CONFIGURATION_SET } from './ses-feedback-event.ts';
 
 export interface LocalRuntimePorts {
   readonly gateway?: number;
@@ -74,7 +77,8 @@ export const LOCAL_ACCOUNT_ID = '000000000000';
 export const LOCAL_EVENT_BUS_NAME = 'leadflow-local';
 /** DynamoDB wants 3+ characters; the prefix keeps the table recognisable in a shared DynamoDB Local. */
 export const LOCAL_TABLE_NAME = `leadflow-${contactsTable.id.toLowerCase()}`;
-export const LOCAL_MAIL_FROM = 'leadflow@example.com';
+/** The stage whose configuration (`infra/cdk/config/dev.json`) the local runtime sends mail as. */
+const LOCAL_STAGE = 'dev';
 
 /**
  * Handler modules build their SDK clients once, at import, from the environment of that moment, and
@@ -210,7 +214,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         region: LOCAL_REGION,
         tableName: LOCAL_TABLE_NAME,
         eventBusName: LOCAL_EVENT_BUS_NAME,
-        mailFrom: LOCAL_MAIL_FROM,
+        ...localMailSettings(),
         current: process.env,
       }),
       ...options.env,
@@ -252,6 +256,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     running = false;
     throw error;
   }
+}
+
+/** The sender, identity and configuration set of local mail, from the dev stage's configuration. */
+function localMailSettings() {
+  const config = loadStageConfig({ stage: LOCAL_STAGE });
+  const sender = senderIdentityOf(config);
+  return {
+    mailFrom: config.mail.from,
+    ...(sender ? { mailSender: JSON.stringify(sender) } : {}),
+    mailConfigurationSet: LOCAL_CONFIGURATION_SET,
+  };
 }
 
 interface Triggers {

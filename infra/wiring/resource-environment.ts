@@ -7,6 +7,8 @@ export interface ResourceLocations {
   readonly eventBusName: string;
   readonly mailFrom: string;
   readonly mailConfigurationSet?: string;
+  /** The stage's sender identity as JSON; absent while the stage names no links. */
+  readonly mailSender?: string;
   readonly publicBaseUrl?: string;
 }
 
@@ -20,6 +22,7 @@ export function resourceEnvironment(access: Access, locations: ResourceLocations
   if (access.bus) environment[RESOURCE_ENV.eventBusName] = locations.eventBusName;
   if (access.mail) {
     environment[RESOURCE_ENV.mailFrom] = locations.mailFrom;
+    if (locations.mailSender) environment[RESOURCE_ENV.mailSender] = locations.mailSender;
     if (locations.mailConfigurationSet) {
       environment[RESOURCE_ENV.mailConfigurationSet] = locations.mailConfigurationSet;
     }

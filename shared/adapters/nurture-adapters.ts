@@ -1,5 +1,6 @@
 import { defaultNurtureConfig } from '#shared/nurture/default-config.ts';
 import type { NurtureDeps } from '#shared/nurture/deliver-due.ts';
+import { senderIdentityFromEnv } from '#shared/nurture/sender-identity.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
 import { contactsTable } from './dynamodb/contacts-table.ts';
@@ -22,5 +23,6 @@ export async function nurtureAdapters(): Promise<NurtureDeps> {
     config: defaultNurtureConfig,
     tokens: await mailTokens(),
     publicBaseUrl: requireEnv(RESOURCE_ENV.publicBaseUrl),
+    sender: senderIdentityFromEnv(),
   };
 }

@@ -1,4 +1,5 @@
 import { configuredSendRate } from '#shared/nurture/send-rate.ts';
+import { replyToFromEnv } from '#shared/nurture/sender-identity.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { optionalEnv, RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
 import type { ContactsTable } from './dynamodb/contacts-table.ts';
@@ -14,6 +15,7 @@ export function sendingAdapters({ documents, tableName }: ContactsTable) {
   return {
     mailer: sesMailer(createSesClient(), {
       from: requireEnv(RESOURCE_ENV.mailFrom),
+      replyTo: replyToFromEnv(),
       configurationSetName: optionalEnv(RESOURCE_ENV.mailConfigurationSet),
     }),
     rateLimiter: new DynamoDbSendRateLimiter({

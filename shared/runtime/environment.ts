@@ -10,6 +10,8 @@ export const RESOURCE_ENV = {
   eventBusName: 'LEADFLOW_EVENT_BUS_NAME',
   mailFrom: 'LEADFLOW_MAIL_FROM',
   mailConfigurationSet: 'LEADFLOW_SES_CONFIGURATION_SET',
+  /** The stage's sender identity (company, postal address, reply-to, links) as JSON. */
+  mailSender: 'LEADFLOW_MAIL_SENDER',
   publicBaseUrl: 'LEADFLOW_PUBLIC_BASE_URL',
 } as const;
 

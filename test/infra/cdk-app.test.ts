@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONFIG_DIRECTORY } from '#infra/cdk/config/load-stage-config.ts';
 import { REPO_ROOT } from '#infra/cdk/leadflow-function.ts';
+import { PRODUCTION_MAIL } from './synth-leadflow.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'leadflow-cdk-app-'));
 
@@ -28,9 +30,12 @@ describe('the CDK app (infra/cdk/app.ts)', () => {
   it('synthesizes the prod stage offline, cdk-nag included, into its three stacks', () => {
     const stage = 'prod';
     const outdir = path.join(scratch, stage);
-    const result = synthApp({ stage }, outdir);
+    const committed = JSON.parse(readFileSync(path.join(CONFIG_DIRECTORY, 'prod.json'), 'utf8'));
+    const configFile = path.join(scratch, 'prod-filled-in.json');
+    writeFileSync(configFile, JSON.stringify({ ...committed, mail: PRODUCTION_MAIL }));
+    const result = synthApp({ stage, configFile }, outdir);
     expect(result.stderr).not.toMatch(/AwsSolutions-/);
-    expect(result.status).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     for (const stack of ['stateful', 'stateless', 'console']) {
       expect(existsSync(path.join(outdir, `leadflow-${stage}-${stack}.template.json`))).toBe(true);
     }

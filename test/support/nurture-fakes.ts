@@ -4,6 +4,7 @@ import { defaultNurtureConfig } from '#shared/nurture/default-config.ts';
 import type { NurtureDeps } from '#shared/nurture/deliver-due.ts';
 import { MailTokens } from '#shared/nurture/mail-token.ts';
 import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
+import type { SenderIdentity } from '#shared/nurture/sender-identity.ts';
 import { InMemoryContactRepository } from './in-memory-contact-repository.ts';
 import { InMemoryNurtureStore } from './in-memory-nurture-store.ts';
 import { RecordingPublisher } from './recording-publisher.ts';
@@ -23,6 +24,14 @@ export const consentGiven = (at: Date): Consent => ({
   recordedAt: at.toISOString(),
   source: 'generic',
 });
+
+/** The stage's sender identity the tests send as. */
+export const TEST_SENDER: SenderIdentity = {
+  companyName: 'Acme Analytics',
+  postalAddress: '12 Harbour Road, Bristol BS1 5TT, United Kingdom',
+  replyTo: 'hello@acme-analytics.test',
+  links: { website: 'https://www.acme-analytics.test', privacy: 'https://www.acme-analytics.test/privacy' },
+};
 
 export const TEST_TOKEN_KEY = 'unit-test-mail-token-key-of-32-characters-or-more';
 
@@ -77,6 +86,7 @@ export function nurtureFakes(start: Date) {
     config: defaultNurtureConfig,
     tokens: new MailTokens(TEST_TOKEN_KEY),
     publicBaseUrl: 'https://leads.example.com',
+    sender: TEST_SENDER,
   };
   return {
     deps,

@@ -71,6 +71,14 @@ export const stageConfigSchema = z.strictObject({
   mail: z.strictObject({
     /** The sender of nurture mail; its address or domain must be a verified SES identity. */
     from: sender,
+    /** Where replies go, when not to the sender (a monitored inbox rather than a no-reply one). */
+    replyTo: z.email().optional(),
+    /** The company named in every email's footer; the sender's display name when unset. */
+    companyName: z.string().trim().min(1).optional(),
+    /** The postal address in every email's footer, required by CAN-SPAM and required in production. */
+    postalAddress: z.string().trim().min(1).optional(),
+    /** Our own pages in every email: `website` (nurture's paths are pages of it) and `privacy`. */
+    links: z.strictObject({ website: httpsUrl, privacy: httpsUrl }).catchall(httpsUrl).optional(),
     /** Create the sender's domain as an SES identity with Easy DKIM (its DNS records are stack outputs). */
     createDomainIdentity: z.boolean().default(false),
   }),
