@@ -10,7 +10,7 @@ import { functions as declaredFunctions } from '#infra/wiring/functions.ts';
 import { resourceEnvironment } from '#infra/wiring/resource-environment.ts';
 import type { FunctionDeclaration } from '#infra/wiring/types.ts';
 import { grantDeclaredAccess } from './access-grants.ts';
-import { senderIdentityOf } from './config/sender-settings.ts';
+import { senderIdentityOf, sendingPolicyOf } from './config/sender-settings.ts';
 import { CrmDelivery } from './crm-delivery.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
 import { type AdminIdentities, LeadflowHttpApi } from './http/leadflow-http-api.ts';
@@ -91,6 +91,7 @@ export class StatelessStack extends Stack {
             mailFrom: resources.mailFrom,
             mailConfigurationSet: resources.mailConfigurationSet.configurationSetName,
             ...(sender ? { mailSender: JSON.stringify(sender) } : {}),
+            sendingPolicy: JSON.stringify(sendingPolicyOf(stage.config)),
             publicBaseUrl,
           }),
           ...secretEnvironment,

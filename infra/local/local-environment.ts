@@ -21,6 +21,10 @@ export interface LocalEnvironmentInput {
   readonly mailSender?: string;
   /** The configuration set the local feedback tool tags its SES events with. */
   readonly mailConfigurationSet?: string;
+  /** The dev stage's sending policy as JSON. */
+  readonly sendingPolicy?: string;
+  /** What the SES emulator answers to GetAccount, as JSON (its `AWS_SES_ACCOUNT`). */
+  readonly sesAccount?: string;
   /** The environment as it is now: a secret the developer set there is kept. */
   readonly current: NodeJS.ProcessEnv;
   readonly devSecrets?: Readonly<Record<string, string>>;
@@ -53,6 +57,7 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     mailFrom: input.mailFrom,
     ...(input.mailSender ? { mailSender: input.mailSender } : {}),
     ...(input.mailConfigurationSet ? { mailConfigurationSet: input.mailConfigurationSet } : {}),
+    ...(input.sendingPolicy ? { sendingPolicy: input.sendingPolicy } : {}),
     publicBaseUrl: input.endpoints.gateway,
   };
   const devSecrets = input.devSecrets ?? DEV_SECRETS;
@@ -85,6 +90,8 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
   // Also set when no declared function has mail access, so a fixture or a later function finds it.
   environment[RESOURCE_ENV.mailFrom] = input.mailFrom;
   if (input.mailSender) environment[RESOURCE_ENV.mailSender] = input.mailSender;
+  // The emulator runs in this process and reads its GetAccount answer from here; one already set wins.
+  if (input.sesAccount) environment.AWS_SES_ACCOUNT = input.current.AWS_SES_ACCOUNT || input.sesAccount;
   environment[RESOURCE_ENV.publicBaseUrl] = input.endpoints.gateway;
   return environment;
 }

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { loadStageConfig } from '#infra/cdk/config/load-stage-config.ts';
-import { senderIdentityOf } from '#infra/cdk/config/sender-settings.ts';
+import { senderIdentityOf, sendingPolicyOf } from '#infra/cdk/config/sender-settings.ts';
 import { contactsTable } from '#infra/tables.ts';
 import { functions as declaredFunctions } from '#infra/wiring/functions.ts';
 import type { FunctionDeclaration } from '#infra/wiring/types.ts';
@@ -25,7 +25,7 @@ import { DEFAULT_DATA_DIR, REPO_ROOT } from './paths.ts';
 import { createReadiness } from './readiness.ts';
 import { parseScheduleExpression } from './schedule/schedule-expression.ts';
 import { type RunningScheduler, type ScheduledJob, startScheduler } from './scheduler.ts';
-import { startSesLocal } from './ses/ses-local.ts';
+import { sesAccountAnswer, startSesLocal } from './ses/ses-local.ts';
 import { LOCAL_CONFIGURATION_SET } from './ses-feedback-event.ts';
 
 export interface LocalRuntimePorts {
@@ -266,6 +266,8 @@ function localMailSettings() {
     mailFrom: config.mail.from,
     ...(sender ? { mailSender: JSON.stringify(sender) } : {}),
     mailConfigurationSet: LOCAL_CONFIGURATION_SET,
+    sendingPolicy: JSON.stringify(sendingPolicyOf(config)),
+    sesAccount: sesAccountAnswer(config.mail.sending.localQuota),
   };
 }
 

@@ -30,16 +30,14 @@ const notificationSettings = {
 };
 
 /**
- * Settings of every function that sends email. The send rate is shared by all of them (a DynamoDB
- * counter per second), so it is the account's SES rate: 1 a second in the SES sandbox.
+ * What both nurture senders may touch: the table, SES, and the key of the links in every email;
+ * marketing's addresses hear when nurture pauses or waits for the quota. The send rate and the quota
+ * are the account's, as SES's GetAccount reports them, not settings.
  */
-const SENDING = { SES_MAX_SEND_RATE: '1' } as const;
-
-/** What both nurture senders may touch: the table, SES, and the key of the links in every email. */
 const NURTURE_SENDER = {
   access: { table: 'readWrite', mail: 'send' },
   secrets: ['MAIL_TOKEN_SECRET'],
-  environment: SENDING,
+  environment: { [NOTIFY_ENV.marketing]: notificationSettings[NOTIFY_ENV.marketing] },
 } as const;
 
 /**
@@ -158,7 +156,6 @@ export const functions = {
     triggers: [{ kind: 'schedule', ruleName: 'SendDailyDigest', expression: 'cron(0 7 * * ? *)' }],
     access: { table: 'readWrite', mail: 'send' },
     environment: {
-      ...SENDING,
       // Who gets the digest, from the environment of `cdk deploy` or `npm start`: DIGEST_RECIPIENTS,
       // else the marketing and sales notification lists; empty means no digest.
       DIGEST_RECIPIENTS:
@@ -170,15 +167,18 @@ export const functions = {
   }),
   adminApi: defineFunction({
     entry: 'functions/admin-api/handler.ts',
-    description: 'The sales review API: the review queue, review decisions, and the full view of a contact.',
+    description:
+      'The sales review API: the review queue, review decisions, the full view of a contact, and the sending status with its resume decision.',
     triggers: [
       { kind: 'http', method: 'GET', path: '/admin/reviews', auth: 'admin' },
       { kind: 'http', method: 'POST', path: '/admin/reviews/{contactId}', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/contacts', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/contacts/{contactId}/export', auth: 'admin' },
       { kind: 'http', method: 'DELETE', path: '/admin/contacts/{contactId}', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/sending', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/sending/resume', auth: 'admin' },
     ],
-    access: { table: 'readWrite', bus: 'put' },
+    access: { table: 'readWrite', bus: 'put', mail: 'status' },
     secrets: [ADMIN_TOKEN_SECRET],
     environment: scoringModel,
   }),
@@ -190,7 +190,7 @@ export const functions = {
       { kind: 'event', ruleName: 'NotifySalesOfProspect', pattern: patternFor(prospectQualified) },
     ],
     access: { table: 'readWrite', mail: 'send' },
-    environment: { ...SENDING, ...notificationSettings },
+    environment: notificationSettings,
   }),
   dealRecorder: defineFunction({
     entry: 'functions/deal-recorder/handler.ts',

@@ -45,7 +45,11 @@ export type Trigger = HttpTrigger | EventTrigger | ScheduleTrigger;
 export interface Access {
   readonly table?: 'read' | 'readWrite';
   readonly bus?: 'put';
-  readonly mail?: 'send';
+  /**
+   * `send`: send as the stage's sender through its configuration set; `status`: read the account's
+   * sending quota and the reputation breaker (the console). Both read SES's quota (`GetAccount`).
+   */
+  readonly mail?: 'send' | 'status';
 }
 
 /**

@@ -5,6 +5,7 @@ import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
 import { contactsTable } from './dynamodb/contacts-table.ts';
 import { DynamoDbContactRepository } from './dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbNurtureStore } from './dynamodb/dynamodb-nurture-store.ts';
+import { DynamoDbSendingLedger } from './dynamodb/dynamodb-sending-ledger.ts';
 import { eventBridgePublisher } from './event-publisher.ts';
 import { readSecret } from './secrets.ts';
 
@@ -16,6 +17,8 @@ export function subscriptionAdapters() {
     store: new DynamoDbNurtureStore(documents, tableName),
     events: eventBridgePublisher(new EventBridgeClient({}), requireEnv(RESOURCE_ENV.eventBusName)),
     clock: systemClock,
+    ledgerFor: (configurationSet: string) =>
+      new DynamoDbSendingLedger(documents, tableName, configurationSet),
   };
 }
 

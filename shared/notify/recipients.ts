@@ -13,6 +13,8 @@ export const NOTIFY_ENV = {
 export interface NotificationRecipients {
   readonly reviewRequested: readonly string[];
   readonly prospectQualified: readonly string[];
+  /** Marketing alone: told when nurture pauses or waits for the sending quota. */
+  readonly marketing: readonly string[];
 }
 
 /** Parses the configured addresses, failing at cold start with the variable's name on a bad one. */
@@ -21,7 +23,7 @@ export function notificationRecipients(
 ): NotificationRecipients {
   const sales = addresses(NOTIFY_ENV.sales, env[NOTIFY_ENV.sales]);
   const marketing = addresses(NOTIFY_ENV.marketing, env[NOTIFY_ENV.marketing]);
-  return { reviewRequested: sales, prospectQualified: [...new Set([...sales, ...marketing])] };
+  return { reviewRequested: sales, prospectQualified: [...new Set([...sales, ...marketing])], marketing };
 }
 
 function addresses(name: string, value: string | undefined): string[] {

@@ -1,11 +1,6 @@
-import { optionalEnv } from '#shared/runtime/environment.ts';
-
-/** The setting, declared in the wiring, that caps emails per second across every sending function. */
-export const SEND_RATE_ENV = 'SES_MAX_SEND_RATE';
-
 /**
- * Paces sending so the whole application never exceeds the SES sending rate (1 email a second in the
- * SES sandbox), whichever function or concurrent invocation sends.
+ * Paces sending so the whole application never exceeds the SES sending rate (the account's `MaxSendRate`,
+ * 1 email a second in the SES sandbox), whichever function or concurrent invocation sends.
  */
 export interface SendRateLimiter {
   /** Waits for a sending slot; false when none frees up within `maxWaitMs` (nothing is sent then). */
@@ -17,12 +12,3 @@ export interface SendRateLimiter {
  * slot before its invocation fails and is retried: nurture's backlog may hold the slots a while.
  */
 export const TEAM_EMAIL_SLOT_WAIT_MS = 30_000;
-
-/** The configured rate, at least 1; the SES sandbox rate when unset. */
-export function configuredSendRate(): number {
-  const value = Number(optionalEnv(SEND_RATE_ENV) ?? '1');
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${SEND_RATE_ENV} must be a whole number of emails per second, at least 1.`);
-  }
-  return value;
-}

@@ -12,6 +12,8 @@ export const RESOURCE_ENV = {
   mailConfigurationSet: 'LEADFLOW_SES_CONFIGURATION_SET',
   /** The stage's sender identity (company, postal address, reply-to, links) as JSON. */
   mailSender: 'LEADFLOW_MAIL_SENDER',
+  /** The stage's sending policy (reputation breaker, quota share, warm-up) as JSON. */
+  sendingPolicy: 'LEADFLOW_SENDING_POLICY',
   publicBaseUrl: 'LEADFLOW_PUBLIC_BASE_URL',
 } as const;
 

@@ -2,7 +2,24 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { optionalEnv } from './environment.ts';
 import { METRICS, METRICS_ENV } from './metric-names.ts';
 
-let metrics: Metrics | undefined;
+let shared: Metrics | undefined;
+
+/** The stage's metrics, or none where no namespace is set (locally, in tests). */
+function stageMetrics(): Metrics | undefined {
+  const namespace = optionalEnv(METRICS_ENV.namespace);
+  if (!namespace) return undefined;
+  shared ??= new Metrics({
+    namespace,
+    serviceName: METRICS.serviceName,
+    defaultDimensions: { [METRICS.stageDimension]: optionalEnv(METRICS_ENV.stage) ?? 'unknown' },
+  });
+  return shared;
+}
+
+/** Adds one to a count of the stage (flushed at once, as a single metric). */
+export function countMetric(name: string, count = 1): void {
+  stageMetrics()?.singleMetric().addMetric(name, MetricUnit.Count, count);
+}
 
 /**
  * Counts events just put on the bus, per detail-type, as CloudWatch Embedded Metric Format lines
@@ -11,13 +28,8 @@ let metrics: Metrics | undefined;
  * counting them where they are published draws the funnel for every event, present and future.
  */
 export function countPublishedEvents(detailTypes: readonly string[]): void {
-  const namespace = optionalEnv(METRICS_ENV.namespace);
-  if (!namespace || detailTypes.length === 0) return;
-  metrics ??= new Metrics({
-    namespace,
-    serviceName: METRICS.serviceName,
-    defaultDimensions: { [METRICS.stageDimension]: optionalEnv(METRICS_ENV.stage) ?? 'unknown' },
-  });
+  const metrics = stageMetrics();
+  if (!metrics || detailTypes.length === 0) return;
   const counts = new Map<string, number>();
   for (const detailType of detailTypes) counts.set(detailType, (counts.get(detailType) ?? 0) + 1);
   for (const [detailType, count] of counts) {

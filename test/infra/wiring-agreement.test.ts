@@ -227,6 +227,7 @@ describe.each(cases)('template agrees with $label', ({ declarations, synthesized
       mailFrom: 'm',
       mailConfigurationSet: 'c',
       mailSender: 'j',
+      sendingPolicy: 'p',
     };
     for (const [name, declaration] of declared) {
       const fn = stateless.functions[name];

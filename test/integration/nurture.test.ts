@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sesAccountAnswer } from '#infra/local/ses/ses-local.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import type { LocalPipeline } from '../support/local-pipeline.ts';
 import {
@@ -24,7 +25,9 @@ let pipeline: LocalPipeline;
 
 beforeAll(async () => {
   // Many emails go out within one test second; the send rate itself is proven in send-rate.test.ts.
-  pipeline = await startWithClock(MONDAY, { SES_MAX_SEND_RATE: '50' });
+  pipeline = await startWithClock(MONDAY, {
+    AWS_SES_ACCOUNT: sesAccountAnswer({ max24HourSend: 50_000, maxSendRate: 50 }),
+  });
 });
 
 afterAll(() => stopWithClock(pipeline));

@@ -1,4 +1,5 @@
 import type { SenderIdentity } from '#shared/nurture/sender-identity.ts';
+import type { SendingPolicy } from '#shared/sending/sending-policy.ts';
 import { senderAddress } from '../mail-grant.ts';
 import type { StageConfig } from './stage-config.ts';
 
@@ -70,4 +71,10 @@ export function productionMailProblems(
     }
   }
   return problems;
+}
+
+/** The sending policy the senders and the admin API get (the local quota stand-in stays local). */
+export function sendingPolicyOf(config: StageConfig): SendingPolicy {
+  const { breaker, nurtureShare, warmUp } = config.mail.sending;
+  return { breaker, nurtureShare, ...(warmUp ? { warmUp } : {}) };
 }

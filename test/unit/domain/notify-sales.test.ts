@@ -72,8 +72,9 @@ describe('notificationRecipients', () => {
     expect(recipients).toEqual({
       reviewRequested: ['sales@seller.example', 'lead.desk@seller.example'],
       prospectQualified: ['sales@seller.example', 'lead.desk@seller.example', 'marketing@seller.example'],
+      marketing: ['marketing@seller.example', 'sales@seller.example'],
     });
-    expect(notificationRecipients({})).toEqual({ reviewRequested: [], prospectQualified: [] });
+    expect(notificationRecipients({})).toEqual({ reviewRequested: [], prospectQualified: [], marketing: [] });
   });
 
   it('fails at cold start on an invalid address, naming the variable', () => {
