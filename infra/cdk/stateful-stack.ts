@@ -106,6 +106,7 @@ export class StatefulStack extends Stack implements SharedResources {
     });
     const reputation = new SesReputationAlarms(this, 'SesReputation', {
       topic: this.alarmTopic.topic,
+      stageName: stage.name,
       bounceRate: config.alarms.sesBounceRate,
       complaintRate: config.alarms.sesComplaintRate,
     });
@@ -113,7 +114,12 @@ export class StatefulStack extends Stack implements SharedResources {
       stageName: stage.name,
       topic: this.alarmTopic.topic,
     });
-    this.alarms = [reputation.bounceRate, reputation.complaintRate, ...deadLetters.alarms];
+    this.alarms = [
+      reputation.bounceRate,
+      reputation.complaintRate,
+      reputation.nurturePaused,
+      ...deadLetters.alarms,
+    ];
 
     this.admins = props.adminRoutes
       ? new AdminUserPool(this, 'Admins', {

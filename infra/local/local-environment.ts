@@ -1,4 +1,4 @@
-import { resourceEnvironment } from '#infra/wiring/resource-environment.ts';
+import { resourceEnvironment, type TeamRecipients } from '#infra/wiring/resource-environment.ts';
 import type { FunctionDeclaration } from '#infra/wiring/types.ts';
 import { RESOURCE_ENV } from '#shared/runtime/environment.ts';
 import { DEV_SECRETS } from './dev-secrets.ts';
@@ -25,6 +25,8 @@ export interface LocalEnvironmentInput {
   readonly sendingPolicy?: string;
   /** What the SES emulator answers to GetAccount, as JSON (its `AWS_SES_ACCOUNT`). */
   readonly sesAccount?: string;
+  /** The team's notification lists from the stage configuration; none when absent. */
+  readonly notifications?: TeamRecipients;
   /** The environment as it is now: a secret the developer set there is kept. */
   readonly current: NodeJS.ProcessEnv;
   readonly devSecrets?: Readonly<Record<string, string>>;
@@ -59,6 +61,7 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     ...(input.mailConfigurationSet ? { mailConfigurationSet: input.mailConfigurationSet } : {}),
     ...(input.sendingPolicy ? { sendingPolicy: input.sendingPolicy } : {}),
     publicBaseUrl: input.endpoints.gateway,
+    notifications: input.notifications,
   };
   const devSecrets = input.devSecrets ?? DEV_SECRETS;
   const settings = new Map<string, { value: string; declaredBy: string }>();

@@ -55,6 +55,11 @@ export interface LocalRuntimeOptions {
   readonly eventRetryDelaysMs?: readonly number[];
   /** Told of every function invocation, e.g. so the benchmark can add up handler time. */
   readonly onInvocation?: (report: InvocationReport) => void;
+  /**
+   * The stage configuration whose deploy-time values (the team's notification lists) the functions
+   * get, as in AWS: `infra/cdk/config/<stage>.json`; `dev` by default.
+   */
+  readonly stage?: string;
   /** Serve the marketing console at the gateway's `/` (built with esbuild at start); on by default. */
   readonly console?: boolean;
 }
@@ -75,10 +80,10 @@ export const DEFAULT_PORTS = { gateway: 3000, dynamodb: 8000, ses: 8005, eventbr
 export const LOCAL_REGION = 'us-east-1';
 export const LOCAL_ACCOUNT_ID = '000000000000';
 export const LOCAL_EVENT_BUS_NAME = 'leadflow-local';
+/** The stage configuration the local runtime reads, as `cdk deploy` does by default. */
+export const LOCAL_STAGE = 'dev';
 /** DynamoDB wants 3+ characters; the prefix keeps the table recognisable in a shared DynamoDB Local. */
 export const LOCAL_TABLE_NAME = `leadflow-${contactsTable.id.toLowerCase()}`;
-/** The stage whose configuration (`infra/cdk/config/dev.json`) the local runtime sends mail as. */
-const LOCAL_STAGE = 'dev';
 
 /**
  * Handler modules build their SDK clients once, at import, from the environment of that moment, and
@@ -214,7 +219,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         region: LOCAL_REGION,
         tableName: LOCAL_TABLE_NAME,
         eventBusName: LOCAL_EVENT_BUS_NAME,
-        ...localMailSettings(),
+        ...localMailSettings(options.stage ?? LOCAL_STAGE),
         current: process.env,
       }),
       ...options.env,
@@ -258,9 +263,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   }
 }
 
-/** The sender, identity and configuration set of local mail, from the dev stage's configuration. */
-function localMailSettings() {
-  const config = loadStageConfig({ stage: LOCAL_STAGE });
+/** Local mail's sender, identity, configuration set, policy and team lists, from the stage's configuration. */
+function localMailSettings(stage: string) {
+  const config = loadStageConfig({ stage });
   const sender = senderIdentityOf(config);
   return {
     mailFrom: config.mail.from,
@@ -268,6 +273,7 @@ function localMailSettings() {
     mailConfigurationSet: LOCAL_CONFIGURATION_SET,
     sendingPolicy: JSON.stringify(sendingPolicyOf(config)),
     sesAccount: sesAccountAnswer(config.mail.sending.localQuota),
+    notifications: config.notifications,
   };
 }
 

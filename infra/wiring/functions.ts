@@ -7,8 +7,7 @@ import { prospectQualified } from '#events/prospect-qualified.ts';
 import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
 import { ACTIVITY_RETENTION_ENV, DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared/activity/retention.ts';
 import { engagementSignalsPattern } from '#shared/engagement/signals-from-events.ts';
-import { ADMIN_TOKEN_SECRET } from '#shared/http/admin-auth.ts';
-import { NOTIFY_ENV } from '#shared/notify/recipients.ts';
+import { SECRETS } from '#shared/runtime/settings.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts';
 import { defineFunction, type FunctionDeclaration } from './types.ts';
@@ -21,28 +20,18 @@ import { defineFunction, type FunctionDeclaration } from './types.ts';
 const scoringModel = { LEADFLOW_SCORING_MODEL_VERSION: defaultScoringModel.version };
 
 /**
- * Who hears of reviews and qualified prospects, taken from the environment of `cdk deploy` or
- * `npm start` (e.g. `LEADFLOW_SALES_NOTIFY=sales@acme.example`); empty means no notification.
- */
-const notificationSettings = {
-  [NOTIFY_ENV.sales]: process.env[NOTIFY_ENV.sales] ?? '',
-  [NOTIFY_ENV.marketing]: process.env[NOTIFY_ENV.marketing] ?? '',
-};
-
-/**
  * What both nurture senders may touch: the table, SES, and the key of the links in every email;
- * marketing's addresses hear when nurture pauses or waits for the quota. The send rate and the quota
- * are the account's, as SES's GetAccount reports them, not settings.
+ * the team lists, so marketing hears when nurture pauses or waits for the quota. The send rate and
+ * the quota are the account's, as SES's GetAccount reports them, not settings.
  */
 const NURTURE_SENDER = {
-  access: { table: 'readWrite', mail: 'send' },
-  secrets: ['MAIL_TOKEN_SECRET'],
-  environment: { [NOTIFY_ENV.marketing]: notificationSettings[NOTIFY_ENV.marketing] },
+  access: { table: 'readWrite', mail: 'send', notify: 'team' },
+  secrets: [SECRETS.mailToken.name],
 } as const;
 
 /**
  * How long activities are kept (days) by every function that records them; the table's TTL removes
- * older ones. See RELIABILITY in the README for what that means for scores.
+ * older ones. docs/privacy.md (Retention) says what that means for scores.
  */
 const RETENTION = { [ACTIVITY_RETENTION_ENV]: String(DEFAULT_ACTIVITY_RETENTION_DAYS) };
 
@@ -60,11 +49,11 @@ export const functions = {
     ],
     access: { table: 'readWrite', bus: 'put' },
     secrets: [
-      'WEBHOOK_SECRET_GENERIC',
-      'WEBHOOK_SECRET_TYPEFORM',
-      'WEBHOOK_SECRET_TALLY',
-      'WEBHOOK_SECRET_WEBFLOW',
-      'VISITOR_TOKEN_SECRET',
+      SECRETS.webhookGeneric.name,
+      SECRETS.webhookTypeform.name,
+      SECRETS.webhookTally.name,
+      SECRETS.webhookWebflow.name,
+      SECRETS.visitorToken.name,
     ],
     environment: RETENTION,
   }),
@@ -77,7 +66,7 @@ export const functions = {
       { kind: 'http', method: 'OPTIONS', path: '/track' },
     ],
     access: { bus: 'put' },
-    secrets: ['VISITOR_TOKEN_SECRET'],
+    secrets: [SECRETS.visitorToken.name],
   }),
   engagementRecorder: defineFunction({
     entry: 'functions/engagement-recorder/handler.ts',
@@ -131,7 +120,7 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/preferences' },
     ],
     access: { table: 'readWrite', bus: 'put' },
-    secrets: ['MAIL_TOKEN_SECRET'],
+    secrets: [SECRETS.mailToken.name],
     environment: RETENTION,
   }),
   sesFeedback: defineFunction({
@@ -154,16 +143,8 @@ export const functions = {
     entry: 'functions/daily-digest/handler.ts',
     description: "Emails yesterday's new prospects and leads to the marketing and sales addresses.",
     triggers: [{ kind: 'schedule', ruleName: 'SendDailyDigest', expression: 'cron(0 7 * * ? *)' }],
-    access: { table: 'readWrite', mail: 'send' },
-    environment: {
-      // Who gets the digest, from the environment of `cdk deploy` or `npm start`: DIGEST_RECIPIENTS,
-      // else the marketing and sales notification lists; empty means no digest.
-      DIGEST_RECIPIENTS:
-        process.env.DIGEST_RECIPIENTS ??
-        [notificationSettings[NOTIFY_ENV.marketing], notificationSettings[NOTIFY_ENV.sales]]
-          .filter(Boolean)
-          .join(','),
-    },
+    // Who gets the digest comes from the stage configuration (`notifications`); none, no digest.
+    access: { table: 'readWrite', mail: 'send', notify: 'digest' },
   }),
   adminApi: defineFunction({
     entry: 'functions/admin-api/handler.ts',
@@ -179,7 +160,7 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/admin/sending/resume', auth: 'admin' },
     ],
     access: { table: 'readWrite', bus: 'put', mail: 'status' },
-    secrets: [ADMIN_TOKEN_SECRET],
+    secrets: [SECRETS.adminToken.name],
     environment: scoringModel,
   }),
   salesNotifier: defineFunction({
@@ -189,8 +170,8 @@ export const functions = {
       { kind: 'event', ruleName: 'NotifySalesOfReview', pattern: patternFor(leadReviewRequested) },
       { kind: 'event', ruleName: 'NotifySalesOfProspect', pattern: patternFor(prospectQualified) },
     ],
-    access: { table: 'readWrite', mail: 'send' },
-    environment: notificationSettings,
+    // Who hears of it comes from the stage configuration (`notifications`); none, no email.
+    access: { table: 'readWrite', mail: 'send', notify: 'team' },
   }),
   dealRecorder: defineFunction({
     entry: 'functions/deal-recorder/handler.ts',
@@ -220,7 +201,7 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/admin/model/simulate', auth: 'admin' },
     ],
     access: { table: 'read' },
-    secrets: [ADMIN_TOKEN_SECRET],
+    secrets: [SECRETS.adminToken.name],
     environment: scoringModel,
     // A simulation replays up to 500 contacts' histories; API Gateway waits 30 s at most.
     timeoutSeconds: 25,

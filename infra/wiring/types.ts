@@ -50,6 +50,11 @@ export interface Access {
    * sending quota and the reputation breaker (the console). Both read SES's quota (`GetAccount`).
    */
   readonly mail?: 'send' | 'status';
+  /**
+   * Emails the team: `team` gets the stage configuration's sales and marketing lists, `digest` the
+   * digest's recipients (see `notifications` in infra/cdk/config/stage-config.ts).
+   */
+  readonly notify?: 'team' | 'digest';
 }
 
 /**

@@ -1,9 +1,8 @@
-import { notificationRecipients } from '#shared/notify/recipients.ts';
 import { defaultNurtureConfig } from '#shared/nurture/default-config.ts';
 import type { NurtureDeps } from '#shared/nurture/deliver-due.ts';
 import { senderIdentityFromEnv } from '#shared/nurture/sender-identity.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
+import { readSetting, requiredSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import { nurtureGate } from '#shared/sending/nurture-gate.ts';
 import { marketingAlerts } from '#shared/sending/sending-alerts.ts';
 import { sendingPolicyFromEnv } from '#shared/sending/sending-policy.ts';
@@ -22,7 +21,6 @@ import { mailTokens } from './subscription-adapters.ts';
 export async function nurtureAdapters(): Promise<NurtureDeps> {
   const table = contactsTable();
   const sending = sendingAdapters(table);
-  const { marketing } = notificationRecipients(process.env);
   return {
     contacts: new DynamoDbContactRepository(table.documents, table.tableName),
     store: new DynamoDbNurtureStore(table.documents, table.tableName),
@@ -37,13 +35,13 @@ export async function nurtureAdapters(): Promise<NurtureDeps> {
       alerts: marketingAlerts({
         mailer: sending.mailer,
         notices: new DynamoDbNoticeLog(table.documents, table.tableName),
-        recipients: marketing,
+        recipients: readSetting(SETTINGS.marketingNotify),
       }),
     }),
     clock: systemClock,
     config: defaultNurtureConfig,
     tokens: await mailTokens(),
-    publicBaseUrl: requireEnv(RESOURCE_ENV.publicBaseUrl),
+    publicBaseUrl: requiredSetting(SETTINGS.publicBaseUrl),
     sender: senderIdentityFromEnv(),
   };
 }

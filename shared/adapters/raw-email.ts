@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import type { OutgoingEmail } from './ses-mailer.ts';
+import type { OutgoingEmail } from '#shared/nurture/mailer.ts';
 
 export interface RawEmailOptions {
   /** `leads@example.com` or `Leadflow <leads@example.com>`. */

@@ -1,6 +1,6 @@
 import { replyToFromEnv } from '#shared/nurture/sender-identity.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { optionalEnv, RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import { countingMailer } from '#shared/sending/counting-mailer.ts';
 import { NO_CONFIGURATION_SET } from '#shared/sending/sending-ledger.ts';
 import type { ContactsTable } from './dynamodb/contacts-table.ts';
@@ -12,7 +12,7 @@ import { sesMailer } from './ses-mailer.ts';
 
 /** The configuration set this function sends through, which names its sending ledger. */
 export function configurationSetName(): string {
-  return optionalEnv(RESOURCE_ENV.mailConfigurationSet) ?? NO_CONFIGURATION_SET;
+  return readSetting(SETTINGS.mailConfigurationSet) ?? NO_CONFIGURATION_SET;
 }
 
 /**
@@ -23,13 +23,13 @@ export function configurationSetName(): string {
  */
 export function sendingAdapters({ documents, tableName }: ContactsTable) {
   const ses = createSesClient();
-  const configurationSet = optionalEnv(RESOURCE_ENV.mailConfigurationSet);
+  const configurationSet = readSetting(SETTINGS.mailConfigurationSet);
   const ledger = new DynamoDbSendingLedger(documents, tableName, configurationSetName());
   const account = sesAccountQuota(ses, systemClock);
   return {
     mailer: countingMailer(
       sesMailer(ses, {
-        from: requireEnv(RESOURCE_ENV.mailFrom),
+        from: readSetting(SETTINGS.mailFrom),
         replyTo: replyToFromEnv(),
         configurationSetName: configurationSet,
       }),

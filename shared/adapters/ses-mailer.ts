@@ -1,20 +1,6 @@
 import { type SESv2Client, SendEmailCommand, type SendEmailCommandOutput } from '@aws-sdk/client-sesv2';
+import { type Mailer, MailThrottledError } from '#shared/nurture/mailer.ts';
 import { composeRawEmail } from './raw-email.ts';
-
-export interface OutgoingEmail {
-  readonly to: string;
-  readonly subject: string;
-  readonly html: string;
-  readonly text: string;
-  /** SES message tags, for event destinations and metrics (template name, track…). */
-  readonly tags?: Readonly<Record<string, string>>;
-  /** Extra message headers, such as RFC 8058's List-Unsubscribe and List-Unsubscribe-Post. */
-  readonly headers?: Readonly<Record<string, string>>;
-}
-
-export interface Mailer {
-  send(email: OutgoingEmail): Promise<{ messageId: string }>;
-}
 
 export interface SesMailerOptions {
   readonly from: string;
@@ -22,14 +8,6 @@ export interface SesMailerOptions {
   readonly replyTo?: string;
   readonly configurationSetName?: string;
   readonly clock?: () => Date;
-}
-
-/**
- * SES kept refusing for going too fast (or over the daily quota) after the client's own retries:
- * callers stop sending for now and leave the rest due, instead of failing email after email.
- */
-export class MailThrottledError extends Error {
-  override name = 'MailThrottledError';
 }
 
 /** Error names SES v2 uses for "slow down"; the SDK's adaptive retry has already backed off on them. */

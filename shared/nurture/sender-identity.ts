@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { optionalEnv, RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
+import { readSetting, requiredSetting, SETTINGS } from '#shared/runtime/settings.ts';
 
 /** The variable through which the wiring gives every sending function the stage's sender identity (JSON). */
-const SENDER_IDENTITY_ENV = RESOURCE_ENV.mailSender;
+const SENDER_IDENTITY_ENV = SETTINGS.mailSender.name;
 
 /** The links every stage must name: the site and the privacy page every email's footer points to. */
 export const STAGE_LINKS = ['website', 'privacy'] as const;
@@ -32,12 +32,12 @@ export type SenderIdentity = z.infer<typeof senderIdentitySchema>;
 
 /** The identity the wiring set, validated at cold start so a missing setting is named, not sent. */
 export function senderIdentityFromEnv(): SenderIdentity {
-  return parseSenderIdentity(requireEnv(SENDER_IDENTITY_ENV));
+  return parseSenderIdentity(requiredSetting(SETTINGS.mailSender));
 }
 
 /** The reply-to address of the stage, for senders (team notifications) that need nothing else of it. */
 export function replyToFromEnv(): string | undefined {
-  const raw = optionalEnv(SENDER_IDENTITY_ENV);
+  const raw = readSetting(SETTINGS.mailSender);
   return raw ? parseSenderIdentity(raw).replyTo : undefined;
 }
 

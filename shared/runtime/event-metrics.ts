@@ -1,17 +1,17 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { optionalEnv } from './environment.ts';
-import { METRICS, METRICS_ENV } from './metric-names.ts';
+import { METRICS } from './metric-names.ts';
+import { readSetting, SETTINGS } from './settings.ts';
 
 let shared: Metrics | undefined;
 
 /** The stage's metrics, or none where no namespace is set (locally, in tests). */
 function stageMetrics(): Metrics | undefined {
-  const namespace = optionalEnv(METRICS_ENV.namespace);
+  const namespace = readSetting(SETTINGS.metricsNamespace);
   if (!namespace) return undefined;
   shared ??= new Metrics({
     namespace,
     serviceName: METRICS.serviceName,
-    defaultDimensions: { [METRICS.stageDimension]: optionalEnv(METRICS_ENV.stage) ?? 'unknown' },
+    defaultDimensions: { [METRICS.stageDimension]: readSetting(SETTINGS.stage) ?? 'unknown' },
   });
   return shared;
 }

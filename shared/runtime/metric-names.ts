@@ -1,3 +1,5 @@
+import { SETTINGS } from './settings.ts';
+
 /**
  * The names under which leadflow's own metrics reach CloudWatch, shared by the code that emits them
  * and the dashboard that draws them, so a rename cannot leave a graph empty.
@@ -20,6 +22,6 @@ export const METRICS = {
  * runtime and the tests stay quiet without knowing they are local.
  */
 export const METRICS_ENV = {
-  namespace: 'POWERTOOLS_METRICS_NAMESPACE',
-  stage: 'LEADFLOW_STAGE',
+  namespace: SETTINGS.metricsNamespace.name,
+  stage: SETTINGS.stage.name,
 } as const;

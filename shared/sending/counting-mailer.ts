@@ -1,4 +1,4 @@
-import type { Mailer } from '#shared/adapters/ses-mailer.ts';
+import type { Mailer } from '#shared/nurture/mailer.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { SendingLedger } from './sending-ledger.ts';

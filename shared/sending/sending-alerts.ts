@@ -1,5 +1,5 @@
-import type { Mailer } from '#shared/adapters/ses-mailer.ts';
 import type { NoticeLog } from '#shared/notify/notice-log.ts';
+import type { Mailer } from '#shared/nurture/mailer.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { QuotaDecision } from './decide-quota.ts';
 import type { BreakerState } from './sending-ledger.ts';

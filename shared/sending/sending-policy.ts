@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { optionalEnv, RESOURCE_ENV } from '#shared/runtime/environment.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 
 /** The variable through which the wiring gives senders and the admin API the stage's sending policy (JSON). */
-const SENDING_POLICY_ENV = RESOURCE_ENV.sendingPolicy;
+const SENDING_POLICY_ENV = SETTINGS.sendingPolicy.name;
 
 const rate = z.number().check(z.gt(0), z.lt(1));
 const count = z.number().check(z.int(), z.minimum(1));
@@ -38,7 +38,7 @@ export const DEFAULT_SENDING_POLICY: SendingPolicy = {
 
 /** The policy the wiring set, or the defaults; an invalid one fails the cold start with its problems. */
 export function sendingPolicyFromEnv(): SendingPolicy {
-  const raw = optionalEnv(SENDING_POLICY_ENV);
+  const raw = readSetting(SETTINGS.sendingPolicy);
   if (!raw) return DEFAULT_SENDING_POLICY;
   const parsed = sendingPolicySchema.safeParse(JSON.parse(raw));
   if (!parsed.success) {

@@ -7,6 +7,7 @@ import { StatefulStack } from '#infra/cdk/stateful-stack.ts';
 import { contactsTable, nonKeyAttributesOf } from '#infra/tables.ts';
 import { functions } from '#infra/wiring/functions.ts';
 import type { FunctionDeclaration } from '#infra/wiring/types.ts';
+import { METRICS } from '#shared/runtime/metric-names.ts';
 import {
   EVERYTHING_ON,
   logicalIdOf,
@@ -169,6 +170,20 @@ describe('stateful stack (dev)', () => {
     }
     expect(config.alarms.sesBounceRate).toBeLessThan(0.05);
     expect(config.alarms.sesComplaintRate).toBeLessThan(0.001);
+  });
+
+  it("tells operators when leadflow's own breaker pauses nurture, on the metric the senders emit", () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'leadflow-dev-nurture-paused',
+      Namespace: METRICS.namespace,
+      MetricName: METRICS.nurturePaused,
+      Dimensions: Match.arrayWith([{ Name: METRICS.stageDimension, Value: 'dev' }]),
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlarmTopic') }],
+    });
   });
 
   it('alarms on the forward dead-letter queue', () => {

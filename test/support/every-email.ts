@@ -1,9 +1,9 @@
 import { composeRawEmail } from '#shared/adapters/raw-email.ts';
-import type { OutgoingEmail } from '#shared/adapters/ses-mailer.ts';
 import { composeContactEmail } from '#shared/nurture/compose-contact-email.ts';
 import { defaultNurtureConfig } from '#shared/nurture/default-config.ts';
 import { EMAIL_LOCALES, type EmailLocale } from '#shared/nurture/email-locale.ts';
 import { MailTokens } from '#shared/nurture/mail-token.ts';
+import type { OutgoingEmail } from '#shared/nurture/mailer.ts';
 import { renderEmail } from '#shared/nurture/render-email.ts';
 import { COMPILED_TEMPLATES } from '#shared/nurture/templates.ts';
 import { aContact, NOW } from './builders.ts';

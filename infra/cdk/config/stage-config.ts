@@ -33,7 +33,7 @@ const retentionDays = z
       'must be a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731…',
   });
 
-/** The name of a Secrets Manager secret the operator created beforehand (see the README). */
+/** The name of a Secrets Manager secret the operator created beforehand (see docs/integrations.md). */
 const secretName = z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, 'must be a Secrets Manager secret name');
 
 const crmAuthSchema = z.discriminatedUnion('type', [
@@ -144,6 +144,17 @@ export const stageConfigSchema = z.strictObject({
         .prefault({}),
       /** Origins allowed to post forms with fetch() (browser CORS); plain <form> posts need none. */
       corsAllowedOrigins: z.array(origin).default([]),
+    })
+    .prefault({}),
+  /** Who in the team hears of leads (the functions with `notify` access get these lists). */
+  notifications: z
+    .strictObject({
+      /** Hear of leads waiting in review and of qualified prospects. */
+      sales: z.array(z.email()).default([]),
+      /** Hear of qualified prospects. */
+      marketing: z.array(z.email()).default([]),
+      /** Receive the daily digest of new prospects and leads; by default marketing and sales. */
+      digest: z.array(z.email()).optional(),
     })
     .prefault({}),
   logs: z.strictObject({ retentionDays: retentionDays.default(30) }).prefault({}),

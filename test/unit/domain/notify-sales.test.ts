@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OutgoingEmail } from '#shared/adapters/ses-mailer.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
 import type { SalesNotice } from '#shared/notify/notification-email.ts';
 import { notifySales } from '#shared/notify/notify-sales.ts';
 import { notificationRecipients } from '#shared/notify/recipients.ts';
+import type { OutgoingEmail } from '#shared/nurture/mailer.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { rescoreContact } from '#shared/scoring/rescore-contact.ts';
 import { NOW } from '../../support/builders.ts';
@@ -72,9 +72,8 @@ describe('notificationRecipients', () => {
     expect(recipients).toEqual({
       reviewRequested: ['sales@seller.example', 'lead.desk@seller.example'],
       prospectQualified: ['sales@seller.example', 'lead.desk@seller.example', 'marketing@seller.example'],
-      marketing: ['marketing@seller.example', 'sales@seller.example'],
     });
-    expect(notificationRecipients({})).toEqual({ reviewRequested: [], prospectQualified: [], marketing: [] });
+    expect(notificationRecipients({})).toEqual({ reviewRequested: [], prospectQualified: [] });
   });
 
   it('fails at cold start on an invalid address, naming the variable', () => {

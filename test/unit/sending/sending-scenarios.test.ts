@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseDetail } from '#events/contract.ts';
 import { sesEmailBounced, sesEmailComplaintReceived } from '#events/ses-email-events.ts';
-import type { FormType } from '#shared/activity/activity-type.ts';
+import type { FormType } from '#events/vocabulary/activity-type.ts';
 import type { Consent } from '#shared/contact/contact.ts';
 import { nurtureLead } from '#shared/nurture/nurture-lead.ts';
 import { recordMailFeedback } from '#shared/nurture/record-mail-feedback.ts';
