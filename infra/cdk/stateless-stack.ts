@@ -94,6 +94,7 @@ export class StatelessStack extends Stack {
             sendingPolicy: JSON.stringify(sendingPolicyOf(stage.config)),
             publicBaseUrl,
             notifications: stage.config.notifications,
+            formSites: stage.config.forms,
           }),
           ...secretEnvironment,
           ...declaration.environment,

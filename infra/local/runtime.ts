@@ -64,6 +64,22 @@ export interface LocalRuntimeOptions {
   readonly console?: boolean;
 }
 
+/** The deploy-time values of a stage's configuration that the functions get, as in AWS. */
+function stageValues(stage: string) {
+  const config = loadStageConfig({ stage });
+  const sender = senderIdentityOf(config);
+  return {
+    notifications: config.notifications,
+    formSites: config.forms,
+    // Mail as the stage sends it: its sender and identity, policy, and a stand-in for SES's quota.
+    mailFrom: config.mail.from,
+    ...(sender ? { mailSender: JSON.stringify(sender) } : {}),
+    mailConfigurationSet: LOCAL_CONFIGURATION_SET,
+    sendingPolicy: JSON.stringify(sendingPolicyOf(config)),
+    sesAccount: sesAccountAnswer(config.mail.sending.localQuota),
+  };
+}
+
 export interface LocalRuntime {
   readonly urls: LocalEndpoints;
   readonly bus: LocalEventBus;
@@ -219,7 +235,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         region: LOCAL_REGION,
         tableName: LOCAL_TABLE_NAME,
         eventBusName: LOCAL_EVENT_BUS_NAME,
-        ...localMailSettings(options.stage ?? LOCAL_STAGE),
+        ...stageValues(options.stage ?? LOCAL_STAGE),
         current: process.env,
       }),
       ...options.env,
@@ -261,20 +277,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     running = false;
     throw error;
   }
-}
-
-/** Local mail's sender, identity, configuration set, policy and team lists, from the stage's configuration. */
-function localMailSettings(stage: string) {
-  const config = loadStageConfig({ stage });
-  const sender = senderIdentityOf(config);
-  return {
-    mailFrom: config.mail.from,
-    ...(sender ? { mailSender: JSON.stringify(sender) } : {}),
-    mailConfigurationSet: LOCAL_CONFIGURATION_SET,
-    sendingPolicy: JSON.stringify(sendingPolicyOf(config)),
-    sesAccount: sesAccountAnswer(config.mail.sending.localQuota),
-    notifications: config.notifications,
-  };
 }
 
 interface Triggers {

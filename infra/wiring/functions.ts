@@ -47,7 +47,7 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/forms/{source}' },
       { kind: 'http', method: 'OPTIONS', path: '/forms/{source}' },
     ],
-    access: { table: 'readWrite', bus: 'put' },
+    access: { table: 'readWrite', bus: 'put', forms: 'receive' },
     secrets: [
       SECRETS.webhookGeneric.name,
       SECRETS.webhookTypeform.name,
@@ -65,7 +65,7 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/track' },
       { kind: 'http', method: 'OPTIONS', path: '/track' },
     ],
-    access: { bus: 'put' },
+    access: { bus: 'put', forms: 'receive' },
     secrets: [SECRETS.visitorToken.name],
   }),
   engagementRecorder: defineFunction({

@@ -4,7 +4,7 @@ import { readSetting, SETTINGS } from './settings.ts';
 
 let shared: Metrics | undefined;
 
-/** The stage's metrics, or none where no namespace is set (locally, in tests). */
+/** Undefined outside a deployment (no namespace set): the local runtime and the tests stay quiet. */
 function stageMetrics(): Metrics | undefined {
   const namespace = readSetting(SETTINGS.metricsNamespace);
   if (!namespace) return undefined;
@@ -38,4 +38,14 @@ export function countPublishedEvents(detailTypes: readonly string[]): void {
     single.addDimension(METRICS.detailTypeDimension, detailType);
     single.addMetric(METRICS.eventsPublished, MetricUnit.Count, count);
   }
+}
+
+/**
+ * Counts a hand-off dead-lettered after its last failed put; the operations alarm watches it. No
+ * dimension beyond service and stage, so one alarm covers both kinds (the log line names the kind).
+ */
+export function countDeadLetteredHandOff(): void {
+  const single = stageMetrics()?.singleMetric();
+  if (!single) return;
+  single.addMetric(METRICS.handOffsDeadLettered, MetricUnit.Count, 1);
 }

@@ -14,6 +14,8 @@ export const METRICS = {
   nurturePaused: 'NurturePaused',
   /** One count each time the quota or the warm-up cap holds a nurture email. */
   nurtureHeldForQuota: 'NurtureHeldForQuota',
+  /** One count per hand-off whose event could not be put after every attempt (alarmed). */
+  handOffsDeadLettered: 'HandOffsDeadLettered',
   stageDimension: 'stage',
 } as const;
 
