@@ -67,4 +67,15 @@ describe('the CDK app (infra/cdk/app.ts)', () => {
     expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(existsSync(path.join(outdir, 'manifest.json'))).toBe(false);
   });
+
+  it('refuses to synthesize production with the placeholders it ships with, naming each setting', () => {
+    const outdir = path.join(scratch, 'placeholders');
+    const result = synthApp({ stage: 'prod' }, outdir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('mail.from is the example sender');
+    expect(result.stderr).toContain('mail.postalAddress is missing');
+    expect(result.stderr).toContain('mail.links.website is an example link');
+    expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(existsSync(path.join(outdir, 'manifest.json'))).toBe(false);
+  });
 });
