@@ -28,7 +28,9 @@ export function marketingAlerts(deps: {
   const tell = async (key: string, subject: string, text: string, at: string) => {
     for (const to of deps.recipients) {
       const notice = `alert#${key}#${to}`;
-      if (!(await deps.notices.claim(SENDING_NOTICES, notice, at))) continue;
+      // A sender that dies mid-send leaves a lease another sender takes over a minute later.
+      const leaseUntil = new Date(Date.parse(at) + 60_000).toISOString();
+      if (!(await deps.notices.claim(SENDING_NOTICES, notice, at, leaseUntil))) continue;
       try {
         await deps.mailer.send({
           to,
@@ -37,6 +39,7 @@ export function marketingAlerts(deps: {
           html: `<pre>${escapeHtml(text)}</pre>`,
           tags: { kind: 'internal' },
         });
+        await deps.notices.confirm(SENDING_NOTICES, notice, at);
       } catch (error) {
         logger.error('sending alert not sent', {
           key,
