@@ -1,11 +1,8 @@
-import { readSetting, SETTINGS, type Setting } from '#shared/runtime/settings.ts';
-
-/** The setting, declared in the wiring, that caps emails per second across every sending function. */
-export const SEND_RATE_ENV = SETTINGS.sendRate.name;
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 
 /**
- * Paces sending so the whole application never exceeds the SES sending rate (1 email a second in the
- * SES sandbox), whichever function or concurrent invocation sends.
+ * Paces sending so the whole application never exceeds the SES sending rate (the account's `MaxSendRate`,
+ * 1 email a second in the SES sandbox), whichever function or concurrent invocation sends.
  */
 export interface SendRateLimiter {
   /** Waits for a sending slot; false when none frees up within `maxWaitMs` (nothing is sent then). */
@@ -23,19 +20,9 @@ export const SLOT_WAIT_ENV = {
   dailyDigest: SETTINGS.digestSlotWaitMs.name,
 } as const;
 
-const SLOT_WAIT_SETTINGS: Readonly<Record<string, Setting<number>>> = {
-  [SETTINGS.notifySlotWaitMs.name]: SETTINGS.notifySlotWaitMs,
-  [SETTINGS.digestSlotWaitMs.name]: SETTINGS.digestSlotWaitMs,
-};
-
 /** A declared slot wait; a function that sends to the teams refuses to start without one. */
 export function configuredSlotWaitMs(name: (typeof SLOT_WAIT_ENV)[keyof typeof SLOT_WAIT_ENV]): number {
-  const setting = SLOT_WAIT_SETTINGS[name];
-  if (!setting) throw new Error(`${name} is not a slot wait of the settings catalogue.`);
-  return readSetting(setting);
-}
-
-/** The configured rate, at least 1; the SES sandbox rate when unset. */
-export function configuredSendRate(): number {
-  return readSetting(SETTINGS.sendRate);
+  return readSetting(
+    name === SLOT_WAIT_ENV.salesNotifier ? SETTINGS.notifySlotWaitMs : SETTINGS.digestSlotWaitMs,
+  );
 }

@@ -101,19 +101,6 @@ describe('alarms', () => {
     });
   });
 
-  it('alarms when contacts fail their scheduled re-score two hourly runs in a row', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmName: 'leadflow-prod-stale-score-failures',
-      Namespace: METRICS.namespace,
-      MetricName: METRICS.bulkItemsFailed,
-      Dimensions: Match.arrayWith([{ Name: METRICS.jobKindDimension, Value: 'rescore-due' }]),
-      Period: 3600,
-      EvaluationPeriods: 2,
-      DatapointsToAlarm: 2,
-      Threshold: 1,
-    });
-  });
-
   it('alarms on the first hand-off dead-lettered after its announcement failed every attempt', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'leadflow-prod-handoff-dead-lettered',
@@ -124,6 +111,19 @@ describe('alarms', () => {
         { Name: METRICS.stageDimension, Value: 'prod' },
       ],
       Statistic: 'Sum',
+      Threshold: 1,
+    });
+  });
+
+  it('alarms when contacts fail their scheduled re-score two hourly runs in a row', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'leadflow-prod-stale-score-failures',
+      Namespace: METRICS.namespace,
+      MetricName: METRICS.bulkItemsFailed,
+      Dimensions: Match.arrayWith([{ Name: METRICS.jobKindDimension, Value: 'rescore-due' }]),
+      Period: 3600,
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 2,
       Threshold: 1,
     });
   });

@@ -1,7 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbDigestStore } from '#shared/adapters/dynamodb/dynamodb-digest-store.ts';
 import { DynamoDbNoticeLog } from '#shared/adapters/dynamodb/dynamodb-notice-log.ts';
 import { DynamoDbNurtureStore } from '#shared/adapters/dynamodb/dynamodb-nurture-store.ts';
 import { DynamoDbSendRateLimiter } from '#shared/adapters/dynamodb/dynamodb-send-rate-limiter.ts';
@@ -94,7 +93,7 @@ describe('the due index on DynamoDB Local', () => {
   });
 });
 
-describe('claims with a lease on DynamoDB Local (team emails)', () => {
+describe('notice claims with a lease on DynamoDB Local (the digest store’s are in its contract test)', () => {
   const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 9, minute)).toISOString();
 
   it('a notice claim is refused while its lease holds, taken over after it, and never once confirmed', async () => {
@@ -105,17 +104,5 @@ describe('claims with a lease on DynamoDB Local (team emails)', () => {
     expect(await notices.claim('c_lease', 'review#r_1#abc', at(2), at(3))).toBe(true);
     await notices.confirm('c_lease', 'review#r_1#abc', at(2));
     expect(await notices.claim('c_lease', 'review#r_1#abc', at(30), at(31))).toBe(false);
-  });
-
-  it('a digest claim, per recipient, behaves the same', async () => {
-    const digests = new DynamoDbDigestStore(documents, pipeline.runtime.tableName);
-    expect(await digests.claimSending('2026-03-01', 'r1', at(0), at(1))).toBe(true);
-    expect(await digests.claimSending('2026-03-01', 'r2', at(0), at(1))).toBe(true);
-    expect(await digests.claimSending('2026-03-01', 'r1', at(0), at(1))).toBe(false);
-    await digests.confirmSent('2026-03-01', 'r2', at(0));
-    expect(await digests.claimSending('2026-03-01', 'r1', at(5), at(6))).toBe(true);
-    expect(await digests.claimSending('2026-03-01', 'r2', at(5), at(6))).toBe(false);
-    await digests.releaseSending('2026-03-01', 'r1');
-    expect(await digests.claimSending('2026-03-01', 'r1', at(5), at(6))).toBe(true);
   });
 });
