@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { type CommandIo, isParseArgsError, UsageError } from '#infra/local/cli/command-io.ts';
 import { allContactHistories } from '#shared/adapters/dynamodb/dynamodb-contact-export.ts';
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
@@ -36,16 +37,6 @@ Other options
   --examples <n>             examples per stage change in simulate (default 3)
   --json                     machine-readable output
 `;
-
-export interface CommandIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly now?: () => Date;
-}
-
-class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 /** Runs one `npm run model` command; the exit code: 0 done, 1 could not do it, 2 wrong usage or model. */
 export async function runModelCommand(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -149,10 +140,4 @@ function parseTime(value: string): Date {
   const time = new Date(value);
   if (Number.isNaN(time.getTime())) throw new UsageError(`--at takes an ISO time, not "${value}".`);
   return time;
-}
-
-function isParseArgsError(error: unknown): boolean {
-  return (
-    error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')
-  );
 }

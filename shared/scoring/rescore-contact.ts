@@ -3,7 +3,7 @@ import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
 import type { Stage } from '#shared/contact/stage.ts';
 import { commitStage } from '#shared/lifecycle/commit-stage.ts';
-import { decideStage } from '#shared/lifecycle/decide-stage.ts';
+import { decideStage, lifecycleContextOf } from '#shared/lifecycle/decide-stage.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { pauseBeforeRetry } from '#shared/runtime/conflict-backoff.ts';
 import type { Score } from './score.ts';
@@ -67,7 +67,7 @@ export async function rescoreContact(
       deps.model,
       deps.clock(),
     );
-    const decision = decideStage(contact.stage, score, deps.model.policy, { recycledAt: contact.recycledAt });
+    const decision = decideStage(contact.stage, score, deps.model.policy, lifecycleContextOf(contact));
     const outcome = await commitStage(loaded, score, { ...decision, by }, deps);
     if (outcome === 'conflict') {
       await pauseBeforeRetry(attempt);

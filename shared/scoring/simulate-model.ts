@@ -1,7 +1,7 @@
 import type { ContactHistory } from '#shared/contact/contact-history.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
 import { SETTLED_STAGES, type Stage } from '#shared/contact/stage.ts';
-import { decideStage } from '#shared/lifecycle/decide-stage.ts';
+import { decideStage, lifecycleContextOf } from '#shared/lifecycle/decide-stage.ts';
 import type { Score } from './score.ts';
 import { scoreContact } from './score-contact.ts';
 import type { ScoringModel } from './scoring-model.ts';
@@ -62,7 +62,7 @@ export function simulateModel(
       settled += 1;
       continue;
     }
-    const context = { recycledAt: contact.recycledAt };
+    const context = lifecycleContextOf(contact);
     const from = decideStage(contact.stage, before, current.policy, context).stage;
     const next = decideStage(contact.stage, after, candidate.policy, context);
     if (next.stage === from) continue;
