@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ACTIVITY_TYPES, type ActivityType } from '#shared/activity/activity-type.ts';
+import { ACTIVITY_TYPES, type ActivityType } from '#events/vocabulary/activity-type.ts';
 import { LEGAL_BASES, type LegalBasis } from '#shared/contact/contact.ts';
 import { IMPORTABLE_STAGES, type ImportableStage } from './import-row.ts';
 

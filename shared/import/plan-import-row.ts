@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { ACTIVITY_TYPE_BY_FORM, type FormType } from '#events/vocabulary/activity-type.ts';
 import type { Activity } from '#shared/activity/activity.ts';
-import { ACTIVITY_TYPE_BY_FORM, type FormType } from '#shared/activity/activity-type.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import type { StageTransition } from '#shared/contact/contact-repository.ts';
 import { type NurtureState, suppress } from '#shared/nurture/nurture-state.ts';
