@@ -1,6 +1,6 @@
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
-import { pauseBeforeRetry } from '#shared/runtime/conflict-backoff.ts';
+import { retryOnConflict } from '#shared/runtime/conflict-backoff.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import { resolveColumns } from './column-mapping.ts';
 import type { CsvFile } from './csv-records.ts';
@@ -99,27 +99,27 @@ export async function runImport(
     }
     const contactId = contactIdFor(parsed.row.email);
     const rowId = rowIdOf(options.mapping.name, cells);
-    for (let attempt = 1; attempt <= MAX_CONFLICT_ATTEMPTS; attempt += 1) {
-      const plan = planImportRow(
-        parsed.row,
-        contactId,
-        rowId,
-        await deps.store.read(contactId, rowId),
-        settings,
-      );
-      if (plan.outcome === 'refused') {
-        options.onProblem?.({ row, column: '', value: '', reason: plan.reason });
-        return count('refused');
-      }
-      if (plan.outcome === 'unchanged' || options.dryRun) return count(plan.outcome);
-      if ((await deps.store.write(plan.write)) === 'saved') {
-        count(plan.outcome);
-        if (deps.rescore) await deps.rescore(contactId).catch(() => (counts.scoringDeferred += 1));
-        return;
-      }
-      await pauseBeforeRetry(attempt);
+    const outcome = await retryOnConflict(
+      async () => {
+        const stored = await deps.store.read(contactId, rowId);
+        const plan = planImportRow(parsed.row, contactId, rowId, stored, settings);
+        if (plan.outcome === 'refused') {
+          options.onProblem?.({ row, column: '', value: '', reason: plan.reason });
+          return { counted: plan.outcome, written: false };
+        }
+        if (plan.outcome === 'unchanged' || options.dryRun) return { counted: plan.outcome, written: false };
+        if ((await deps.store.write(plan.write)) === 'conflict') return 'conflict';
+        return { counted: plan.outcome, written: true };
+      },
+      {
+        maxAttempts: MAX_CONFLICT_ATTEMPTS,
+        exhausted: () => new Error(`Contact ${contactId} kept changing while row ${row} was imported.`),
+      },
+    );
+    count(outcome.counted);
+    if (outcome.written && deps.rescore) {
+      await deps.rescore(contactId).catch(() => (counts.scoringDeferred += 1));
     }
-    throw new Error(`Contact ${contactId} kept changing while row ${row} was imported.`);
   };
 
   const inFlight = new Set<Promise<void>>();
