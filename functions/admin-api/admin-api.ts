@@ -15,8 +15,9 @@ import type { ReviewQueue } from '#shared/review/review-queue.ts';
 import { DECISION_FROM, REASON_REQUIRED, REVIEW_DECISIONS } from '#shared/review/review-rules.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
+import { type ImportRouteDeps, importRoutes } from './import-routes.ts';
 
-export interface AdminApiDeps extends RescoreDeps {
+export interface AdminApiDeps extends RescoreDeps, ImportRouteDeps {
   readonly reviews: ReviewQueue;
   readonly histories: ContactHistoryReader;
   readonly readSecret: (name: string) => Promise<string>;
@@ -54,8 +55,8 @@ const decisionSchema = z
   );
 
 /**
- * The sales review API, on routes declared `auth: 'admin'`: the review queue, decisions on it, and
- * the full view of one contact. Every route checks the admin bearer token first.
+ * The sales review API, on routes declared `auth: 'admin'`: the review queue, decisions on it, the
+ * full view of one contact, its GDPR export and erasure, and contact imports (import-routes.ts). Every route checks the admin bearer token first.
  */
 export function createAdminApiHandler(deps: AdminApiDeps) {
   return adminRoutes(deps.readSecret, {
@@ -64,6 +65,7 @@ export function createAdminApiHandler(deps: AdminApiDeps) {
     'GET /admin/contacts': (event) => findContact(event, deps),
     'GET /admin/contacts/{contactId}/export': (event) => exportContact(event, deps),
     'DELETE /admin/contacts/{contactId}': (event) => erase(event, deps),
+    ...importRoutes(deps),
   });
 }
 

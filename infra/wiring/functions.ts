@@ -170,13 +170,16 @@ export const functions = {
   }),
   adminApi: defineFunction({
     entry: 'functions/admin-api/handler.ts',
-    description: 'The sales review API: the review queue, review decisions, and the full view of a contact.',
+    description:
+      'The sales review API: the review queue, review decisions, the full view of a contact, its GDPR export and erasure, and contact imports.',
     triggers: [
       { kind: 'http', method: 'GET', path: '/admin/reviews', auth: 'admin' },
       { kind: 'http', method: 'POST', path: '/admin/reviews/{contactId}', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/contacts', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/contacts/{contactId}/export', auth: 'admin' },
       { kind: 'http', method: 'DELETE', path: '/admin/contacts/{contactId}', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/imports/preview', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/imports', auth: 'admin' },
     ],
     access: { table: 'readWrite', bus: 'put' },
     secrets: [ADMIN_TOKEN_SECRET],

@@ -138,4 +138,76 @@ describe('npm run import against the local pipeline', () => {
     const linh = await pipeline.profile('linh@wideworld-example.com');
     expect(linh?.stage).toBe('disqualified');
   });
+
+  describe('the import API', () => {
+    const post = async (path: string, csv: string | Uint8Array, contentType = 'text/csv') => {
+      const response = await fetch(`${pipeline.runtime.urls.gateway}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${process.env.LEADFLOW_ADMIN_TOKEN}`, 'content-type': contentType },
+        body: csv,
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, any> };
+    };
+
+    it('previews how the first rows map, with the detected preset and the columns nothing reads', async () => {
+      const { status, body } = await post(
+        '/admin/imports/preview',
+        readFileSync(fixture('hubspot-contacts.csv')),
+      );
+      expect(status).toBe(200);
+      expect(body).toMatchObject({
+        encoding: 'utf-8',
+        delimiter: ',',
+        mapping: 'hubspot',
+        columns: { email: 'Email', stage: 'Lifecycle Stage', consentDate: 'Became a Subscriber Date' },
+        ignored: ['Record ID'],
+      });
+      expect(body.presets.map((preset: { name: string }) => preset.name)).toEqual([
+        'leadflow',
+        'hubspot',
+        'mailchimp',
+        'mautic',
+        'salesforce',
+      ]);
+      expect(body.rows).toHaveLength(4);
+      expect(body.rows[3]).toMatchObject({
+        row: 5,
+        problems: [{ column: 'Email', reason: expect.any(String) }],
+      });
+    });
+
+    it('imports a part, then the same part again without change, under one import id', async () => {
+      const csv =
+        'email,company,stage\napi-one@api-example.com,One,customer\napi-two@api-example.com,Two,\nnope,,\n';
+      const first = await post('/admin/imports?importId=imp_api-test', csv);
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({
+        importId: 'imp_api-test',
+        mapping: 'leadflow',
+        summary: { rows: 3, created: 2, refused: 1 },
+        problemCount: 1,
+        problems: [{ row: 4, column: 'email', value: 'nope' }],
+      });
+      expect((await pipeline.profile('api-one@api-example.com'))?.stage).toBe('customer');
+      const again = await post('/admin/imports?importId=imp_api-test', csv);
+      expect(again.body.summary).toMatchObject({ created: 0, unchanged: 2, refused: 1 });
+    });
+
+    it('refuses what it cannot import, with a sentence and nothing written', async () => {
+      expect((await post('/admin/imports', 'email\na@example.com', 'application/json')).status).toBe(415);
+      const noEmail = await post('/admin/imports', 'name\nAnn\n');
+      expect(noEmail).toMatchObject({
+        status: 422,
+        body: { detail: expect.stringContaining('no email column') },
+      });
+      const tooMany = `email\n${Array.from({ length: 2001 }, (_, i) => `bulk-${i}@api-example.com`).join('\n')}\n`;
+      const refused = await post('/admin/imports', tooMany);
+      expect(refused).toMatchObject({
+        status: 413,
+        body: { type: expect.stringContaining('too-many-rows') },
+      });
+      expect(await pipeline.profile('bulk-0@api-example.com')).toBeUndefined();
+      expect((await post('/admin/imports?nurture=later', 'email\na@example.com\n')).status).toBe(400);
+    });
+  });
 });
