@@ -95,7 +95,12 @@ describe('npm run import against the local pipeline', () => {
     });
     expect(response.status).toBe(202);
     await pipeline.settled();
-    expect((await pipeline.emailsTo('tom@tailspin-example.com')).length).toBeGreaterThan(0);
+    // Enrolled in its track, due now (the email itself may wait for the end of quiet hours).
+    const items = await pipeline.contactItems(contactIdFor('tom@tailspin-example.com'));
+    expect(items.find((item) => item.sk === 'NURTURE')).toMatchObject({
+      status: 'active',
+      track: 'webinar-follow-up',
+    });
   });
 
   it('history is recorded with its own dates and scored with decay from them', async () => {
@@ -122,6 +127,24 @@ describe('npm run import against the local pipeline', () => {
     // An old demo request is history, not a hand-raise today: nobody is handed to sales.
     expect(stale?.stage).toBe('lead');
     expect(await pipeline.events('Lead Review Requested')).toEqual([]);
+  });
+
+  it('holds imported leads out of nurture unless the importer enrols them', async () => {
+    const day = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const header = 'email,consent,consent_date,activity:webinar_registration';
+    const held = join(dataDir, 'held.csv');
+    writeFileSync(held, `${header}\nheld@nurture-example.com,yes,${day},${day}\n`);
+    const enrolled = join(dataDir, 'enrolled.csv');
+    writeFileSync(enrolled, `${header}\nenrolled@nurture-example.com,yes,${day},${day}\n`);
+    await importFile(held);
+    await importFile(enrolled, '--nurture', 'enter');
+    const nurtureOf = async (email: string) =>
+      (await pipeline.contactItems(contactIdFor(email))).find((item) => item.sk === 'NURTURE');
+    expect((await nurtureOf('held@nurture-example.com'))?.track).toBeUndefined();
+    expect(await nurtureOf('enrolled@nurture-example.com')).toMatchObject({
+      track: 'webinar-follow-up',
+      status: 'active',
+    });
   });
 
   it('a Salesforce export: stages with their transitions, a bounce honoured, history dated', async () => {
