@@ -56,7 +56,7 @@ async function preview(event: APIGatewayProxyEventV2) {
   const resolved = resolveColumns(file.headers, mapping);
   if (!resolved.ok) throw unreadable(resolved.reason);
   const rows: unknown[] = [];
-  for await (const record of file.records) {
+  for await (const record of catching(file.records)) {
     const parsed = parseImportRow(record.cells, record.row, {
       headers: file.headers,
       columns: resolved.columns,
@@ -110,10 +110,7 @@ async function importPart(event: APIGatewayProxyEventV2, deps: ImportRouteDeps) 
       clock: deps.clock,
       rescore: (contactId) => rescoreContact(contactId, deps, 'import').then(() => undefined),
     },
-  ).catch((error: unknown) => {
-    if (error instanceof ImportMappingError) throw unreadable(error.message);
-    throw error;
-  });
+  ).catch(refuseUnreadable);
   logger.info('import part done', { importId, mapping: mapping.name, dryRun: query.dryRun, ...summary });
   return jsonResponse(200, {
     importId,
@@ -136,16 +133,11 @@ async function csvOf(event: APIGatewayProxyEventV2): Promise<CsvFile> {
     });
   }
   const bytes = rawBodyBytes(event);
-  try {
-    return await openCsv(
-      (async function* () {
-        yield bytes;
-      })(),
-    );
-  } catch (error) {
-    if (error instanceof CsvFileError) throw unreadable(error.message);
-    throw error;
-  }
+  return openCsv(
+    (async function* () {
+      yield bytes;
+    })(),
+  ).catch(refuseUnreadable);
 }
 
 function mappingFor(file: CsvFile, name: string | undefined): ColumnMapping {
@@ -167,6 +159,20 @@ async function* atMost<T>(records: AsyncIterable<T>, limit: number): AsyncIterab
     }
   }
   yield* taken;
+}
+
+/** A file the reader or the mapping refuses is the caller's to fix: 422 with the reader's sentence. */
+function refuseUnreadable(error: unknown): never {
+  if (error instanceof CsvFileError || error instanceof ImportMappingError) throw unreadable(error.message);
+  throw error;
+}
+
+async function* catching<T>(records: AsyncIterable<T>): AsyncIterable<T> {
+  try {
+    yield* records;
+  } catch (error) {
+    refuseUnreadable(error);
+  }
 }
 
 function unreadable(detail: string): HttpProblem {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 
 export const CSV_ENCODINGS = ['utf-8', 'windows-1252'] as const;
@@ -63,7 +63,8 @@ export async function openCsv(
   const parser = Readable.from(allBytes())
     .pipe(iconv.decodeStream(encoding))
     .pipe(parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true }));
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const parsed = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const records = { next: () => parsed.next().catch(asFileError) };
   const first = await records.next();
   if (first.done)
     throw new CsvFileError('The file is empty: it needs a header row, then one row per contact.');
@@ -119,4 +120,15 @@ function sniffDelimiter(text: string): string {
   let best = ',';
   for (const [delimiter, count] of counts) if (count > (counts.get(best) ?? 0)) best = delimiter;
   return best;
+}
+
+/** csv-parse's refusal (an unclosed quote, a quote inside a bare cell) as a sentence with its line. */
+function asFileError(error: unknown): never {
+  if (error instanceof CsvError) {
+    const line = (error as CsvError & { lines?: number }).lines;
+    throw new CsvFileError(
+      `The file is not valid CSV${line ? ` at line ${line}` : ''}: ${error.message.replace(/^[^:]*:\s*/, '')}`,
+    );
+  }
+  throw error;
 }

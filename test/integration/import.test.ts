@@ -231,6 +231,18 @@ describe('npm run import against the local pipeline', () => {
       });
       expect(await pipeline.profile('bulk-0@api-example.com')).toBeUndefined();
       expect((await post('/admin/imports?nurture=later', 'email\na@example.com\n')).status).toBe(400);
+      const broken = await post(
+        '/admin/imports',
+        'email,name\nbroken@api-example.com,"Ann\nx@api-example.com,A"b\n',
+      );
+      expect(broken).toMatchObject({
+        status: 422,
+        body: { detail: expect.stringContaining('not valid CSV') },
+      });
+      expect(await pipeline.profile('broken@api-example.com')).toBeUndefined();
+      expect((await post('/admin/imports/preview', '{"email":"a@example.com"}', 'text/plain')).status).toBe(
+        422,
+      );
     });
   });
 });

@@ -66,4 +66,15 @@ describe('openCsv', () => {
   it('refuses an empty file with a sentence', async () => {
     await expect(openCsv(chunks(Buffer.alloc(0)))).rejects.toThrow(CsvFileError);
   });
+
+  it('refuses a file that is not CSV with the line it broke on, at the header or further down', async () => {
+    await expect(openCsv(chunks(Buffer.from('{"email":"a@example.com"}\n')))).rejects.toThrow(CsvFileError);
+    const read = async () => {
+      const file = await openCsv(
+        chunks(Buffer.from('email,name\na@example.com,"Ann\nb@example.com,B"oops\n')),
+      );
+      for await (const _ of file.records);
+    };
+    await expect(read()).rejects.toThrow(/not valid CSV at line \d/);
+  });
 });
