@@ -3,13 +3,14 @@
  * against a yardstick measured in the same run (machines are noisy; ratios travel). Prints a table
  * and writes bench/results.json. Not part of `npm test`: targets are reported, never asserted.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { measureColdStarts } from './cold-start.ts';
 import { measureImport } from './import.ts';
 import { ledgerRows } from './ledger.ts';
 import { measurePipeline, type PipelineFigures } from './pipeline.ts';
 import { PRICES_USD } from './prices.ts';
+import { measureScale } from './scale.ts';
 import { measureScoring } from './scoring.ts';
 
 const { values } = parseArgs({
@@ -22,8 +23,52 @@ const { values } = parseArgs({
     // `--only units,scoring`: some parts only. `units` is the cost units and ledger of the typical
     // submission without the throughput run (seconds, not minutes).
     only: { type: 'string' },
+    // `--scale [N]`: the bulk jobs over N seeded contacts (default 100000), written under `scale`.
+    scale: { type: 'string' },
   },
 });
+
+if (values.scale !== undefined) {
+  const contacts = values.scale === '' ? 100_000 : Number(values.scale);
+  if (!Number.isInteger(contacts) || contacts < 100)
+    throw new Error('--scale takes a number of contacts, 100 or more');
+  const scale = await measureScale(contacts);
+  console.log(
+    `Bulk jobs over ${contacts} contacts (${scale.itemsPerContact} items each), ${scale.segments} segments × ${scale.itemConcurrency} items in flight:`,
+  );
+  console.table({
+    'seeding (contacts/s, batch writes)': fixed(scale.seedContactsPerSecond),
+    're-score all (contacts/s)': fixed(scale.rescoreAll.contactsPerSecond),
+    'raw Query + UpdateItem pairs/s': fixed(scale.rescoreAll.yardstickPairsPerSecond),
+    'simulate (contacts/s)': fixed(scale.simulate.contactsPerSecond),
+    'raw parallel Scan (contacts/s)': fixed(scale.simulate.yardstickContactsPerSecond),
+    'stale drain (contacts/s)': fixed(scale.staleDrain.contactsPerSecond),
+    'largest hourly backlog drained': fixed(scale.staleDrain.largestHourlyBacklog),
+    'peak heap, re-score all (MB)': scale.peakHeapMb.rescoreAll,
+    'peak heap, simulate (MB)': scale.peakHeapMb.simulate,
+    'read units / contact re-scored': fixed(scale.perContactRescored.readUnits, 2),
+    'billed write units / contact re-scored': fixed(scale.perContactRescored.billedWriteUnits, 2),
+  });
+  console.table(ledgerRows(scale.ledger));
+  console.log('Targets:');
+  console.table([
+    row('re-score all ÷ raw Query+UpdateItem pairs', scale.rescoreAll.ratio, '≥ 0.7', (v) => v >= 0.7),
+    row('simulate ÷ raw parallel Scan', scale.simulate.ratio, '≥ 0.7', (v) => v >= 0.7),
+  ]);
+  const previous = JSON.parse(
+    await readFile(new URL('./results.json', import.meta.url), 'utf8').catch(() => '{}'),
+  );
+  const runs = {
+    ...(previous.scale?.runs ?? {}),
+    [contacts]: { measuredAt: new Date().toISOString(), ...scale },
+  };
+  await writeFile(
+    new URL('./results.json', import.meta.url),
+    `${JSON.stringify({ ...previous, scale: { runs } }, null, 2)}\n`,
+  );
+  console.log('Written to bench/results.json under scale.runs');
+  process.exit(0);
+}
 
 const PARTS = ['pipeline', 'units', 'cold-start', 'scoring', 'import'] as const;
 type Part = (typeof PARTS)[number];

@@ -11,6 +11,7 @@ import { currentSession, endSession, updateIdentity } from './session.ts';
 import { renderContact } from './views/contact.ts';
 import { renderContacts } from './views/contacts.ts';
 import { renderFunnel } from './views/funnel.ts';
+import { renderJobs } from './views/jobs.ts';
 import { renderModel } from './views/model.ts';
 import { renderReviews } from './views/reviews.ts';
 import { renderSignIn } from './views/sign-in.ts';
@@ -28,6 +29,7 @@ const NAV = [
   { view: 'contacts', path: 'contacts', label: 'nav.contacts' },
   { view: 'reviews', path: 'reviews', label: 'nav.reviews' },
   { view: 'model', path: 'model', label: 'nav.model' },
+  { view: 'jobs', path: 'jobs', label: 'nav.jobs' },
 ] as const;
 
 let config: ConsoleConfig = { signIn: { kind: 'token' } };
@@ -143,6 +145,9 @@ async function render(): Promise<void> {
         break;
       case 'model':
         await renderModel(context);
+        break;
+      case 'jobs':
+        await renderJobs(context);
         break;
       default:
         await renderFunnel(context, route.params);

@@ -44,6 +44,12 @@ export type Trigger = HttpTrigger | EventTrigger | ScheduleTrigger;
 /** What a function may do with the shared resources; least-privilege IAM and env vars derive from it. */
 export interface Access {
   readonly table?: 'read' | 'readWrite';
+  /**
+   * `parallel`: may also Scan the table and its indexes (parallel segments) and read the table's
+   * description (its item counts). Only the bulk jobs read whole tables; every other function reads
+   * through keys and indexes, and a scan in its code fails in AWS for lack of this grant.
+   */
+  readonly scan?: 'parallel';
   readonly bus?: 'put';
   readonly mail?: 'send';
   /**
@@ -51,6 +57,8 @@ export interface Access {
    * digest's recipients (see `notifications` in infra/cdk/config/stage-config.ts).
    */
   readonly notify?: 'team' | 'digest';
+  /** Takes form posts or beacons from web pages: gets the stage configuration's `forms` sites. */
+  readonly forms?: 'receive';
 }
 
 /**

@@ -12,6 +12,9 @@ export const METRICS = {
   detailTypeDimension: 'detailType',
   /** One count per hand-off whose event could not be put after every attempt (alarmed). */
   handOffsDeadLettered: 'HandOffsDeadLettered',
+  /** Items a bulk job failed on (each with its reason on the job), by the job's kind. */
+  bulkItemsFailed: 'BulkItemsFailed',
+  jobKindDimension: 'jobKind',
   stageDimension: 'stage',
 } as const;
 

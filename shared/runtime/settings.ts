@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { normalizeEmail } from '#shared/contact/email.ts';
+import { type FormSites, formSitesSchema } from '#shared/intake/forms-config.ts';
 
 /**
  * The settings catalogue: every run-time setting and secret a function reads, declared once with
@@ -116,6 +117,27 @@ function addressList(name: string, doc: string, setBy: string): Setting<readonly
   };
 }
 
+/** The stage configuration's `forms` block as JSON, checked as the function loads; unset, no sites. */
+function formSites(name: string, doc: string, setBy: string): Setting<FormSites> {
+  return {
+    name,
+    doc,
+    setBy,
+    defaultText: 'no HTML form placed, no beacon page',
+    parse: (raw) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(present(raw) ?? '{}');
+      } catch {
+        throw new Error(`${name} is not valid JSON.`);
+      }
+      const parsed = formSitesSchema.safeParse(json);
+      if (!parsed.success) throw new Error(`${name} is not valid:\n${z.prettifyError(parsed.error)}`);
+      return parsed.data;
+    },
+  };
+}
+
 /**
  * Two years: far past the point where engagement has decayed to nothing (a 30-day half-life leaves
  * under a millionth after two years), and a common answer to GDPR's storage limitation for B2B leads.
@@ -156,17 +178,47 @@ export const SETTINGS = {
     WIRING,
     { min: 1, max: 3650, default: TWO_YEARS_IN_DAYS, unit: 'days' },
   ),
-  rescoreBatchSize: wholeNumber(
-    'LEADFLOW_RESCORE_BATCH_SIZE',
-    'How many stale contacts one run of the score refresher re-scores at most.',
+  bulkMaxSegments: wholeNumber(
+    'LEADFLOW_BULK_MAX_SEGMENTS',
+    "Most segments a bulk job fans out into; each is one chain of invocations, so it is the job's concurrency.",
     WIRING,
-    { min: 1, max: 1000 },
+    { min: 1, max: 256, default: 8, unit: 'segments' },
+  ),
+  bulkItemConcurrency: wholeNumber(
+    'LEADFLOW_BULK_ITEM_CONCURRENCY',
+    'Items one piece of a bulk job processes side by side.',
+    WIRING,
+    { min: 1, max: 64, default: 8, unit: 'items' },
+  ),
+  bulkPageSize: wholeNumber(
+    'LEADFLOW_BULK_PAGE_SIZE',
+    "Items a bulk job's segment reads per page (one Scan or Query call).",
+    WIRING,
+    { min: 1, max: 1000, default: 100, unit: 'items' },
+  ),
+  bulkPagesPerPiece: wholeNumber(
+    'LEADFLOW_BULK_PAGES_PER_PIECE',
+    'Most pages one piece of a bulk job reads before it hands on, even with time to spare.',
+    WIRING,
+    { min: 1, max: 10_000, default: 100, unit: 'pages' },
   ),
   sendRate: wholeNumber(
     'SES_MAX_SEND_RATE',
     "Emails per second across every sending function (one DynamoDB counter): the account's SES rate.",
     WIRING,
     { min: 1, default: 1, unit: 'emails per second' },
+  ),
+  notifySlotWaitMs: wholeNumber(
+    'LEADFLOW_NOTIFY_SLOT_WAIT_MS',
+    "How long one invocation of the sales notifier waits for sending slots (ms); a test holds it inside the function's timeout.",
+    WIRING,
+    { min: 0, unit: 'milliseconds' },
+  ),
+  digestSlotWaitMs: wholeNumber(
+    'LEADFLOW_DIGEST_SLOT_WAIT_MS',
+    "How long one run of the daily digest waits for sending slots (ms); a test holds it inside the function's timeout.",
+    WIRING,
+    { min: 0, unit: 'milliseconds' },
   ),
   salesNotify: addressList(
     'LEADFLOW_SALES_NOTIFY',
@@ -182,6 +234,11 @@ export const SETTINGS = {
     'LEADFLOW_DIGEST_RECIPIENTS',
     'Who receives the daily digest of new prospects and leads.',
     `${stageConfig('notifications.digest')}; by default the marketing and sales lists`,
+  ),
+  formSites: formSites(
+    'LEADFLOW_FORM_SITES',
+    'Where the HTML forms are embedded: allowed origins and thank-you page per form, and beacon pages.',
+    "the stage configuration's `forms` (`npm start` reads dev.json), given to functions with `forms` access",
   ),
   scoringModelVersion: optionalText(
     'LEADFLOW_SCORING_MODEL_VERSION',

@@ -46,12 +46,14 @@ export class ContactErasedError extends Error {
  * prospect (or review), and only that one announces it.
  *
  * `by` names what triggered it in the recorded transition: the scorer after an activity, or the
- * scheduled re-score when time alone moved the score.
+ * scheduled re-score when time alone moved the score. `bulkJobId` marks the hand-offs of a bulk
+ * re-score, which people hear of in the job's one summary.
  */
 export async function rescoreContact(
   contactId: string,
   deps: RescoreDeps,
   by = 'scorer',
+  bulkJobId?: string,
 ): Promise<RescoreOutcome> {
   return retryOnConflict(
     async () => {
@@ -69,7 +71,12 @@ export async function rescoreContact(
         deps.clock(),
       );
       const decision = decideStage(contact.stage, score, deps.model.policy, lifecycleContextOf(contact));
-      const outcome = await commitStage(loaded, score, { ...decision, by }, deps);
+      const outcome = await commitStage(
+        loaded,
+        score,
+        { ...decision, by, ...(bulkJobId ? { bulkJobId } : {}) },
+        deps,
+      );
       if (outcome === 'conflict') return outcome;
       return {
         score,
