@@ -9,8 +9,10 @@ import { type DynamoDbLocal, startDynamoDbLocal } from '#infra/local/dynamodb/dy
 import { ensureTable } from '#infra/local/dynamodb/ensure-table.ts';
 import { contactsTable } from '#infra/tables.ts';
 import { DynamoDbDigestStore } from '#shared/adapters/dynamodb/dynamodb-digest-store.ts';
+import { DynamoDbFunnelStore } from '#shared/adapters/dynamodb/dynamodb-funnel-store.ts';
 import { DynamoDbNurtureStore } from '#shared/adapters/dynamodb/dynamodb-nurture-store.ts';
 import { digestStoreContract } from '../support/contracts/digest-store-contract.ts';
+import { funnelStoreContract } from '../support/contracts/funnel-store-contract.ts';
 import { nurtureStoreContract } from '../support/contracts/nurture-store-contract.ts';
 
 // The contracts the in-memory fakes of the unit tests keep, run against the DynamoDB adapters.
@@ -51,4 +53,9 @@ digestStoreContract('the DynamoDB digest store', async () => {
 nurtureStoreContract('the DynamoDB nurture store', async () => {
   const { documents, tableName } = await freshTable();
   return new DynamoDbNurtureStore(documents, tableName);
+});
+
+funnelStoreContract('the DynamoDB funnel store', async () => {
+  const { documents, tableName } = await freshTable();
+  return new DynamoDbFunnelStore(documents, tableName);
 });
