@@ -8,9 +8,11 @@ import { afterAll, beforeAll } from 'vitest';
 import { type DynamoDbLocal, startDynamoDbLocal } from '#infra/local/dynamodb/dynamodb-local.ts';
 import { ensureTable } from '#infra/local/dynamodb/ensure-table.ts';
 import { contactsTable } from '#infra/tables.ts';
+import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbDigestStore } from '#shared/adapters/dynamodb/dynamodb-digest-store.ts';
 import { DynamoDbFunnelStore } from '#shared/adapters/dynamodb/dynamodb-funnel-store.ts';
 import { DynamoDbNurtureStore } from '#shared/adapters/dynamodb/dynamodb-nurture-store.ts';
+import { contactRepositoryContract } from '../support/contracts/contact-repository-contract.ts';
 import { digestStoreContract } from '../support/contracts/digest-store-contract.ts';
 import { funnelStoreContract } from '../support/contracts/funnel-store-contract.ts';
 import { nurtureStoreContract } from '../support/contracts/nurture-store-contract.ts';
@@ -58,4 +60,9 @@ nurtureStoreContract('the DynamoDB nurture store', async () => {
 funnelStoreContract('the DynamoDB funnel store', async () => {
   const { documents, tableName } = await freshTable();
   return new DynamoDbFunnelStore(documents, tableName);
+});
+
+contactRepositoryContract('the DynamoDB contact repository', async () => {
+  const { documents, tableName } = await freshTable();
+  return new DynamoDbContactRepository(documents, tableName);
 });
