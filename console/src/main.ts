@@ -2,6 +2,7 @@ import 'uplot/dist/uPlot.min.css';
 import '../styles.css';
 import { whenIdentityExpires, whenUnauthorized } from './api.ts';
 import { refreshIdentity } from './cognito-client.ts';
+import { renderSendingBanner } from './components/sending-banner.ts';
 import { type ConsoleConfig, loadConfig } from './config.ts';
 import { h, replace } from './dom.ts';
 import { LANGUAGES, type Language, language, setLanguage, t } from './i18n.ts';
@@ -57,6 +58,8 @@ function shell(route: Route): { main: HTMLElement } {
     document.getElementById(languageId)?.focus();
   });
   const current = route.view === 'contact' ? 'contacts' : route.view;
+  const banner = h('div', { id: 'sending-banner' });
+  if (session) void renderSendingBanner(banner);
   replace(
     document.body,
     skip,
@@ -111,6 +114,7 @@ function shell(route: Route): { main: HTMLElement } {
           : null,
       ),
     ),
+    banner,
     main,
     h('div', { id: 'announcer', class: 'visually-hidden', 'aria-live': 'polite', role: 'status' }),
   );

@@ -15,6 +15,8 @@ import type { ReviewQueue } from '#shared/review/review-queue.ts';
 import { DECISION_FROM, REASON_REQUIRED, REVIEW_DECISIONS } from '#shared/review/review-rules.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
+import { resumeNurture } from '#shared/sending/resume-nurture.ts';
+import { type SendingStatusDeps, sendingStatus } from '#shared/sending/sending-status.ts';
 
 export interface AdminApiDeps extends RescoreDeps {
   readonly reviews: ReviewQueue;
@@ -22,6 +24,8 @@ export interface AdminApiDeps extends RescoreDeps {
   readonly readSecret: (name: string) => Promise<string>;
   /** Export and erasure of a contact's data (GDPR articles 15 and 17). */
   readonly data: ContactDataStore;
+  /** The reputation breaker, the sending ledger and the account's quota, for the console's banner. */
+  readonly sending: SendingStatusDeps;
 }
 
 const listQuerySchema = z.object({
@@ -53,6 +57,12 @@ const decisionSchema = z
     }),
   );
 
+/** Resuming nurture is a person's decision: who (the signed-in user, else `by`) and why are recorded. */
+const resumeSchema = z.object({
+  note: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  by: z.optional(reviewerSchema),
+});
+
 /**
  * The sales review API, on routes declared `auth: 'admin'`: the review queue, decisions on it, and
  * the full view of one contact. Every route checks the admin bearer token first.
@@ -64,7 +74,27 @@ export function createAdminApiHandler(deps: AdminApiDeps) {
     'GET /admin/contacts': (event) => findContact(event, deps),
     'GET /admin/contacts/{contactId}/export': (event) => exportContact(event, deps),
     'DELETE /admin/contacts/{contactId}': (event) => erase(event, deps),
+    'GET /admin/sending': async () => jsonResponse(200, await sendingStatus(deps.sending)),
+    'POST /admin/sending/resume': (event) => resume(event, deps),
   });
+}
+
+async function resume(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
+  const body = rawBody(event);
+  requireJsonContentType(event);
+  const input = parseBody(resumeSchema, parseJson(body));
+  const by = authenticatedReviewer(event) ?? input.by ?? 'admin';
+  const outcome = await resumeNurture({ by, note: input.note }, deps.sending);
+  if (outcome.outcome === 'not-paused') {
+    throw new HttpProblem({
+      status: 409,
+      type: problemType('nurture-not-paused'),
+      title: 'Nurture is not paused',
+      detail: 'The reputation breaker is not open, so there is nothing to resume.',
+    });
+  }
+  logger.info('nurture resumed', { resumedAt: outcome.resumedAt });
+  return jsonResponse(200, await sendingStatus(deps.sending));
 }
 
 async function listReviews(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {

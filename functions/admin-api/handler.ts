@@ -3,11 +3,19 @@ import { DynamoDbContactData } from '#shared/adapters/dynamodb/dynamodb-contact-
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbReviewQueue } from '#shared/adapters/dynamodb/dynamodb-review-queue.ts';
+import {
+  DynamoDbBreakerStore,
+  DynamoDbSendingLedger,
+} from '#shared/adapters/dynamodb/dynamodb-sending-ledger.ts';
 import { busPublisher } from '#shared/adapters/event-publisher.ts';
 import { readSecret } from '#shared/adapters/secrets.ts';
+import { configurationSetName } from '#shared/adapters/sending-adapters.ts';
+import { sesAccountQuota } from '#shared/adapters/ses-account-quota.ts';
+import { createSesClient } from '#shared/adapters/ses-client.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
+import { sendingPolicyFromEnv } from '#shared/sending/sending-policy.ts';
 import { createAdminApiHandler } from './admin-api.ts';
 
 /** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
@@ -22,5 +30,12 @@ export const handler = lambdaHandler(() => {
     readSecret,
     clock: systemClock,
     model: defaultScoringModel,
+    sending: {
+      breaker: new DynamoDbBreakerStore(documents, tableName, configurationSetName()),
+      ledger: new DynamoDbSendingLedger(documents, tableName, configurationSetName()),
+      account: sesAccountQuota(createSesClient(), systemClock),
+      policy: sendingPolicyFromEnv(),
+      clock: systemClock,
+    },
   });
 });

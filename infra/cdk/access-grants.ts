@@ -1,6 +1,6 @@
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Access } from '#infra/wiring/types.ts';
-import { grantSendMail } from './mail-grant.ts';
+import { grantReadSendQuota, grantSendMail } from './mail-grant.ts';
 import type { SharedResources } from './shared-resources.ts';
 import { grantTableAccess, grantTableScan } from './table-grant.ts';
 
@@ -15,4 +15,5 @@ export function grantDeclaredAccess(fn: IFunction, access: Access, resources: Sh
   if (access.mail === 'send') {
     grantSendMail(fn, { mailFrom: resources.mailFrom, configurationSet: resources.mailConfigurationSet });
   }
+  if (access.mail) grantReadSendQuota(fn);
 }

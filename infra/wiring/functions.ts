@@ -23,16 +23,13 @@ import { defineFunction, type FunctionDeclaration } from './types.ts';
 const scoringModel = { LEADFLOW_SCORING_MODEL_VERSION: defaultScoringModel.version };
 
 /**
- * Settings of every function that sends email. The send rate is shared by all of them (a DynamoDB
- * counter per second), so it is the account's SES rate: 1 a second in the SES sandbox.
+ * What both nurture senders may touch: the table, SES, and the key of the links in every email;
+ * the team lists, so marketing hears when nurture pauses or waits for the quota. The send rate and
+ * the quota are the account's, as SES's GetAccount reports them, not settings.
  */
-const SENDING = { SES_MAX_SEND_RATE: '1' } as const;
-
-/** What both nurture senders may touch: the table, SES, and the key of the links in every email. */
 const NURTURE_SENDER = {
-  access: { table: 'readWrite', mail: 'send' },
+  access: { table: 'readWrite', mail: 'send', notify: 'team' },
   secrets: [SECRETS.mailToken.name],
-  environment: SENDING,
 } as const;
 
 /**
@@ -165,19 +162,22 @@ export const functions = {
     access: { table: 'readWrite', mail: 'send', notify: 'digest' },
     // Room for two copies to wait behind nurture's backlog; a test holds every wait inside it.
     timeoutSeconds: 60,
-    environment: { ...SENDING, [SLOT_WAIT_ENV.dailyDigest]: '40000' },
+    environment: { [SLOT_WAIT_ENV.dailyDigest]: '40000' },
   }),
   adminApi: defineFunction({
     entry: 'functions/admin-api/handler.ts',
-    description: 'The sales review API: the review queue, review decisions, and the full view of a contact.',
+    description:
+      'The sales review API: the review queue, review decisions, the full view of a contact, and the sending status with its resume decision.',
     triggers: [
       { kind: 'http', method: 'GET', path: '/admin/reviews', auth: 'admin' },
       { kind: 'http', method: 'POST', path: '/admin/reviews/{contactId}', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/contacts', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/contacts/{contactId}/export', auth: 'admin' },
       { kind: 'http', method: 'DELETE', path: '/admin/contacts/{contactId}', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/sending', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/sending/resume', auth: 'admin' },
     ],
-    access: { table: 'readWrite', bus: 'put' },
+    access: { table: 'readWrite', bus: 'put', mail: 'status' },
     secrets: [SECRETS.adminToken.name],
     environment: scoringModel,
   }),
@@ -196,7 +196,7 @@ export const functions = {
     ],
     // Who hears of it comes from the stage configuration (`notifications`); none, no email.
     access: { table: 'readWrite', mail: 'send', notify: 'team' },
-    environment: { ...SENDING, [SLOT_WAIT_ENV.salesNotifier]: '20000' },
+    environment: { [SLOT_WAIT_ENV.salesNotifier]: '20000' },
     // The slot wait, the sends and their writes, with room to spare: a test holds it.
     timeoutSeconds: 30,
   }),

@@ -51,7 +51,11 @@ export interface Access {
    */
   readonly scan?: 'parallel';
   readonly bus?: 'put';
-  readonly mail?: 'send';
+  /**
+   * `send`: send as the stage's sender through its configuration set; `status`: read the account's
+   * sending quota and the reputation breaker (the console). Both read SES's quota (`GetAccount`).
+   */
+  readonly mail?: 'send' | 'status';
   /**
    * Emails the team: `team` gets the stage configuration's sales and marketing lists, `digest` the
    * digest's recipients (see `notifications` in infra/cdk/config/stage-config.ts).

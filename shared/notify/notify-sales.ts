@@ -86,7 +86,7 @@ export async function emailEachOnce(
     }
     try {
       if (!(await deps.rateLimiter.acquire(Math.max(0, waitsEnd - deps.clock().getTime())))) {
-        throw new Error('No sending slot free for a sales notification; the event will be retried.');
+        throw new Error('No sending slot free for a team email; the event will be retried.');
       }
       await deps.mailer.send({ to, ...team.email, tags: { notice: team.tag } });
     } catch (error) {

@@ -16,6 +16,11 @@ function leadflowMetrics(): Metrics | undefined {
   return shared;
 }
 
+/** Adds one to a count of the stage (flushed at once, as a single metric). */
+export function countMetric(name: string, count = 1): void {
+  leadflowMetrics()?.singleMetric().addMetric(name, MetricUnit.Count, count);
+}
+
 /**
  * Counts events just put on the bus, per detail-type, as CloudWatch Embedded Metric Format lines
  * (Powertools Metrics): no API call, no latency, CloudWatch extracts the numbers from the log. The

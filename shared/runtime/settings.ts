@@ -202,11 +202,15 @@ export const SETTINGS = {
     WIRING,
     { min: 1, max: 10_000, default: 100, unit: 'pages' },
   ),
-  sendRate: wholeNumber(
-    'SES_MAX_SEND_RATE',
-    "Emails per second across every sending function (one DynamoDB counter): the account's SES rate.",
-    WIRING,
-    { min: 1, default: 1, unit: 'emails per second' },
+  mailSender: optionalText(
+    'LEADFLOW_MAIL_SENDER',
+    "The sender's identity in every email (company, postal address, reply-to, site and privacy links), as JSON.",
+    `${WIRING_ACCESS} (\`mail: 'send'\`), from the stage configuration's \`mail\``,
+  ),
+  sendingPolicy: optionalText(
+    'LEADFLOW_SENDING_POLICY',
+    "The reputation breaker's thresholds, nurture's share of the SES quota and the warm-up schedule, as JSON; defaults when unset.",
+    `${WIRING_ACCESS} (\`mail\`), from the stage configuration's \`mail.sending\``,
   ),
   notifySlotWaitMs: wholeNumber(
     'LEADFLOW_NOTIFY_SLOT_WAIT_MS',

@@ -5,6 +5,16 @@ export const en = {
   'shell.navigation': 'Main',
   'shell.language': 'Language',
   'shell.signOut': 'Sign out',
+  'sending.pausedTitle': 'Nurture email is paused to protect the sending domain.',
+  'sending.pausedBody':
+    'In the window: {sends} sent, {bounces} hard bounces ({bounceRate}), {complaints} complaints ({complaintRate}). Confirmations and team emails still go out.',
+  'sending.whoResumes':
+    'Any console user can resume once the cause is fixed (a bought or old list, a broken form); the decision and its note are recorded.',
+  'sending.note': 'What was fixed',
+  'sending.resume': 'Resume nurture',
+  'sending.heldTitle': 'Nurture email is waiting for the sending quota.',
+  'sending.heldBody':
+    '{used} emails in the last 24 hours; nurture may send {budget}. Emails wait and go out as the quota frees up; none is dropped.',
   'nav.funnel': 'Funnel',
   'nav.contacts': 'Contacts',
   'nav.reviews': 'Review queue',

@@ -6,6 +6,16 @@ export const fr: Readonly<Record<keyof typeof en, string>> = {
   'shell.subtitle': 'Console marketing',
   'shell.navigation': 'Principale',
   'shell.language': 'Langue',
+  'sending.pausedTitle': 'Les e-mails de nurturing sont suspendus pour protéger le domaine d’envoi.',
+  'sending.pausedBody':
+    'Sur la période : {sends} envoyés, {bounces} rebonds définitifs ({bounceRate}), {complaints} plaintes ({complaintRate}). Les confirmations et les e-mails de l’équipe partent toujours.',
+  'sending.whoResumes':
+    'Tout utilisateur de la console peut reprendre une fois la cause corrigée (liste achetée ou ancienne, formulaire défaillant) ; la décision et sa note sont enregistrées.',
+  'sending.note': 'Ce qui a été corrigé',
+  'sending.resume': 'Reprendre le nurturing',
+  'sending.heldTitle': 'Les e-mails de nurturing attendent le quota d’envoi.',
+  'sending.heldBody':
+    '{used} e-mails ces dernières 24 heures ; le nurturing peut en envoyer {budget}. Les e-mails attendent et partent dès que le quota se libère ; aucun n’est perdu.',
   'shell.signOut': 'Se déconnecter',
   'nav.funnel': 'Entonnoir',
   'nav.contacts': 'Contacts',
