@@ -6,6 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { measureColdStarts } from './cold-start.ts';
+import { measureImport } from './import.ts';
 import { ledgerRows } from './ledger.ts';
 import { measurePipeline, type PipelineFigures } from './pipeline.ts';
 import { PRICES_USD } from './prices.ts';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     submissions: { type: 'string', default: '1000' },
     'cost-sample': { type: 'string', default: '50' },
     'import-runs': { type: 'string', default: '15' },
+    'import-rows': { type: 'string', default: '2000' },
     // `--only units,scoring`: some parts only. `units` is the cost units and ledger of the typical
     // submission without the throughput run (seconds, not minutes).
     only: { type: 'string' },
@@ -68,7 +70,7 @@ if (values.scale !== undefined) {
   process.exit(0);
 }
 
-const PARTS = ['pipeline', 'units', 'cold-start', 'scoring'] as const;
+const PARTS = ['pipeline', 'units', 'cold-start', 'scoring', 'import'] as const;
 type Part = (typeof PARTS)[number];
 const chosen = new Set<string>(values.only?.split(',').map((part) => part.trim()) ?? PARTS);
 for (const part of chosen) {
@@ -89,6 +91,9 @@ const per = pipeline?.perSubmission;
 if (per) printUnits(per);
 const coldStarts = runs('cold-start') ? await measureColdStarts(Number(values['import-runs'])) : undefined;
 const scoring = runs('scoring') ? await measureScoring() : undefined;
+const contactImport = runs('import')
+  ? await measureImport({ rows: Number(values['import-rows']), concurrency: Number(values.concurrency) })
+  : undefined;
 
 const targets: ReturnType<typeof row>[] = [];
 const results: Record<string, unknown> = { prices: PRICES_USD };
@@ -158,6 +163,28 @@ if (coldStarts) {
       'process ÷ SDK floor': fixed(fn.medianProcessMs / floorMs, 2),
     })),
   );
+}
+
+if (contactImport) {
+  results.import = contactImport;
+  targets.push(
+    row('import rows/s ÷ raw BatchWriteItem items/s', contactImport.importPerRaw, '≥ 0.7', (v) => v >= 0.7),
+    row(
+      'import live heap growth, 10× → 100× the rows (MB)',
+      contactImport.heapGrowthMb,
+      '≤ 8',
+      (v) => v <= 8,
+    ),
+  );
+  console.log(
+    `Import (${contactImport.rows} rows with ${contactImport.concurrency} in flight; memory at 10× and 100× the rows):`,
+  );
+  console.table({
+    'import rows/s': fixed(contactImport.importRowsPerSecond),
+    'raw BatchWriteItem items/s': fixed(contactImport.rawBatchItemsPerSecond),
+    [`live heap peak MB, ${contactImport.rows * 10} rows`]: fixed(contactImport.heapPeakMb.small, 1),
+    [`live heap peak MB, ${contactImport.rows * 100} rows`]: fixed(contactImport.heapPeakMb.large, 1),
+  });
 }
 
 if (scoring) {

@@ -17,8 +17,9 @@ import { logger } from '#shared/runtime/logger.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
 import { resumeNurture } from '#shared/sending/resume-nurture.ts';
 import { type SendingStatusDeps, sendingStatus } from '#shared/sending/sending-status.ts';
+import { type ImportRouteDeps, importRoutes } from './import-routes.ts';
 
-export interface AdminApiDeps extends RescoreDeps {
+export interface AdminApiDeps extends RescoreDeps, ImportRouteDeps {
   readonly reviews: ReviewQueue;
   readonly histories: ContactHistoryReader;
   readonly readSecret: (name: string) => Promise<string>;
@@ -64,8 +65,8 @@ const resumeSchema = z.object({
 });
 
 /**
- * The sales review API, on routes declared `auth: 'admin'`: the review queue, decisions on it, and
- * the full view of one contact. Every route checks the admin bearer token first.
+ * The sales review API, on routes declared `auth: 'admin'`: the review queue, decisions on it, the
+ * full view of one contact, its GDPR export and erasure, and contact imports (import-routes.ts). Every route checks the admin bearer token first.
  */
 export function createAdminApiHandler(deps: AdminApiDeps) {
   return adminRoutes(deps.readSecret, {
@@ -76,6 +77,7 @@ export function createAdminApiHandler(deps: AdminApiDeps) {
     'DELETE /admin/contacts/{contactId}': (event) => erase(event, deps),
     'GET /admin/sending': async () => jsonResponse(200, await sendingStatus(deps.sending)),
     'POST /admin/sending/resume': (event) => resume(event, deps),
+    ...importRoutes(deps),
   });
 }
 

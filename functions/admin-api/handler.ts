@@ -2,6 +2,7 @@ import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbContactData } from '#shared/adapters/dynamodb/dynamodb-contact-data.ts';
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
+import { DynamoDbImportStore } from '#shared/adapters/dynamodb/dynamodb-import-store.ts';
 import { DynamoDbReviewQueue } from '#shared/adapters/dynamodb/dynamodb-review-queue.ts';
 import {
   DynamoDbBreakerStore,
@@ -26,6 +27,7 @@ export const handler = lambdaHandler(() => {
     reviews: new DynamoDbReviewQueue(documents, tableName),
     histories: new DynamoDbContactHistory(documents, tableName),
     data: new DynamoDbContactData(documents, tableName),
+    imports: new DynamoDbImportStore(documents, tableName),
     events: busPublisher(),
     readSecret,
     clock: systemClock,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { type CommandIo, isParseArgsError, UsageError } from '#infra/local/cli/command-io.ts';
 import { dynamoDbJobRuntime } from '#shared/adapters/bulk-job-adapters.ts';
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
 import { inProcessSignals } from '#shared/bulk/in-process-signals.ts';
@@ -41,16 +42,6 @@ Other options
   --examples <n>             examples per stage change in simulate (default 3, at most 5)
   --json                     machine-readable output
 `;
-
-export interface CommandIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly now?: () => Date;
-}
-
-class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 /** Runs one `npm run model` command; the exit code: 0 done, 1 could not do it, 2 wrong usage or model. */
 export async function runModelCommand(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -153,12 +144,6 @@ function parseTime(value: string): Date {
   const time = new Date(value);
   if (Number.isNaN(time.getTime())) throw new UsageError(`--at takes an ISO time, not "${value}".`);
   return time;
-}
-
-function isParseArgsError(error: unknown): boolean {
-  return (
-    error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')
-  );
 }
 
 /**

@@ -167,7 +167,7 @@ export const functions = {
   adminApi: defineFunction({
     entry: 'functions/admin-api/handler.ts',
     description:
-      'The sales review API: the review queue, review decisions, the full view of a contact, and the sending status with its resume decision.',
+      'The sales review API: review queue and decisions, a contact in full, its GDPR export and erasure, contact imports, and the sending status with its resume decision.',
     triggers: [
       { kind: 'http', method: 'GET', path: '/admin/reviews', auth: 'admin' },
       { kind: 'http', method: 'POST', path: '/admin/reviews/{contactId}', auth: 'admin' },
@@ -176,6 +176,8 @@ export const functions = {
       { kind: 'http', method: 'DELETE', path: '/admin/contacts/{contactId}', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/sending', auth: 'admin' },
       { kind: 'http', method: 'POST', path: '/admin/sending/resume', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/imports/preview', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/imports', auth: 'admin' },
     ],
     access: { table: 'readWrite', bus: 'put', mail: 'status' },
     secrets: [SECRETS.adminToken.name],

@@ -4,7 +4,7 @@ import type { EventPublisher } from '#shared/activity/event-publisher.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
 import { commitStage } from '#shared/lifecycle/commit-stage.ts';
-import { decideStage } from '#shared/lifecycle/decide-stage.ts';
+import { decideStage, lifecycleContextOf } from '#shared/lifecycle/decide-stage.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { retryOnConflict } from '#shared/runtime/conflict-backoff.ts';
 import { scoreContact } from './score-contact.ts';
@@ -70,9 +70,7 @@ export async function rescoreContact(
         deps.model,
         deps.clock(),
       );
-      const decision = decideStage(contact.stage, score, deps.model.policy, {
-        recycledAt: contact.recycledAt,
-      });
+      const decision = decideStage(contact.stage, score, deps.model.policy, lifecycleContextOf(contact));
       const outcome = await commitStage(
         loaded,
         score,

@@ -3,7 +3,7 @@ import type { Stage } from '#events/vocabulary/stage.ts';
 import type { ContactHistory } from '#shared/contact/contact-history.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
 import { SETTLED_STAGES } from '#shared/contact/settled-stages.ts';
-import { decideStage } from '#shared/lifecycle/decide-stage.ts';
+import { decideStage, lifecycleContextOf } from '#shared/lifecycle/decide-stage.ts';
 import { scoreContact } from './score-contact.ts';
 import type { ScoringModel } from './scoring-model.ts';
 
@@ -76,7 +76,7 @@ export function tallyContact(
     gradeChanges: before.grade === after.grade ? 0 : 1,
   };
   if (SETTLED_STAGES.has(contact.stage)) return { ...tally, settled: 1 };
-  const context = { recycledAt: contact.recycledAt };
+  const context = lifecycleContextOf(contact);
   const from = decideStage(contact.stage, before, current.policy, context).stage;
   const next = decideStage(contact.stage, after, candidate.policy, context);
   if (next.stage === from) return tally;

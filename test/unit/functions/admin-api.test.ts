@@ -12,6 +12,7 @@ import { adminEvent, TEST_ADMIN_TOKEN } from '../../support/admin-request.ts';
 import { NOW } from '../../support/builders.ts';
 import { InMemoryAdminViews } from '../../support/in-memory-admin-views.ts';
 import { InMemoryContactRepository } from '../../support/in-memory-contact-repository.ts';
+import { InMemoryImportStore } from '../../support/in-memory-import-store.ts';
 import {
   FixedAccountQuota,
   InMemoryBreakerStore,
@@ -46,6 +47,8 @@ const deps = () => ({
   histories: new InMemoryAdminViews(contacts),
   // The privacy routes are proven against DynamoDB Local (test/integration/privacy.test.ts).
   data: { exportData: async () => undefined, erase: async () => ({ outcome: 'not-found' as const }) },
+  // The import routes are proven against DynamoDB Local (test/integration/import.test.ts).
+  imports: new InMemoryImportStore(),
   readSecret: async (name: string) => {
     if (!token) throw new SecretNotConfiguredError(`${name} not configured`);
     return token;
