@@ -17,6 +17,11 @@ export const salesInteractionLogged = defineEvent({
     crm: safeText(50).check(z.minLength(1)),
     interactionId: signalId,
     type: z.enum(['call', 'email', 'meeting', 'note', 'task']),
+    /**
+     * Who started it: `inbound` (the contact called or wrote), `outbound` (the rep did). Optional, as
+     * not every CRM says; an outbound interaction is recorded and scored but is not a hand-raise.
+     */
+    direction: z.optional(z.enum(['inbound', 'outbound'])),
     occurredAt: signalTime,
     contact: signalPersonSchema,
     ownerId: z.optional(safeText(200)),

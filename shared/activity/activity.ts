@@ -25,6 +25,8 @@ export interface Activity {
   readonly page?: string;
   /** `pricing`, `demo`, `careers`…: scored by the model's page categories. */
   readonly pageCategory?: string;
+  /** For `sales_interaction`: who started it; `outbound` (the rep) is never a hand-raise. */
+  readonly direction?: 'inbound' | 'outbound';
   readonly occurredAt: string;
   readonly recordedAt: string;
 }

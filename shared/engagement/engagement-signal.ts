@@ -1,5 +1,5 @@
 import type { ActivityType } from '#events/vocabulary/activity-type.ts';
-import type { Touch } from '#shared/activity/activity.ts';
+import type { Activity, Touch } from '#shared/activity/activity.ts';
 import type { ContactProfile, QualificationAnswers } from '#shared/contact/contact.ts';
 
 /**
@@ -19,6 +19,8 @@ export interface EngagementSignal {
   readonly who: { readonly email: string } | { readonly contactId: string };
   /** Page visits only count for contacts leadflow already knows; the others are dropped unseen. */
   readonly knownContactOnly: boolean;
+  /** For a sales interaction, who started it; the rep reaching out is no hand-raise of the contact's. */
+  readonly direction?: Activity['direction'];
   readonly profile?: Omit<ContactProfile, 'email'>;
   readonly answers?: QualificationAnswers;
   readonly touch?: Omit<Touch, 'at'>;

@@ -48,6 +48,7 @@ export async function recordEngagementSignal(
     type: signal.type,
     channel: signal.channel,
     source: signal.source,
+    direction: signal.direction,
     occurredAt,
     recordedAt: now.toISOString(),
   };

@@ -63,6 +63,7 @@ const READERS: Readonly<Record<string, (event: IncomingEvent) => EngagementSigna
       occurredAt: detail.occurredAt,
       who: { email },
       knownContactOnly: false,
+      direction: detail.direction,
       profile,
       answers: detail.answers,
     };

@@ -95,6 +95,11 @@ export const nurtureConfigSchema = z
         .string()
         .check(z.refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone')),
       stopAtStages: z.array(stageSchema).check(z.minLength(1)),
+      /**
+       * Stages in which every track waits, whatever its entry says: a contact in review is a person's
+       * to judge, and a track reached only as a follow-up (re-engagement) has no entry to pause it.
+       */
+      pauseAtStages: z._default(z.array(stageSchema), ['review']),
     }),
     doubleOptIn: z.object({
       /** Consent-based signups with one of these interests must confirm before any other email. */

@@ -94,7 +94,8 @@ export function planDelivery(input: DeliveryInput): DeliveryPlan {
 
   const track = trackNamed(config, state.track);
   if (state.status !== 'active' || !track) return stop(track ? (state.stopReason ?? 'inactive') : 'no-track');
-  if (track.entry && !track.entry.stages.includes(contact.stage)) {
+  const pausedHere = config.guardrails.pauseAtStages.includes(contact.stage);
+  if (pausedHere || (track.entry && !track.entry.stages.includes(contact.stage))) {
     return wait('stage-paused', plus(now, STAGE_PAUSE));
   }
   if (state.unsubscribedTopics.includes(track.topic)) return stop('topic-unsubscribed');

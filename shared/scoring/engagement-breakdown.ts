@@ -6,7 +6,10 @@ import type { EngagementRule, ScoringModel } from './scoring-model.ts';
 
 const DAY_MS = 86_400_000;
 
-export type ScoredActivity = Pick<Activity, 'type' | 'occurredAt' | 'channel' | 'page' | 'pageCategory'>;
+export type ScoredActivity = Pick<
+  Activity,
+  'type' | 'occurredAt' | 'channel' | 'page' | 'pageCategory' | 'direction'
+>;
 
 export interface EngagementResult {
   readonly lines: ScoreLine[];

@@ -96,12 +96,15 @@ function latestOf(activities: readonly ScoredActivity[]): string | undefined {
   return latest;
 }
 
-/** When the contact last raised a hand (demo, quote, meeting…), in one pass over the history. */
+/**
+ * When the contact last raised a hand (demo, quote, meeting…), in one pass over the history. A rep's
+ * outbound call or email is the rep's move, not the contact's, so it raises no hand.
+ */
 function latestHandRaise(activities: readonly ScoredActivity[], model: ScoringModel): string | undefined {
   let latest: string | undefined;
-  for (const { type, occurredAt } of activities) {
-    if (model.handRaisers.includes(type) && (latest === undefined || occurredAt > latest))
-      latest = occurredAt;
+  for (const { type, occurredAt, direction } of activities) {
+    const raised = model.handRaisers.includes(type) && direction !== 'outbound';
+    if (raised && (latest === undefined || occurredAt > latest)) latest = occurredAt;
   }
   return latest;
 }

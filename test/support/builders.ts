@@ -12,7 +12,7 @@ export function anActivity(
   type: ActivityType,
   occurredAt = NOW.toISOString(),
   formType?: FormType,
-  details: Partial<Pick<Activity, 'channel' | 'page' | 'pageCategory'>> = {},
+  details: Partial<Pick<Activity, 'channel' | 'page' | 'pageCategory' | 'direction'>> = {},
 ): Activity {
   return {
     activityId: `a_${type}_${occurredAt}_${details.page ?? details.pageCategory ?? ''}`,
@@ -21,6 +21,7 @@ export function anActivity(
     channel: details.channel ?? 'web-form',
     page: details.page,
     pageCategory: details.pageCategory,
+    direction: details.direction,
     source: 'generic',
     formType,
     occurredAt,

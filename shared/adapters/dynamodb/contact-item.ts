@@ -95,6 +95,7 @@ export function activityFromItem(item: Item): Activity {
     formType: item.formType as Activity['formType'],
     page: typeof item.page === 'string' ? item.page : undefined,
     pageCategory: typeof item.pageCategory === 'string' ? item.pageCategory : undefined,
+    direction: item.direction === 'inbound' || item.direction === 'outbound' ? item.direction : undefined,
     occurredAt: String(item.occurredAt),
     recordedAt: String(item.recordedAt),
   };

@@ -91,6 +91,19 @@ describe('engagement recorder', () => {
     ]);
   });
 
+  it('keeps who started a CRM interaction, and none when the CRM does not say', async () => {
+    await deliver('Sales Interaction Logged', {
+      ...crmCall,
+      interactionId: 'rep-called',
+      direction: 'outbound',
+    });
+    await deliver('Sales Interaction Logged', crmCall);
+    expect(activitiesOf('ada@lovelace-analytics.com').map((activity) => activity.direction)).toEqual([
+      'outbound',
+      undefined,
+    ]);
+  });
+
   it('records a page visit of a known contact, the campaign and outside referrer as its last touch', async () => {
     await deliver('Sales Interaction Logged', crmCall);
     const contactId = contactIdFor('ada@lovelace-analytics.com');

@@ -131,6 +131,22 @@ describe('planDelivery: each guardrail blocks what it should', () => {
     });
   });
 
+  it('pauses a track without entry stages (re-engagement) while the contact waits for review', () => {
+    const reEngaging = inTrack({ track: 're-engagement' });
+    const longAgo = [anActivity('whitepaper_download', '2025-12-01T10:00:00.000Z', 'whitepaper')];
+    expect(
+      plan({ contact: contact({ stage: 'review' }), state: reEngaging, activities: longAgo }),
+    ).toMatchObject({
+      kind: 'wait',
+      reason: 'stage-paused',
+      next: { track: 're-engagement', dueAt: '2026-03-03T10:00:00.000Z' },
+    });
+    expect(plan({ state: reEngaging, activities: longAgo })).toMatchObject({
+      kind: 'send',
+      email: { track: 're-engagement' },
+    });
+  });
+
   it('stops without a lawful basis', () => {
     expect(plan({ contact: contact({ consent: undefined }) })).toMatchObject({
       kind: 'stop',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Score } from '#events/vocabulary/score.ts';
+import type { Activity } from '#shared/activity/activity.ts';
 import { defaultScoringModel as model } from '#shared/scoring/default-model.ts';
 import { employeeCount } from '#shared/scoring/fit-breakdown.ts';
 import { scoreContact } from '#shared/scoring/score-contact.ts';
@@ -345,5 +346,17 @@ describe('scoreContact', () => {
     expect(score.qualification).toBe(5 * 3 + 3 * 3);
     expect(score.handRaiser).toBe(true);
     expect(score.lastHandRaiseAt).toBe(daysBefore(NOW, 2));
+  });
+
+  it('does not read a rep’s outbound call or email as a hand-raise; the contact calling in is one', () => {
+    const interaction = (days: number, direction?: 'inbound' | 'outbound') =>
+      anActivity('sales_interaction', daysBefore(NOW, days), undefined, { channel: 'crm', direction });
+    const scored = (activities: Activity[]) =>
+      scoreContact({ contact: aContact(), email: business, activities }, model, NOW);
+    const reached = scored([interaction(1, 'outbound'), interaction(2, 'outbound')]);
+    expect(reached.handRaiser).toBe(false);
+    expect(reached.lastHandRaiseAt).toBeUndefined();
+    const calledIn = scored([interaction(1, 'outbound'), interaction(3, 'inbound')]);
+    expect(calledIn.lastHandRaiseAt).toBe(daysBefore(NOW, 3));
   });
 });
