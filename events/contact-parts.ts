@@ -53,6 +53,22 @@ export const activitySummarySchema = z.object({
   lastAt: z.optional(z.iso.datetime()),
 });
 
+/**
+ * The contact's latest activity when the hand-off was decided: what it did, when, and which
+ * integration reported it, so the person notified knows why now. Absent in events put before it
+ * existed, and for a contact whose activities have all expired.
+ */
+export const handOffTriggerSchema = z.object({
+  type: z.string().check(z.minLength(1)),
+  at: z.iso.datetime(),
+  /** `web-form`, `webinar`, `website`, `calendar`, `crm`… */
+  channel: z.string().check(z.minLength(1)),
+  /** The integration: `generic`, `typeform`, `calendly`… */
+  source: z.string().check(z.minLength(1)),
+  formType: optionalText,
+  page: optionalText,
+});
+
 /** What both hand-off events say about the contact: who, how it scores, what it answered and did. */
 export const handOffShape = {
   contact: contactIdentitySchema,
@@ -60,4 +76,5 @@ export const handOffShape = {
   answers: answersSchema,
   attribution: attributionSchema,
   activitySummary: activitySummarySchema,
+  trigger: z.optional(handOffTriggerSchema),
 };

@@ -20,3 +20,13 @@ export const DECISION_BUTTON_CLASS: Readonly<Record<Decision, string>> = {
   reject: 'secondary',
   disqualify: 'danger',
 };
+
+/**
+ * The decision a link asks to open (`#/contacts/{id}?decide=accept`, from a team notification), if
+ * the contact's stage still allows it: a link to a review someone already decided opens the page only.
+ */
+export function requestedDecision(params: URLSearchParams, stage: Stage): Decision | undefined {
+  const asked = params.get('decide');
+  const decision = (Object.keys(DECISIONS_FROM) as Decision[]).find((known) => known === asked);
+  return decision && DECISIONS_FROM[decision].includes(stage) ? decision : undefined;
+}

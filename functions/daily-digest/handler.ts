@@ -3,6 +3,7 @@ import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-co
 import { DynamoDbDigestStore } from '#shared/adapters/dynamodb/dynamodb-digest-store.ts';
 import { sendingAdapters } from '#shared/adapters/sending-adapters.ts';
 import { DIGEST_RECIPIENTS_ENV, parseRecipients } from '#shared/digest/send-daily-digest.ts';
+import { noticeSettings } from '#shared/notify/notice-settings.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { optionalEnv } from '#shared/runtime/environment.ts';
 import { createDailyDigestHandler } from './daily-digest.ts';
@@ -16,4 +17,5 @@ export const handler = createDailyDigestHandler({
   ...sendingAdapters(table),
   clock: systemClock,
   recipients: parseRecipients(optionalEnv(DIGEST_RECIPIENTS_ENV)),
+  settings: noticeSettings(process.env),
 });

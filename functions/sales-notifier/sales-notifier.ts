@@ -5,17 +5,23 @@ import { leadReviewRequested } from '#events/lead-review-requested.ts';
 import { prospectQualified } from '#events/prospect-qualified.ts';
 import type { SalesNotice } from '#shared/notify/notification-email.ts';
 import { type NotifySalesDeps, notifySales } from '#shared/notify/notify-sales.ts';
+import { type PostToChatDeps, postToChat } from '#shared/notify/post-to-chat.ts';
 import { logger } from '#shared/runtime/logger.ts';
 
-/** Consumer of "Lead Review Requested" and "Prospect Qualified": emails sales and marketing. */
-export function createSalesNotifierHandler(deps: NotifySalesDeps) {
+/**
+ * Consumer of "Lead Review Requested" and "Prospect Qualified": emails sales and marketing, then
+ * posts to the team's chat channel.
+ */
+export function createSalesNotifierHandler(deps: NotifySalesDeps & PostToChatDeps) {
   return middy<EventBridgeEvent<string, unknown>, void>().handler(async (event) => {
     const notice = noticeOf(event);
     const outcome = await notifySales(notice, deps);
+    const chat = await postToChat(notice, deps);
     logger.info('sales notified', {
       kind: notice.kind,
       contactId: notice.detail.contact.contactId,
       ...outcome,
+      chat,
     });
   });
 }

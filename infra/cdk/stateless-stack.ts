@@ -67,6 +67,9 @@ export class StatelessStack extends Stack {
       ? new LeadflowHttpApi(this, 'Http', { stage, ...(props.admins ? { admins: props.admins } : {}) })
       : undefined;
     const publicBaseUrl = stage.config.http.publicBaseUrl ?? this.http?.url;
+    // The console's CloudFront address is only known in the console stack, which depends on this
+    // one; a custom domain is known up front, so notifications link to the console only with one.
+    const consoleUrl = stage.config.console.domainName && `https://${stage.config.console.domainName}`;
 
     const secrets = new Map<string, Secret>();
     const built: Record<string, LeadflowFunction> = {};
@@ -89,6 +92,7 @@ export class StatelessStack extends Stack {
             mailFrom: resources.mailFrom,
             mailConfigurationSet: resources.mailConfigurationSet.configurationSetName,
             publicBaseUrl,
+            consoleUrl,
           }),
           ...secretEnvironment,
           ...declaration.environment,

@@ -48,6 +48,8 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     eventBusName: input.eventBusName,
     mailFrom: input.mailFrom,
     publicBaseUrl: input.endpoints.gateway,
+    // `npm start` serves the console at the gateway's root.
+    consoleUrl: input.endpoints.gateway,
   };
   const devSecrets = input.devSecrets ?? DEV_SECRETS;
   const settings = new Map<string, { value: string; declaredBy: string }>();

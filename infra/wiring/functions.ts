@@ -8,6 +8,8 @@ import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
 import { ACTIVITY_RETENTION_ENV, DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared/activity/retention.ts';
 import { engagementSignalsPattern } from '#shared/engagement/signals-from-events.ts';
 import { ADMIN_TOKEN_SECRET } from '#shared/http/admin-auth.ts';
+import { CHAT_NOTIFY_ENV, CHAT_WEBHOOK_SECRET } from '#shared/notify/chat-settings.ts';
+import { NOTICE_ENV } from '#shared/notify/notice-settings.ts';
 import { NOTIFY_ENV } from '#shared/notify/recipients.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts';
@@ -28,6 +30,18 @@ const notificationSettings = {
   [NOTIFY_ENV.sales]: process.env[NOTIFY_ENV.sales] ?? '',
   [NOTIFY_ENV.marketing]: process.env[NOTIFY_ENV.marketing] ?? '',
 };
+
+/** The language and clock of the team's emails (digest included): `en` or `fr`, an IANA time zone. */
+const teamSettings = {
+  [NOTICE_ENV.locale]: process.env[NOTICE_ENV.locale] ?? 'en',
+  [NOTICE_ENV.timeZone]: process.env[NOTICE_ENV.timeZone] ?? 'UTC',
+};
+
+/**
+ * Which notices the team's Slack channel hears of (e.g. `LEADFLOW_SLACK_NOTIFY=review-requested,
+ * prospect-qualified`); set, it declares the secret holding the incoming webhook's URL.
+ */
+const chatNotify = process.env[CHAT_NOTIFY_ENV] ?? '';
 
 /**
  * Settings of every function that sends email. The send rate is shared by all of them (a DynamoDB
@@ -159,6 +173,7 @@ export const functions = {
     access: { table: 'readWrite', mail: 'send' },
     environment: {
       ...SENDING,
+      ...teamSettings,
       // Who gets the digest, from the environment of `cdk deploy` or `npm start`: DIGEST_RECIPIENTS,
       // else the marketing and sales notification lists; empty means no digest.
       DIGEST_RECIPIENTS:
@@ -190,7 +205,8 @@ export const functions = {
       { kind: 'event', ruleName: 'NotifySalesOfProspect', pattern: patternFor(prospectQualified) },
     ],
     access: { table: 'readWrite', mail: 'send' },
-    environment: { ...SENDING, ...notificationSettings },
+    ...(chatNotify ? { secrets: [CHAT_WEBHOOK_SECRET] } : {}),
+    environment: { ...SENDING, ...notificationSettings, ...teamSettings, [CHAT_NOTIFY_ENV]: chatNotify },
   }),
   dealRecorder: defineFunction({
     entry: 'functions/deal-recorder/handler.ts',

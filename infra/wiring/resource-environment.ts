@@ -8,6 +8,8 @@ export interface ResourceLocations {
   readonly mailFrom: string;
   readonly mailConfigurationSet?: string;
   readonly publicBaseUrl?: string;
+  /** Where people open the console: links in team notifications point there. */
+  readonly consoleUrl?: string;
 }
 
 /**
@@ -25,5 +27,6 @@ export function resourceEnvironment(access: Access, locations: ResourceLocations
     }
   }
   if (locations.publicBaseUrl) environment[RESOURCE_ENV.publicBaseUrl] = locations.publicBaseUrl;
+  if (access.mail && locations.consoleUrl) environment[RESOURCE_ENV.consoleUrl] = locations.consoleUrl;
   return environment;
 }

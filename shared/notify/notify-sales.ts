@@ -3,6 +3,7 @@ import type { Mailer } from '#shared/adapters/ses-mailer.ts';
 import { type SendRateLimiter, TEAM_EMAIL_SLOT_WAIT_MS } from '#shared/nurture/send-rate.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import type { NoticeLog } from './notice-log.ts';
+import type { NoticeSettings } from './notification-content.ts';
 import { renderNotification, type SalesNotice } from './notification-email.ts';
 import type { NotificationRecipients } from './recipients.ts';
 
@@ -13,8 +14,8 @@ export interface NotifySalesDeps {
   readonly notices: NoticeLog;
   readonly clock: Clock;
   readonly recipients: NotificationRecipients;
-  /** Where the admin API is served, for the links in the email. */
-  readonly baseUrl: string;
+  /** The team's language and clock, and where the console is, for the buttons. */
+  readonly settings: NoticeSettings;
 }
 
 export interface NotifySalesOutcome {
@@ -35,7 +36,7 @@ export async function notifySales(notice: SalesNotice, deps: NotifySalesDeps): P
   const { contactId } = notice.detail.contact;
   const handOffId =
     notice.kind === 'review-requested' ? notice.detail.reviewRequestId : notice.detail.qualificationId;
-  const email = renderNotification(notice, deps.baseUrl);
+  const email = renderNotification(notice, deps.settings);
   let sent = 0;
   let alreadySent = 0;
   for (const to of recipients) {

@@ -11,6 +11,8 @@ export const RESOURCE_ENV = {
   mailFrom: 'LEADFLOW_MAIL_FROM',
   mailConfigurationSet: 'LEADFLOW_SES_CONFIGURATION_SET',
   publicBaseUrl: 'LEADFLOW_PUBLIC_BASE_URL',
+  /** The marketing console, for the buttons in team notifications. */
+  consoleUrl: 'LEADFLOW_CONSOLE_URL',
 } as const;
 
 const nonEmpty = z.string().check(z.trim(), z.minLength(1));

@@ -3,7 +3,7 @@ import { adminApi, type ContactView } from '../api.ts';
 import { apiErrorBox } from '../components/api-error.ts';
 import { decide } from '../components/decision-dialog.ts';
 import { stageBadge, stageLabel } from '../components/stage.ts';
-import { DECISION_BUTTON_CLASS, DECISIONS_FROM, type Decision } from '../decisions.ts';
+import { DECISION_BUTTON_CLASS, DECISIONS_FROM, type Decision, requestedDecision } from '../decisions.ts';
 import { type Child, h, replace } from '../dom.ts';
 import { format, type MessageKey, t } from '../i18n.ts';
 import type { ViewContext } from '../main.ts';
@@ -15,7 +15,11 @@ type Line = { rule: string; points: number; reason: string };
  * One contact: who, the score line by line, the activity timeline, emails sent, consent,
  * attribution and every stage change, with the decisions its stage allows.
  */
-export async function renderContact(context: ViewContext, contactId: string): Promise<void> {
+export async function renderContact(
+  context: ViewContext,
+  contactId: string,
+  params: URLSearchParams = new URLSearchParams(),
+): Promise<void> {
   const { main } = context;
   replace(main, h('p', { class: 'loading' }, t('common.loading')));
   let view: ContactView;
@@ -78,6 +82,7 @@ export async function renderContact(context: ViewContext, contactId: string): Pr
               {
                 type: 'button',
                 class: DECISION_BUTTON_CLASS[decision],
+                'data-decision': decision,
                 onclick: async () => {
                   const stage = await decide({ contactId, name }, decision);
                   if (!stage) return;
@@ -101,6 +106,12 @@ export async function renderContact(context: ViewContext, contactId: string): Pr
       section('contact.consent', consentSection(view)),
     ),
   );
+  const asked = requestedDecision(params, contact.stage);
+  if (params.has('decide')) {
+    // Opened once: reloading the page, or coming back to it, must not ask again.
+    history.replaceState(null, '', href(`contacts/${encodeURIComponent(contactId)}`));
+  }
+  if (asked) main.querySelector<HTMLButtonElement>(`button[data-decision="${asked}"]`)?.click();
 }
 
 /** The score breakdown takes the whole width: its reasons are sentences. */

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseRecipients, sendDailyDigest } from '#shared/digest/send-daily-digest.ts';
+import type { NoticeSettings } from '#shared/notify/notification-content.ts';
 import { aContact } from '../../support/builders.ts';
 import { InMemoryContactRepository } from '../../support/in-memory-contact-repository.ts';
 import { InMemoryDigestStore } from '../../support/in-memory-digest-store.ts';
@@ -9,13 +10,17 @@ const MORNING = new Date('2026-03-03T07:00:00.000Z');
 let digests: InMemoryDigestStore;
 let contacts: InMemoryContactRepository;
 let mailer: RecordingMailer;
-const deps = (recipients = ['marketing@example.com', 'sales@example.com']) => ({
+const deps = (
+  recipients = ['marketing@example.com', 'sales@example.com'],
+  settings: NoticeSettings = { locale: 'en', timeZone: 'UTC' },
+) => ({
   digests,
   contacts,
   mailer,
   rateLimiter: new CountingRateLimiter(),
   clock: () => MORNING,
   recipients,
+  settings,
 });
 
 beforeEach(async () => {
@@ -56,6 +61,30 @@ describe('sendDailyDigest', () => {
     );
     expect(email?.text).toContain('- Jane (Acme) <jane@acme-industries.com>');
     expect(email?.tags).toEqual({ kind: 'internal', template: 'daily-digest' });
+  });
+
+  it('links each name to its contact page and the review queue, in the team language', async () => {
+    await sendDailyDigest(
+      deps(['ventes@example.com'], {
+        locale: 'fr',
+        timeZone: 'Europe/Paris',
+        consoleUrl: 'https://leads.example.com/',
+      }),
+    );
+    const [email] = mailer.sent;
+    expect(email?.subject).toBe('Résumé leadflow du 2026-03-02 : 1 nouveaux prospects, 1 nouveaux leads');
+    expect(email?.text).toContain(
+      'score 82, qualifié automatiquement\n  https://leads.example.com/#/contacts/c_pro',
+    );
+    expect(email?.text).toContain('File de revue : https://leads.example.com/#/reviews');
+    expect(email?.html).toContain('<a href="https://leads.example.com/#/contacts/c_lead"');
+    expect(email?.html).toContain('Ouvrir la file de revue');
+  });
+
+  it('carries no link when the console address is unknown', async () => {
+    await sendDailyDigest(deps());
+    expect(mailer.sent[0]?.text).not.toContain('#/');
+    expect(mailer.sent[0]?.html).not.toContain('review queue');
   });
 
   it('sends nothing on a quiet day or without recipients', async () => {
