@@ -62,7 +62,7 @@ const ruleName = z
 /**
  * The scoring model is configuration, not code: marketing tunes it, and every change is validated
  * here so a typo is refused at start and at synth (with the exact path) instead of silently
- * mis-scoring leads. README "The scoring model" documents every field.
+ * mis-scoring leads. docs/scoring.md documents every field.
  */
 export const scoringModelSchema = z
   .object({

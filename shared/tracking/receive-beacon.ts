@@ -33,7 +33,7 @@ export interface BeaconDeps {
 
 const address = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
 
-/** What the README's beacon script sends; unknown members are ignored. */
+/** What the beacon script of docs/integrations.md sends; unknown members are ignored. */
 const beaconSchema = z.object({
   visitorToken: z.optional(z.string().check(z.maxLength(4000))),
   url: address,
