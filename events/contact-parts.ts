@@ -69,6 +69,15 @@ export const handOffTriggerSchema = z.object({
   page: optionalText,
 });
 
+/** The person in sales who follows the contact up, from the routing rules or a reassignment. */
+export const ownerSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  email: z.email(),
+  /** The team whose territory it is; absent for the fallback owner. */
+  team: optionalText,
+});
+
 /** What both hand-off events say about the contact: who, how it scores, what it answered and did. */
 export const handOffShape = {
   contact: contactIdentitySchema,
@@ -77,4 +86,6 @@ export const handOffShape = {
   attribution: attributionSchema,
   activitySummary: activitySummarySchema,
   trigger: z.optional(handOffTriggerSchema),
+  /** Absent when no routing rules are configured, and in events put before owners existed. */
+  owner: z.optional(ownerSchema),
 };

@@ -4,8 +4,10 @@ import { DynamoDbContactData } from '#shared/adapters/dynamodb/dynamodb-contact-
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbReviewQueue } from '#shared/adapters/dynamodb/dynamodb-review-queue.ts';
+import { dynamoDbOwnerRouting } from '#shared/adapters/dynamodb/dynamodb-round-robin.ts';
 import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
 import { readSecret } from '#shared/adapters/secrets.ts';
+import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -24,4 +26,5 @@ export const handler = createAdminApiHandler({
   readSecret,
   clock: systemClock,
   model: defaultScoringModel,
+  owners: dynamoDbOwnerRouting(documents, tableName, defaultRoutingConfig),
 });

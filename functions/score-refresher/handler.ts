@@ -4,7 +4,9 @@ import { createDocumentClient } from '#shared/adapters/dynamodb/document-client.
 import { DynamoDbActivityOutbox } from '#shared/adapters/dynamodb/dynamodb-activity-outbox.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbRescoreSchedule } from '#shared/adapters/dynamodb/dynamodb-rescore-schedule.ts';
+import { dynamoDbOwnerRouting } from '#shared/adapters/dynamodb/dynamodb-round-robin.ts';
 import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
+import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -28,5 +30,6 @@ export const handler = createScoreRefresherHandler({
   events: eventBridgePublisher(new EventBridgeClient({}), requireEnv(RESOURCE_ENV.eventBusName)),
   clock: systemClock,
   model: defaultScoringModel,
+  owners: dynamoDbOwnerRouting(documents, tableName, defaultRoutingConfig),
   batchSize,
 });

@@ -4,6 +4,7 @@ import type { Score } from '#shared/scoring/score.ts';
 import type {
   Consent,
   Contact,
+  ContactOwner,
   ContactProfile,
   PendingReview,
   Qualification,
@@ -28,6 +29,8 @@ export interface StageTransition {
   readonly at: string;
   readonly by: string;
   readonly reason: string;
+  /** A reassignment (the stage stays): the person ids of the owner before and after. */
+  readonly owner?: { readonly from?: string; readonly to: string };
 }
 
 export interface ScoreUpdate {
@@ -41,6 +44,8 @@ export interface ScoreUpdate {
   readonly review?: PendingReview;
   /** Set when sales rejects a review (see Contact.recycledAt). */
   readonly recycledAt?: string;
+  /** Only a new owner, chosen as the contact is handed to sales; a stored one is left as it is. */
+  readonly owner?: ContactOwner;
   /** Answers a person learned (a sales review); non-empty ones are stored beside the form's. */
   readonly answers?: QualificationAnswers;
   /** When the scheduled job should re-score this contact; absent takes it off the schedule. */

@@ -9,6 +9,8 @@ import type { Contact, PendingReview, Qualification, QualificationAnswers } from
 import type { Announcement, ContactRepository, StageTransition } from '#shared/contact/contact-repository.ts';
 import { contactSearchText } from '#shared/contact/contact-search-text.ts';
 import { SETTLED_STAGES, type Stage } from '#shared/contact/stage.ts';
+import { assignOwner, type OwnerRouting } from '#shared/routing/assign-owner.ts';
+import { ownerDetail } from '#shared/routing/owner-detail.ts';
 import type { Score } from '#shared/scoring/score.ts';
 import { leadReviewRequestedDetail, prospectQualifiedDetail } from './prospect-qualified-detail.ts';
 
@@ -33,6 +35,8 @@ export interface StageChange {
 export interface CommitDeps {
   readonly contacts: ContactRepository;
   readonly events: EventPublisher;
+  /** Who follows a hand-off up; without routing rules hand-offs go to the team as a whole. */
+  readonly owners?: OwnerRouting;
 }
 
 export interface CommitOutcome {
@@ -76,8 +80,12 @@ export async function commitStage(
     moved && change.stage === 'review'
       ? { reviewRequestId: `r_${randomUUID()}`, requestedAt: at, reason: change.reason }
       : undefined;
+  // Chosen as the contact is handed to sales, and kept: an accepted review stays with its reviewer.
+  const owner =
+    deps.owners && (qualification || review) ? await assignOwner(contact, at, deps.owners) : contact.owner;
   const after: Contact = {
     ...contact,
+    owner,
     answers: { ...contact.answers, ...change.answers },
     stage: change.stage,
     qualification: qualification ?? contact.qualification,
@@ -93,6 +101,7 @@ export async function commitStage(
     review,
     recycledAt: change.recycledAt,
     answers: change.answers,
+    owner: owner === contact.owner ? undefined : owner,
     rescoreDueAt: rescoreDueAt(change.stage, score, unannounced.length > 0, now),
     searchText: contactSearchText(contact),
   });
@@ -116,6 +125,7 @@ export async function commitStage(
     }),
   ];
   const announcing: Announcement[] = [];
+  const named = deps.owners && ownerDetail(after.owner, deps.owners.config);
   for (const handOff of unannounced) {
     const fresh = handOff.id === qualification?.qualificationId || handOff.id === review?.reviewRequestId;
     if (!fresh && now - Date.parse(handOff.since) < ANNOUNCE_RETRY_AFTER_MS) continue;
@@ -125,12 +135,22 @@ export async function commitStage(
       events.push(
         outgoing(
           prospectQualified,
-          prospectQualifiedDetail(after, score, [...activities], after.qualification, reason ?? 'qualified'),
+          prospectQualifiedDetail(
+            after,
+            score,
+            [...activities],
+            after.qualification,
+            reason ?? 'qualified',
+            named,
+          ),
         ),
       );
     } else if (handOff.kind === 'review' && after.review) {
       events.push(
-        outgoing(leadReviewRequested, leadReviewRequestedDetail(after, score, [...activities], after.review)),
+        outgoing(
+          leadReviewRequested,
+          leadReviewRequestedDetail(after, score, [...activities], after.review, named),
+        ),
       );
     }
   }

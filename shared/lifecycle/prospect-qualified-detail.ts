@@ -3,6 +3,7 @@ import type { leadReviewRequested } from '#events/lead-review-requested.ts';
 import type { prospectQualified } from '#events/prospect-qualified.ts';
 import type { Activity } from '#shared/activity/activity.ts';
 import type { Contact, PendingReview, Qualification } from '#shared/contact/contact.ts';
+import type { OwnerDetail } from '#shared/routing/owner-detail.ts';
 import type { Score } from '#shared/scoring/score.ts';
 import { contactSnapshot } from './contact-snapshot.ts';
 
@@ -13,6 +14,7 @@ export function prospectQualifiedDetail(
   activities: readonly Activity[],
   qualification: Qualification,
   reason: string,
+  owner?: OwnerDetail,
 ): DetailOf<typeof prospectQualified> {
   return {
     version: 1,
@@ -22,6 +24,7 @@ export function prospectQualifiedDetail(
     reason,
     score,
     ...contactSnapshot(contact, activities),
+    owner,
   };
 }
 
@@ -31,6 +34,7 @@ export function leadReviewRequestedDetail(
   score: Score,
   activities: readonly Activity[],
   review: PendingReview,
+  owner?: OwnerDetail,
 ): DetailOf<typeof leadReviewRequested> {
   return {
     version: 1,
@@ -39,5 +43,6 @@ export function leadReviewRequestedDetail(
     reason: review.reason,
     score,
     ...contactSnapshot(contact, activities),
+    owner,
   };
 }

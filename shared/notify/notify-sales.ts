@@ -31,12 +31,11 @@ export interface NotifySalesOutcome {
  * event's retry sends exactly the missing ones.
  */
 export async function notifySales(notice: SalesNotice, deps: NotifySalesDeps): Promise<NotifySalesOutcome> {
-  const recipients =
-    notice.kind === 'review-requested' ? deps.recipients.reviewRequested : deps.recipients.prospectQualified;
+  const recipients = recipientsOf(notice, deps.recipients);
   const { contactId } = notice.detail.contact;
   const handOffId =
     notice.kind === 'review-requested' ? notice.detail.reviewRequestId : notice.detail.qualificationId;
-  const email = renderNotification(notice, deps.settings);
+  const email = renderNotification(notice, deps.settings, { owner: notice.detail.owner?.name });
   let sent = 0;
   let alreadySent = 0;
   for (const to of recipients) {
@@ -58,4 +57,11 @@ export async function notifySales(notice: SalesNotice, deps: NotifySalesDeps): P
     }
   }
   return { sent, alreadySent };
+}
+
+/** The hand-off's owner first, then the team's configured addresses (copies), each address once. */
+function recipientsOf(notice: SalesNotice, team: NotificationRecipients): string[] {
+  const copies = notice.kind === 'review-requested' ? team.reviewRequested : team.prospectQualified;
+  const owner = notice.detail.owner?.email.toLowerCase();
+  return [...new Set([...(owner ? [owner] : []), ...copies])];
 }

@@ -26,7 +26,7 @@ export async function postToChat(notice: SalesNotice, deps: PostToChatDeps): Pro
   const key = `${notice.kind}#${handOffId(notice)}#chat`;
   if (!(await deps.notices.claim(contactId, key, deps.clock().toISOString()))) return 'already';
   try {
-    const content = noticeContent(notice, deps.settings);
+    const content = { ...noticeContent(notice, deps.settings), owner: notice.detail.owner?.name };
     await deps.chat.webhook.post(slackMessage(notice.kind, content, deps.settings.locale));
   } catch (error) {
     await deps.notices.release(contactId, key);

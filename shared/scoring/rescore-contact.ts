@@ -2,7 +2,7 @@ import type { EventPublisher } from '#shared/adapters/event-publisher.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
 import type { Stage } from '#shared/contact/stage.ts';
-import { commitStage } from '#shared/lifecycle/commit-stage.ts';
+import { type CommitDeps, commitStage } from '#shared/lifecycle/commit-stage.ts';
 import { decideStage } from '#shared/lifecycle/decide-stage.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { pauseBeforeRetry } from '#shared/runtime/conflict-backoff.ts';
@@ -10,7 +10,7 @@ import type { Score } from './score.ts';
 import { scoreContact } from './score-contact.ts';
 import type { ScoringModel } from './scoring-model.ts';
 
-export interface RescoreDeps {
+export interface RescoreDeps extends CommitDeps {
   readonly contacts: ContactRepository;
   readonly events: EventPublisher;
   readonly clock: Clock;

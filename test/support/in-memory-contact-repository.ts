@@ -83,6 +83,7 @@ export class InMemoryContactRepository implements ContactRepository {
       qualification: update.qualification ?? contact.qualification,
       review: update.stage === 'review' ? (update.review ?? contact.review) : undefined,
       recycledAt: update.recycledAt ?? contact.recycledAt,
+      owner: update.owner ?? contact.owner,
       answers: { ...contact.answers, ...update.answers },
       version: contact.version + 1,
     });

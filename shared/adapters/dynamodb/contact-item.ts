@@ -58,6 +58,7 @@ export function contactFromItem(item: Item): Contact {
     score: item.score as Contact['score'],
     qualification: item.qualification as Contact['qualification'],
     review: item.review as Contact['review'],
+    owner: item.owner as Contact['owner'],
     recycledAt: text('recycledAt'),
     createdAt: String(item.createdAt),
     updatedAt: String(item.updatedAt),

@@ -131,6 +131,7 @@ export class DynamoDbContactRepository implements ContactRepository {
       .set('interest', update.interest)
       .set('qualification', update.qualification)
       .set('recycledAt', update.recycledAt)
+      .set('owner', update.owner)
       .add('version', 1);
     // `updatedAt` is the sort key of the console's recently-updated list: a stage change moves the
     // contact there (its index entry is rewritten anyway, the stage being the partition key), a
