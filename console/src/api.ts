@@ -112,6 +112,15 @@ export const adminApi = {
       `/admin/reviews/${encodeURIComponent(contactId)}`,
       decision,
     ),
+  reassign: (contactId: string, owner: string, reviewer?: string) =>
+    api<{ owner: string; changed: boolean }>(
+      'POST',
+      `/admin/contacts/${encodeURIComponent(contactId)}/owner`,
+      {
+        owner,
+        reviewer,
+      },
+    ),
   model: () => api<{ version: string; model: ScoringModel }>('GET', '/admin/model'),
   simulate: (model: unknown, sample: number) =>
     api<SampledSimulation>('POST', '/admin/model/simulate', { model, sample }),

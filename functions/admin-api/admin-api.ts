@@ -17,6 +17,8 @@ import {
   REVIEW_DECISIONS,
 } from '#shared/review/decide-review.ts';
 import type { ReviewQueue } from '#shared/review/review-queue.ts';
+import { reassignOwner } from '#shared/routing/reassign-owner.ts';
+import type { RoutingConfig } from '#shared/routing/routing-config.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
 
@@ -26,6 +28,8 @@ export interface AdminApiDeps extends RescoreDeps {
   readonly readSecret: (name: string) => Promise<string>;
   /** Export and erasure of a contact's data (GDPR articles 15 and 17). */
   readonly data: ContactDataStore;
+  /** The people a contact can be given to. */
+  readonly routing: RoutingConfig;
 }
 
 const listQuerySchema = z.object({
@@ -57,6 +61,12 @@ const decisionSchema = z
     }),
   );
 
+const reassignSchema = z.object({
+  owner: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+  reviewer: z.optional(reviewerSchema),
+});
+
 /**
  * The sales review API, on routes declared `auth: 'admin'`: the review queue, decisions on it, and
  * the full view of one contact. Every route checks the admin bearer token first.
@@ -68,7 +78,30 @@ export function createAdminApiHandler(deps: AdminApiDeps) {
     'GET /admin/contacts': (event) => findContact(event, deps),
     'GET /admin/contacts/{contactId}/export': (event) => exportContact(event, deps),
     'DELETE /admin/contacts/{contactId}': (event) => erase(event, deps),
+    'POST /admin/contacts/{contactId}/owner': (event) => reassign(event, deps),
   });
+}
+
+/** Gives the contact to another person in sales; the change joins its history. */
+async function reassign(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
+  const contactId = contactIdParameter(event);
+  const body = rawBody(event);
+  requireJsonContentType(event);
+  const input = parseBody(reassignSchema, parseJson(body));
+  const by = authenticatedReviewer(event) ?? input.reviewer ?? 'admin';
+  const outcome = await reassignOwner(contactId, { personId: input.owner, by, reason: input.reason }, deps);
+  if (outcome.outcome === 'not-found') throw contactNotFound();
+  if (outcome.outcome === 'unknown-person') {
+    throw new HttpProblem({
+      status: 422,
+      type: problemType('unknown-owner'),
+      title: 'Unknown owner',
+      detail: `Nobody called "${input.owner}" is in the routing configuration; pick one of its people.`,
+      extensions: { errors: [{ field: 'owner', message: 'not a person of the routing configuration' }] },
+    });
+  }
+  logger.info('contact reassigned', { contactId, outcome: outcome.outcome });
+  return jsonResponse(200, { contactId, owner: outcome.personId, changed: outcome.outcome === 'reassigned' });
 }
 
 async function listReviews(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
@@ -118,7 +151,7 @@ async function findContact(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
   }
   const history = await deps.histories.history(contactIdFor(email.email));
   if (!history) throw contactNotFound();
-  return jsonResponse(200, contactView(history));
+  return jsonResponse(200, contactView(history, deps.routing));
 }
 
 /** Everything held on the contact, as JSON (GDPR article 15, right of access). */

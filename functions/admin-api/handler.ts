@@ -27,4 +27,5 @@ export const handler = createAdminApiHandler({
   clock: systemClock,
   model: defaultScoringModel,
   owners: dynamoDbOwnerRouting(documents, tableName, defaultRoutingConfig),
+  routing: defaultRoutingConfig,
 });

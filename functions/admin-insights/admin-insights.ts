@@ -18,6 +18,7 @@ import { adminRoutes, CONTACT_ID_PATTERN, contactNotFound, readPage } from '#sha
 import { HttpProblem, jsonResponse, problemType } from '#shared/http/problem.ts';
 import { parseBody, parseJson, parseQuery, rawBody, requireJsonContentType } from '#shared/http/request.ts';
 import { contactView } from '#shared/review/contact-view.ts';
+import type { RoutingConfig } from '#shared/routing/routing-config.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
 import { scoringModelSchema } from '#shared/scoring/scoring-model.ts';
@@ -30,6 +31,8 @@ export interface AdminInsightsDeps {
   readonly model: ScoringModel;
   readonly clock: () => Date;
   readonly readSecret: (name: string) => Promise<string>;
+  /** Who owns a contact, and who it can be given to. */
+  readonly routing: RoutingConfig;
 }
 
 const DAY_MS = 86_400_000;
@@ -136,7 +139,7 @@ async function contactById(event: APIGatewayProxyEventV2, deps: AdminInsightsDep
   const contactId = event.pathParameters?.contactId ?? '';
   const history = CONTACT_ID_PATTERN.test(contactId) ? await deps.histories.history(contactId) : undefined;
   if (!history) throw contactNotFound();
-  return jsonResponse(200, contactView(history));
+  return jsonResponse(200, contactView(history, deps.routing));
 }
 
 async function simulate(event: APIGatewayProxyEventV2, deps: AdminInsightsDeps) {

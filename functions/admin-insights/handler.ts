@@ -3,6 +3,7 @@ import { DynamoDbContactDirectory } from '#shared/adapters/dynamodb/dynamodb-con
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
 import { DynamoDbFunnelStore } from '#shared/adapters/dynamodb/dynamodb-funnel-store.ts';
 import { readSecret } from '#shared/adapters/secrets.ts';
+import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -19,4 +20,5 @@ export const handler = createAdminInsightsHandler({
   model: defaultScoringModel,
   clock: systemClock,
   readSecret,
+  routing: defaultRoutingConfig,
 });

@@ -5,6 +5,7 @@ import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-conta
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
 import { contactView } from '#shared/review/contact-view.ts';
+import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { DEFAULT_MODEL_PATH, defaultScoringModel } from '#shared/scoring/default-model.ts';
 import {
   InvalidScoringModelError,
@@ -96,7 +97,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo): P
       }
       io.out(
         values.json
-          ? `${JSON.stringify(contactView(history), null, 2)}\n`
+          ? `${JSON.stringify(contactView(history, defaultRoutingConfig), null, 2)}\n`
           : formatExplanation(history, defaultScoringModel, now),
       );
       return 0;

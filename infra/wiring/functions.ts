@@ -192,6 +192,7 @@ export const functions = {
       { kind: 'http', method: 'GET', path: '/admin/contacts', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/contacts/{contactId}/export', auth: 'admin' },
       { kind: 'http', method: 'DELETE', path: '/admin/contacts/{contactId}', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/contacts/{contactId}/owner', auth: 'admin' },
     ],
     access: { table: 'readWrite', bus: 'put' },
     secrets: [ADMIN_TOKEN_SECRET],

@@ -81,6 +81,16 @@ export interface ContactRepository {
    * says so. Lets a consumer tell an event that raced an erasure from one about no contact at all.
    */
   erasedAt(contactId: string): Promise<string | undefined>;
+  /**
+   * Gives the contact a new owner and records the change as a transition; `conflict` when the
+   * contact changed since `expectedVersion` was read, and nothing is written then.
+   */
+  reassign(
+    contactId: string,
+    expectedVersion: number,
+    owner: ContactOwner,
+    transition: StageTransition,
+  ): Promise<'saved' | 'conflict'>;
   /** `conflict` when the contact changed since `expectedVersion` was read; nothing is written then. */
   saveScore(contactId: string, expectedVersion: number, update: ScoreUpdate): Promise<'saved' | 'conflict'>;
   /**

@@ -1,5 +1,5 @@
 import type { Activity } from '#shared/activity/activity.ts';
-import type { Contact } from '#shared/contact/contact.ts';
+import type { Contact, ContactOwner } from '#shared/contact/contact.ts';
 import type {
   ActivityRecord,
   Announcement,
@@ -90,6 +90,19 @@ export class InMemoryContactRepository implements ContactRepository {
     if (update.rescoreDueAt) this.rescoreDueAt.set(contactId, update.rescoreDueAt);
     else this.rescoreDueAt.delete(contactId);
     if (update.transition) this.transitions.push(update.transition);
+    return 'saved';
+  }
+
+  async reassign(
+    contactId: string,
+    expectedVersion: number,
+    owner: ContactOwner,
+    transition: StageTransition,
+  ): Promise<'saved' | 'conflict'> {
+    const contact = this.contacts.get(contactId);
+    if (!contact || contact.version !== expectedVersion) return 'conflict';
+    Object.assign(contact, { owner, version: contact.version + 1 });
+    this.transitions.push(transition);
     return 'saved';
   }
 

@@ -2,12 +2,14 @@ import { announce } from '../announce.ts';
 import { adminApi, type ContactView } from '../api.ts';
 import { apiErrorBox } from '../components/api-error.ts';
 import { decide } from '../components/decision-dialog.ts';
+import { field } from '../components/form.ts';
 import { stageBadge, stageLabel } from '../components/stage.ts';
 import { DECISION_BUTTON_CLASS, DECISIONS_FROM, type Decision, requestedDecision } from '../decisions.ts';
 import { type Child, h, replace } from '../dom.ts';
 import { format, type MessageKey, t } from '../i18n.ts';
 import type { ViewContext } from '../main.ts';
 import { href } from '../route.ts';
+import { currentSession } from '../session.ts';
 
 type Line = { rule: string; points: number; reason: string };
 
@@ -72,6 +74,7 @@ export async function renderContact(
         ),
       ),
     ),
+    ownerLine(view, name, () => renderContact(context, contactId)),
     actions.length > 0
       ? h(
           'div',
@@ -112,6 +115,38 @@ export async function renderContact(
     history.replaceState(null, '', href(`contacts/${encodeURIComponent(contactId)}`));
   }
   if (asked) main.querySelector<HTMLButtonElement>(`button[data-decision="${asked}"]`)?.click();
+}
+
+/** Who follows the contact up, and a way to give it to someone else (recorded in its history). */
+function ownerLine(view: ContactView, name: string, reload: () => Promise<void>): HTMLElement {
+  const select = h(
+    'select',
+    { name: 'owner' },
+    ...view.people.map((person) =>
+      h('option', { value: person.id, selected: person.id === view.owner?.personId }, person.name),
+    ),
+  );
+  const status = h('div', { class: 'form-status' });
+  const form = h(
+    'form',
+    { class: 'owner-line', 'aria-label': t('contact.owner') },
+    h('span', {}, t('contact.owner'), ' ', h('strong', {}, view.owner?.name ?? t('contact.noOwner'))),
+    field(t('contact.reassign'), select),
+    h('button', { type: 'submit', class: 'secondary' }, t('contact.reassignButton')),
+    status,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await adminApi.reassign(view.contact.contactId, select.value, currentSession()?.reviewer);
+      const owner = view.people.find((person) => person.id === select.value)?.name ?? select.value;
+      announce(t('contact.reassigned', { name, owner }));
+      await reload();
+    } catch (error) {
+      replace(status, apiErrorBox(error));
+    }
+  });
+  return form;
 }
 
 /** The score breakdown takes the whole width: its reasons are sentences. */

@@ -8,12 +8,13 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Activity } from '#shared/activity/activity.ts';
 import { activityExpiresAt, activityRetentionDays } from '#shared/activity/retention.ts';
-import type { Contact } from '#shared/contact/contact.ts';
+import type { Contact, ContactOwner } from '#shared/contact/contact.ts';
 import type {
   ActivityRecord,
   Announcement,
   ContactRepository,
   ScoreUpdate,
+  StageTransition,
 } from '#shared/contact/contact-repository.ts';
 import { ANSWER_ATTRIBUTES, activityFromItem, contactFromItem, PROFILE_FIELDS } from './contact-item.ts';
 import {
@@ -156,17 +157,36 @@ export class DynamoDbContactRepository implements ContactRepository {
       new TransactWriteCommand({
         TransactItems: [
           { Update: contactUpdate },
+          { Put: { TableName: this.tableName, Item: transitionItem(contactId, transition) } },
+        ],
+      }),
+    );
+  }
+
+  async reassign(
+    contactId: string,
+    expectedVersion: number,
+    owner: ContactOwner,
+    transition: StageTransition,
+  ): Promise<'saved' | 'conflict'> {
+    const builder = new UpdateExpressionBuilder()
+      .set('owner', owner)
+      .set('updatedAt', transition.at)
+      .add('version', 1);
+    return this.transact(
+      new TransactWriteCommand({
+        TransactItems: [
           {
-            Put: {
+            Update: {
               TableName: this.tableName,
-              Item: {
-                ...transitionKey(contactId, transition.at, transition.to),
-                entity: 'transition',
-                contactId,
-                ...transition,
-              },
+              Key: contactKey(contactId),
+              UpdateExpression: builder.expression(),
+              ConditionExpression: `${builder.name('version')} = ${builder.value(expectedVersion)}`,
+              ExpressionAttributeNames: builder.names,
+              ExpressionAttributeValues: builder.values,
             },
           },
+          { Put: { TableName: this.tableName, Item: transitionItem(contactId, transition) } },
         ],
       }),
     );
@@ -271,4 +291,14 @@ function setListAttributes(builder: UpdateExpressionBuilder, update: ScoreUpdate
     .set(CONTACTS_BY_SCORE_INDEX.sortKey, update.score.total)
     .set(SCORE_GRADE_ATTRIBUTE, update.score.grade)
     .set(SEARCH_TEXT_ATTRIBUTE, update.searchText);
+}
+
+/** A lifecycle change, or a reassignment, as an item of the contact's partition. */
+function transitionItem(contactId: string, transition: StageTransition) {
+  return {
+    ...transitionKey(contactId, transition.at, transition.to),
+    entity: 'transition',
+    contactId,
+    ...transition,
+  };
 }
