@@ -8,6 +8,9 @@ import type { SampledSimulation } from '#shared/scoring/simulate-recent-contacts
 import { currentSession } from './session.ts';
 
 export type ContactView = ReturnType<typeof contactView>;
+export type { FollowUpEntry } from '#shared/follow-up/follow-up-list.ts';
+
+import type { FollowUpEntry } from '#shared/follow-up/follow-up-list.ts';
 export type ReviewEntry = ReturnType<typeof reviewEntry>;
 export type { ContactListEntry, FunnelInterval, FunnelReport, SampledSimulation, ScoringModel, Stage };
 
@@ -121,6 +124,7 @@ export const adminApi = {
         reviewer,
       },
     ),
+  followUps: () => api<{ followUps: FollowUpEntry[] }>('GET', '/admin/follow-ups'),
   model: () => api<{ version: string; model: ScoringModel }>('GET', '/admin/model'),
   simulate: (model: unknown, sample: number) =>
     api<SampledSimulation>('POST', '/admin/model/simulate', { model, sample }),

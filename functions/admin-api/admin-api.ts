@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 import type { ContactHistoryReader } from '#shared/contact/contact-history.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
+import { listFollowUps } from '#shared/follow-up/follow-up-list.ts';
+import type { FollowUpStore } from '#shared/follow-up/follow-up-store.ts';
 import { adminRoutes, CONTACT_ID_PATTERN, contactNotFound, readPage } from '#shared/http/admin-routes.ts';
 import { HttpProblem, jsonResponse, problemType } from '#shared/http/problem.ts';
 import { parseBody, parseJson, parseQuery, rawBody, requireJsonContentType } from '#shared/http/request.ts';
@@ -30,6 +32,7 @@ export interface AdminApiDeps extends RescoreDeps {
   readonly data: ContactDataStore;
   /** The people a contact can be given to. */
   readonly routing: RoutingConfig;
+  readonly followUps: FollowUpStore;
 }
 
 const listQuerySchema = z.object({
@@ -79,6 +82,8 @@ export function createAdminApiHandler(deps: AdminApiDeps) {
     'GET /admin/contacts/{contactId}/export': (event) => exportContact(event, deps),
     'DELETE /admin/contacts/{contactId}': (event) => erase(event, deps),
     'POST /admin/contacts/{contactId}/owner': (event) => reassign(event, deps),
+    'GET /admin/follow-ups': async () =>
+      jsonResponse(200, { followUps: await listFollowUps(deps, deps.clock().toISOString()) }),
   });
 }
 

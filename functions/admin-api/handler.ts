@@ -3,6 +3,7 @@ import { createDocumentClient } from '#shared/adapters/dynamodb/document-client.
 import { DynamoDbContactData } from '#shared/adapters/dynamodb/dynamodb-contact-data.ts';
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
+import { DynamoDbFollowUpStore } from '#shared/adapters/dynamodb/dynamodb-follow-up-store.ts';
 import { DynamoDbReviewQueue } from '#shared/adapters/dynamodb/dynamodb-review-queue.ts';
 import { dynamoDbOwnerRouting } from '#shared/adapters/dynamodb/dynamodb-round-robin.ts';
 import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
@@ -28,4 +29,5 @@ export const handler = createAdminApiHandler({
   model: defaultScoringModel,
   owners: dynamoDbOwnerRouting(documents, tableName, defaultRoutingConfig),
   routing: defaultRoutingConfig,
+  followUps: new DynamoDbFollowUpStore(documents, tableName),
 });

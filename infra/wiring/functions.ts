@@ -193,6 +193,7 @@ export const functions = {
       { kind: 'http', method: 'GET', path: '/admin/contacts/{contactId}/export', auth: 'admin' },
       { kind: 'http', method: 'DELETE', path: '/admin/contacts/{contactId}', auth: 'admin' },
       { kind: 'http', method: 'POST', path: '/admin/contacts/{contactId}/owner', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/follow-ups', auth: 'admin' },
     ],
     access: { table: 'readWrite', bus: 'put' },
     secrets: [ADMIN_TOKEN_SECRET],
@@ -208,6 +209,29 @@ export const functions = {
     access: { table: 'readWrite', mail: 'send' },
     ...(chatNotify ? { secrets: [CHAT_WEBHOOK_SECRET] } : {}),
     environment: { ...SENDING, ...notificationSettings, ...teamSettings, [CHAT_NOTIFY_ENV]: chatNotify },
+  }),
+  followUpTracker: defineFunction({
+    entry: 'functions/follow-up-tracker/handler.ts',
+    description:
+      'Opens a follow-up with its deadline for each hand-off, and closes it on the decision or first touch.',
+    triggers: [
+      { kind: 'event', ruleName: 'OpenReviewFollowUps', pattern: patternFor(leadReviewRequested) },
+      { kind: 'event', ruleName: 'OpenFirstTouchFollowUps', pattern: patternFor(prospectQualified) },
+      { kind: 'event', ruleName: 'CloseFollowUpsOnStageChange', pattern: patternFor(contactScored) },
+      {
+        kind: 'event',
+        ruleName: 'CloseFollowUpsOnFirstTouch',
+        pattern: patternFor(contactActivityRecorded, { activityType: ['sales_interaction'] }),
+      },
+    ],
+    access: { table: 'readWrite' },
+  }),
+  followUpNotifier: defineFunction({
+    entry: 'functions/follow-up-notifier/handler.ts',
+    description: 'Reminds owners of follow-ups due soon, and tells team leads of overdue ones.',
+    triggers: [{ kind: 'schedule', ruleName: 'SendFollowUpNotices', expression: 'rate(15 minutes)' }],
+    access: { table: 'readWrite', mail: 'send' },
+    environment: SENDING,
   }),
   dealRecorder: defineFunction({
     entry: 'functions/deal-recorder/handler.ts',

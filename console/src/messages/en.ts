@@ -105,6 +105,15 @@ export const en = {
   'contacts.keepSearching': 'Keep searching',
 
   'reviews.title': 'Review queue',
+  'followUps.title': 'Follow-ups owed',
+  'followUps.none': 'Every hand-off is followed up in time.',
+  'followUps.who': 'Contact',
+  'followUps.what': 'Owed',
+  'followUps.owner': 'Owner',
+  'followUps.due': 'Due',
+  'followUps.review': 'Decide the review',
+  'followUps.firstTouch': 'First touch',
+  'followUps.overdue': 'Overdue',
   'reviews.intro':
     'Leads waiting for a person in sales, the longest waiting first. Accept to hand one to sales as a prospect; reject to send it back to nurture; disqualify if it will never buy.',
   'reviews.empty': 'Nobody is waiting for a review.',

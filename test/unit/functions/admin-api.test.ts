@@ -12,6 +12,7 @@ import { adminEvent, TEST_ADMIN_TOKEN } from '../../support/admin-request.ts';
 import { NOW } from '../../support/builders.ts';
 import { InMemoryAdminViews } from '../../support/in-memory-admin-views.ts';
 import { InMemoryContactRepository } from '../../support/in-memory-contact-repository.ts';
+import { InMemoryFollowUpStore } from '../../support/in-memory-follow-up-store.ts';
 import { RecordingPublisher } from '../../support/recording-publisher.ts';
 import { lambdaContext } from '../../support/signed-request.ts';
 
@@ -34,6 +35,7 @@ const deps = () => ({
     return token;
   },
   routing: defaultRoutingConfig,
+  followUps: new InMemoryFollowUpStore(),
 });
 
 async function call(event: APIGatewayProxyEventV2) {

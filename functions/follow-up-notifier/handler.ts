@@ -1,0 +1,22 @@
+import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
+import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
+import { DynamoDbFollowUpStore } from '#shared/adapters/dynamodb/dynamodb-follow-up-store.ts';
+import { DynamoDbNoticeLog } from '#shared/adapters/dynamodb/dynamodb-notice-log.ts';
+import { sendingAdapters } from '#shared/adapters/sending-adapters.ts';
+import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
+import { systemClock } from '#shared/runtime/clock.ts';
+import { optionalEnv, RESOURCE_ENV } from '#shared/runtime/environment.ts';
+import { createFollowUpNotifierHandler } from './follow-up-notifier.ts';
+
+const table = contactsTable();
+
+/** Lambda entry: real adapters built once per container. */
+export const handler = createFollowUpNotifierHandler({
+  ...sendingAdapters(table),
+  followUps: new DynamoDbFollowUpStore(table.documents, table.tableName),
+  contacts: new DynamoDbContactRepository(table.documents, table.tableName),
+  notices: new DynamoDbNoticeLog(table.documents, table.tableName),
+  routing: defaultRoutingConfig,
+  clock: systemClock,
+  consoleUrl: optionalEnv(RESOURCE_ENV.consoleUrl),
+});
