@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { scoreSchema } from '#shared/scoring/score.ts';
+import { emailAddress } from './vocabulary/email-address.ts';
+import { scoreSchema } from './vocabulary/score.ts';
 
 /**
  * Schema parts shared by the hand-off events ("Lead Review Requested", "Prospect Qualified"), so a
@@ -19,7 +20,7 @@ export const touchSchema = z.object({
 
 export const contactIdentitySchema = z.object({
   contactId: z.string().check(z.minLength(1)),
-  email: z.email(),
+  email: emailAddress,
   firstName: optionalText,
   lastName: optionalText,
   company: optionalText,

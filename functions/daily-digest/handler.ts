@@ -2,20 +2,21 @@ import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbDigestStore } from '#shared/adapters/dynamodb/dynamodb-digest-store.ts';
 import { sendingAdapters } from '#shared/adapters/sending-adapters.ts';
-import { DIGEST_RECIPIENTS_ENV, parseRecipients } from '#shared/digest/send-daily-digest.ts';
 import { noticeSettings } from '#shared/notify/notice-settings.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { optionalEnv } from '#shared/runtime/environment.ts';
+import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import { createDailyDigestHandler } from './daily-digest.ts';
 
-const table = contactsTable();
-
-/** Lambda entry: real adapters built once per container. */
-export const handler = createDailyDigestHandler({
-  digests: new DynamoDbDigestStore(table.documents, table.tableName),
-  contacts: new DynamoDbContactRepository(table.documents, table.tableName),
-  ...sendingAdapters(table),
-  clock: systemClock,
-  recipients: parseRecipients(optionalEnv(DIGEST_RECIPIENTS_ENV)),
-  settings: noticeSettings(process.env),
+/** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
+export const handler = lambdaHandler(() => {
+  const table = contactsTable();
+  return createDailyDigestHandler({
+    digests: new DynamoDbDigestStore(table.documents, table.tableName),
+    contacts: new DynamoDbContactRepository(table.documents, table.tableName),
+    ...sendingAdapters(table),
+    clock: systemClock,
+    recipients: [...readSetting(SETTINGS.digestRecipients)],
+    settings: noticeSettings(),
+  });
 });

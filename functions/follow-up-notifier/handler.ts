@@ -5,18 +5,20 @@ import { DynamoDbNoticeLog } from '#shared/adapters/dynamodb/dynamodb-notice-log
 import { sendingAdapters } from '#shared/adapters/sending-adapters.ts';
 import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { optionalEnv, RESOURCE_ENV } from '#shared/runtime/environment.ts';
+import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import { createFollowUpNotifierHandler } from './follow-up-notifier.ts';
 
-const table = contactsTable();
-
-/** Lambda entry: real adapters built once per container. */
-export const handler = createFollowUpNotifierHandler({
-  ...sendingAdapters(table),
-  followUps: new DynamoDbFollowUpStore(table.documents, table.tableName),
-  contacts: new DynamoDbContactRepository(table.documents, table.tableName),
-  notices: new DynamoDbNoticeLog(table.documents, table.tableName),
-  routing: defaultRoutingConfig,
-  clock: systemClock,
-  consoleUrl: optionalEnv(RESOURCE_ENV.consoleUrl),
+/** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
+export const handler = lambdaHandler(() => {
+  const table = contactsTable();
+  return createFollowUpNotifierHandler({
+    ...sendingAdapters(table),
+    followUps: new DynamoDbFollowUpStore(table.documents, table.tableName),
+    contacts: new DynamoDbContactRepository(table.documents, table.tableName),
+    notices: new DynamoDbNoticeLog(table.documents, table.tableName),
+    routing: defaultRoutingConfig,
+    clock: systemClock,
+    consoleUrl: readSetting(SETTINGS.consoleUrl),
+  });
 });

@@ -92,6 +92,8 @@ export class StatelessStack extends Stack {
             mailFrom: resources.mailFrom,
             mailConfigurationSet: resources.mailConfigurationSet.configurationSetName,
             publicBaseUrl,
+            notifications: stage.config.notifications,
+            formSites: stage.config.forms,
             consoleUrl,
           }),
           ...secretEnvironment,

@@ -7,10 +7,7 @@ import { prospectQualified } from '#events/prospect-qualified.ts';
 import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
 import { ACTIVITY_RETENTION_ENV, DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared/activity/retention.ts';
 import { engagementSignalsPattern } from '#shared/engagement/signals-from-events.ts';
-import { ADMIN_TOKEN_SECRET } from '#shared/http/admin-auth.ts';
-import { CHAT_NOTIFY_ENV, CHAT_WEBHOOK_SECRET } from '#shared/notify/chat-settings.ts';
-import { NOTICE_ENV } from '#shared/notify/notice-settings.ts';
-import { NOTIFY_ENV } from '#shared/notify/recipients.ts';
+import { SECRETS } from '#shared/runtime/settings.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts';
 import { defineFunction, type FunctionDeclaration } from './types.ts';
@@ -23,25 +20,16 @@ import { defineFunction, type FunctionDeclaration } from './types.ts';
 const scoringModel = { LEADFLOW_SCORING_MODEL_VERSION: defaultScoringModel.version };
 
 /**
- * Who hears of reviews and qualified prospects, taken from the environment of `cdk deploy` or
- * `npm start` (e.g. `LEADFLOW_SALES_NOTIFY=sales@acme.example`); empty means no notification.
+ * The language and clock of the team's emails (notifications, digest, follow-ups): `en` or `fr`,
+ * and an IANA time zone. Slack hears of nothing until `LEADFLOW_SLACK_NOTIFY` names the notices
+ * (`review-requested`, `prospect-qualified`) and the sales notifier declares the
+ * `SLACK_WEBHOOK_URL` secret (docs/sales.md).
  */
-const notificationSettings = {
-  [NOTIFY_ENV.sales]: process.env[NOTIFY_ENV.sales] ?? '',
-  [NOTIFY_ENV.marketing]: process.env[NOTIFY_ENV.marketing] ?? '',
-};
-
-/** The language and clock of the team's emails (digest included): `en` or `fr`, an IANA time zone. */
-const teamSettings = {
-  [NOTICE_ENV.locale]: process.env[NOTICE_ENV.locale] ?? 'en',
-  [NOTICE_ENV.timeZone]: process.env[NOTICE_ENV.timeZone] ?? 'UTC',
-};
-
-/**
- * Which notices the team's Slack channel hears of (e.g. `LEADFLOW_SLACK_NOTIFY=review-requested,
- * prospect-qualified`); set, it declares the secret holding the incoming webhook's URL.
- */
-const chatNotify = process.env[CHAT_NOTIFY_ENV] ?? '';
+const TEAM_NOTICES = {
+  LEADFLOW_TEAM_LOCALE: 'en',
+  LEADFLOW_TEAM_TIME_ZONE: 'UTC',
+  LEADFLOW_SLACK_NOTIFY: '',
+} as const;
 
 /**
  * Settings of every function that sends email. The send rate is shared by all of them (a DynamoDB
@@ -52,7 +40,7 @@ const SENDING = { SES_MAX_SEND_RATE: '1' } as const;
 /** What both nurture senders may touch: the table, SES, and the key of the links in every email. */
 const NURTURE_SENDER = {
   access: { table: 'readWrite', mail: 'send' },
-  secrets: ['MAIL_TOKEN_SECRET'],
+  secrets: [SECRETS.mailToken.name],
   environment: SENDING,
 } as const;
 
@@ -74,13 +62,13 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/forms/{source}' },
       { kind: 'http', method: 'OPTIONS', path: '/forms/{source}' },
     ],
-    access: { table: 'readWrite', bus: 'put' },
+    access: { table: 'readWrite', bus: 'put', forms: 'receive' },
     secrets: [
-      'WEBHOOK_SECRET_GENERIC',
-      'WEBHOOK_SECRET_TYPEFORM',
-      'WEBHOOK_SECRET_TALLY',
-      'WEBHOOK_SECRET_WEBFLOW',
-      'VISITOR_TOKEN_SECRET',
+      SECRETS.webhookGeneric.name,
+      SECRETS.webhookTypeform.name,
+      SECRETS.webhookTally.name,
+      SECRETS.webhookWebflow.name,
+      SECRETS.visitorToken.name,
     ],
     environment: RETENTION,
   }),
@@ -92,8 +80,8 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/track' },
       { kind: 'http', method: 'OPTIONS', path: '/track' },
     ],
-    access: { bus: 'put' },
-    secrets: ['VISITOR_TOKEN_SECRET'],
+    access: { bus: 'put', forms: 'receive' },
+    secrets: [SECRETS.visitorToken.name],
   }),
   engagementRecorder: defineFunction({
     entry: 'functions/engagement-recorder/handler.ts',
@@ -147,7 +135,7 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/preferences' },
     ],
     access: { table: 'readWrite', bus: 'put' },
-    secrets: ['MAIL_TOKEN_SECRET'],
+    secrets: [SECRETS.mailToken.name],
     environment: RETENTION,
   }),
   sesFeedback: defineFunction({
@@ -170,17 +158,12 @@ export const functions = {
     entry: 'functions/daily-digest/handler.ts',
     description: "Emails yesterday's new prospects and leads to the marketing and sales addresses.",
     triggers: [{ kind: 'schedule', ruleName: 'SendDailyDigest', expression: 'cron(0 7 * * ? *)' }],
-    access: { table: 'readWrite', mail: 'send' },
+    // Who gets the digest comes from the stage configuration (`notifications`); none, no digest.
+    access: { table: 'readWrite', mail: 'send', notify: 'digest' },
     environment: {
       ...SENDING,
-      ...teamSettings,
-      // Who gets the digest, from the environment of `cdk deploy` or `npm start`: DIGEST_RECIPIENTS,
-      // else the marketing and sales notification lists; empty means no digest.
-      DIGEST_RECIPIENTS:
-        process.env.DIGEST_RECIPIENTS ??
-        [notificationSettings[NOTIFY_ENV.marketing], notificationSettings[NOTIFY_ENV.sales]]
-          .filter(Boolean)
-          .join(','),
+      LEADFLOW_TEAM_LOCALE: TEAM_NOTICES.LEADFLOW_TEAM_LOCALE,
+      LEADFLOW_TEAM_TIME_ZONE: TEAM_NOTICES.LEADFLOW_TEAM_TIME_ZONE,
     },
   }),
   adminApi: defineFunction({
@@ -196,7 +179,7 @@ export const functions = {
       { kind: 'http', method: 'GET', path: '/admin/follow-ups', auth: 'admin' },
     ],
     access: { table: 'readWrite', bus: 'put' },
-    secrets: [ADMIN_TOKEN_SECRET],
+    secrets: [SECRETS.adminToken.name],
     environment: scoringModel,
   }),
   salesNotifier: defineFunction({
@@ -206,9 +189,9 @@ export const functions = {
       { kind: 'event', ruleName: 'NotifySalesOfReview', pattern: patternFor(leadReviewRequested) },
       { kind: 'event', ruleName: 'NotifySalesOfProspect', pattern: patternFor(prospectQualified) },
     ],
-    access: { table: 'readWrite', mail: 'send' },
-    ...(chatNotify ? { secrets: [CHAT_WEBHOOK_SECRET] } : {}),
-    environment: { ...SENDING, ...notificationSettings, ...teamSettings, [CHAT_NOTIFY_ENV]: chatNotify },
+    // Who hears of it comes from the stage configuration (`notifications`); none, no email.
+    access: { table: 'readWrite', mail: 'send', notify: 'team' },
+    environment: { ...SENDING, ...TEAM_NOTICES },
   }),
   followUpTracker: defineFunction({
     entry: 'functions/follow-up-tracker/handler.ts',
@@ -261,7 +244,7 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/admin/model/simulate', auth: 'admin' },
     ],
     access: { table: 'read' },
-    secrets: [ADMIN_TOKEN_SECRET],
+    secrets: [SECRETS.adminToken.name],
     environment: scoringModel,
     // A simulation replays up to 500 contacts' histories; API Gateway waits 30 s at most.
     timeoutSeconds: 25,

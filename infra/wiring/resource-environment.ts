@@ -1,5 +1,15 @@
+import type { FormSites } from '#shared/intake/forms-config.ts';
 import { RESOURCE_ENV } from '#shared/runtime/environment.ts';
+import { SETTINGS } from '#shared/runtime/settings.ts';
 import type { Access } from './types.ts';
+
+/** Who in the team hears of leads, as the stage configuration lists them. */
+export interface TeamRecipients {
+  readonly sales: readonly string[];
+  readonly marketing: readonly string[];
+  /** Who receives the daily digest; by default marketing and sales. */
+  readonly digest?: readonly string[];
+}
 
 /** Where the shared resources are, as the CDK stack (tokens) or the local runtime (names) knows them. */
 export interface ResourceLocations {
@@ -8,6 +18,10 @@ export interface ResourceLocations {
   readonly mailFrom: string;
   readonly mailConfigurationSet?: string;
   readonly publicBaseUrl?: string;
+  /** Absent: nobody is notified (an empty list each). */
+  readonly notifications?: TeamRecipients;
+  /** Where the HTML forms are embedded; absent: no form placed, no beacon page. */
+  readonly formSites?: FormSites;
   /** Where people open the console: links in team notifications point there. */
   readonly consoleUrl?: string;
 }
@@ -27,6 +41,21 @@ export function resourceEnvironment(access: Access, locations: ResourceLocations
     }
   }
   if (locations.publicBaseUrl) environment[RESOURCE_ENV.publicBaseUrl] = locations.publicBaseUrl;
-  if (access.mail && locations.consoleUrl) environment[RESOURCE_ENV.consoleUrl] = locations.consoleUrl;
+  const team = locations.notifications ?? { sales: [], marketing: [] };
+  if (access.notify === 'team') {
+    environment[SETTINGS.salesNotify.name] = team.sales.join(',');
+    environment[SETTINGS.marketingNotify.name] = team.marketing.join(',');
+  }
+  if (access.notify === 'digest') {
+    environment[SETTINGS.digestRecipients.name] = (team.digest ?? [...team.marketing, ...team.sales]).join(
+      ',',
+    );
+  }
+  if (access.forms) {
+    environment[SETTINGS.formSites.name] = JSON.stringify(
+      locations.formSites ?? { html: {}, track: { allowedOrigins: [] } },
+    );
+  }
+  if (access.mail && locations.consoleUrl) environment[SETTINGS.consoleUrl.name] = locations.consoleUrl;
   return environment;
 }

@@ -1,7 +1,7 @@
 import { defaultNurtureConfig } from '#shared/nurture/default-config.ts';
 import type { NurtureDeps } from '#shared/nurture/deliver-due.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
+import { requiredSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import { contactsTable } from './dynamodb/contacts-table.ts';
 import { DynamoDbContactRepository } from './dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbNurtureStore } from './dynamodb/dynamodb-nurture-store.ts';
@@ -21,6 +21,6 @@ export async function nurtureAdapters(): Promise<NurtureDeps> {
     clock: systemClock,
     config: defaultNurtureConfig,
     tokens: await mailTokens(),
-    publicBaseUrl: requireEnv(RESOURCE_ENV.publicBaseUrl),
+    publicBaseUrl: requiredSetting(SETTINGS.publicBaseUrl),
   };
 }

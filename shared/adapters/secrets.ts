@@ -1,4 +1,6 @@
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import { SecretNotConfiguredError } from '#shared/runtime/secret-not-configured-error.ts';
+import { secretLocation } from '#shared/runtime/settings.ts';
 
 /**
  * How long a container keeps a secret it read before asking Secrets Manager again. A container
@@ -10,11 +12,6 @@ export const SECRET_MAX_AGE_SECONDS = 15 * 60;
 let provider: SecretsProvider | undefined;
 const inFlight = new Map<string, Promise<string>>();
 
-/** A secret that is not configured: callers must refuse the request (fail closed). */
-export class SecretNotConfiguredError extends Error {
-  override name = 'SecretNotConfiguredError';
-}
-
 /**
  * Reads a named secret, once per container. The deployment says where it is: `<NAME>` holds the
  * value (local runtime, tests) or `<NAME>_SECRET_ARN` points to Secrets Manager (AWS), so a secret
@@ -22,9 +19,8 @@ export class SecretNotConfiguredError extends Error {
  * Powertools Parameters for {@link SECRET_MAX_AGE_SECONDS}; concurrent first reads share one call.
  */
 export function readSecret(name: string): Promise<string> {
-  const inline = process.env[name];
+  const { value: inline, arn } = secretLocation(name);
   if (inline) return Promise.resolve(inline);
-  const arn = process.env[`${name}_SECRET_ARN`];
   if (!arn) return Promise.reject(new SecretNotConfiguredError(`Secret ${name} is not configured.`));
   let pending = inFlight.get(arn);
   if (!pending) {

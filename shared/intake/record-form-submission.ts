@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { ACTIVITY_TYPE_BY_FORM } from '#events/vocabulary/activity-type.ts';
 import type { Activity, Touch } from '#shared/activity/activity.ts';
-import { ACTIVITY_TYPE_BY_FORM } from '#shared/activity/activity-type.ts';
 import {
   knownAnswers,
   occurredAtOf,
@@ -72,6 +72,7 @@ export async function recordFormSubmission(
         industry: submission.industry,
       },
       answers: knownAnswers(submission.answers),
+      answerReadings: submission.answerReadings,
       consent: submission.consent && { ...submission.consent, recordedAt: occurredAt, source: input.source },
       touch: touchOf(submission, occurredAt),
       activity,

@@ -1,3 +1,4 @@
+import { SECRETS, SETTINGS } from '#shared/runtime/settings.ts';
 import type { SalesNotice } from './notification-content.ts';
 
 /**
@@ -5,9 +6,9 @@ import type { SalesNotice } from './notification-content.ts';
  * `prospect-qualified`, or both, separated by commas. Empty means no chat channel; then the
  * webhook secret is not even declared (see the wiring).
  */
-export const CHAT_NOTIFY_ENV = 'LEADFLOW_SLACK_NOTIFY';
+export const CHAT_NOTIFY_ENV = SETTINGS.slackNotify.name;
 /** The secret holding the Slack incoming webhook's URL: the URL is the credential. */
-export const CHAT_WEBHOOK_SECRET = 'SLACK_WEBHOOK_URL';
+export const CHAT_WEBHOOK_SECRET = SECRETS.slackWebhook.name;
 
 const KINDS: readonly SalesNotice['kind'][] = ['review-requested', 'prospect-qualified'];
 

@@ -1,26 +1,22 @@
 import { EMAIL_LOCALES, type EmailLocale } from '#shared/nurture/email-locale.ts';
-import { RESOURCE_ENV } from '#shared/runtime/environment.ts';
+import { type Environment, readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import type { NoticeSettings } from './notification-content.ts';
 
-/** The team's language and clock for its notifications, set per deployment (see the wiring). */
-export const NOTICE_ENV = {
-  locale: 'LEADFLOW_TEAM_LOCALE',
-  timeZone: 'LEADFLOW_TEAM_TIME_ZONE',
-} as const;
+const NOTICE_ENV = { locale: SETTINGS.teamLocale.name, timeZone: SETTINGS.teamTimeZone.name } as const;
 
 /** Reads the notification settings, failing at cold start with the variable's name on a bad one. */
-export function noticeSettings(env: Readonly<Record<string, string | undefined>>): NoticeSettings {
-  const locale = env[NOTICE_ENV.locale]?.trim() || 'en';
+export function noticeSettings(env?: Environment): NoticeSettings {
+  const locale = readSetting(SETTINGS.teamLocale, env) || 'en';
   if (!(EMAIL_LOCALES as readonly string[]).includes(locale)) {
     throw new Error(`${NOTICE_ENV.locale} is "${locale}"; use one of ${EMAIL_LOCALES.join(', ')}.`);
   }
-  const timeZone = env[NOTICE_ENV.timeZone]?.trim() || 'UTC';
+  const timeZone = readSetting(SETTINGS.teamTimeZone, env) || 'UTC';
   if (!isTimeZone(timeZone)) {
     throw new Error(`${NOTICE_ENV.timeZone} is "${timeZone}", not an IANA time zone such as Europe/Paris.`);
   }
-  const consoleUrl = env[RESOURCE_ENV.consoleUrl]?.trim() || undefined;
+  const consoleUrl = readSetting(SETTINGS.consoleUrl, env);
   if (consoleUrl !== undefined && !/^https?:\/\//.test(consoleUrl)) {
-    throw new Error(`${RESOURCE_ENV.consoleUrl} must be an http(s) URL.`);
+    throw new Error(`${SETTINGS.consoleUrl.name} must be an http(s) URL.`);
   }
   return { locale: locale as EmailLocale, timeZone, ...(consoleUrl ? { consoleUrl } : {}) };
 }

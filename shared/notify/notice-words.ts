@@ -1,7 +1,7 @@
-import type { ActivityType } from '#shared/activity/activity-type.ts';
-import type { Stage } from '#shared/contact/stage.ts';
+import type { ActivityType } from '#events/vocabulary/activity-type.ts';
+import type { AnswerKey } from '#events/vocabulary/score.ts';
+import type { Stage } from '#events/vocabulary/stage.ts';
 import type { EmailLocale } from '#shared/nurture/email-locale.ts';
-import type { AnswerKey } from '#shared/scoring/score.ts';
 
 /**
  * The words of the team notifications that are not in a template: values computed per event

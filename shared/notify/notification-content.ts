@@ -1,9 +1,9 @@
 import type { DetailOf } from '#events/contract.ts';
 import type { leadReviewRequested } from '#events/lead-review-requested.ts';
 import type { prospectQualified } from '#events/prospect-qualified.ts';
-import { ACTIVITY_TYPES, type ActivityType } from '#shared/activity/activity-type.ts';
+import { ACTIVITY_TYPES, type ActivityType } from '#events/vocabulary/activity-type.ts';
+import { ANSWER_KEYS, type ScoreLine } from '#events/vocabulary/score.ts';
 import type { EmailLocale } from '#shared/nurture/email-locale.ts';
-import { ANSWER_KEYS, type ScoreLine } from '#shared/scoring/score.ts';
 import { NOTICE_WORDS, type NoticeWords, sourceName } from './notice-words.ts';
 
 export type SalesNotice =

@@ -1,5 +1,6 @@
 import type { Contact } from '#shared/contact/contact.ts';
 import type { ContactHistory } from '#shared/contact/contact-history.ts';
+import { pendingAnnouncement } from '#shared/lifecycle/announcement.ts';
 import { contactIdentity } from '#shared/lifecycle/contact-snapshot.ts';
 import { ownerDetail } from '#shared/routing/owner-detail.ts';
 import type { RoutingConfig } from '#shared/routing/routing-config.ts';
@@ -34,6 +35,8 @@ export function contactView(history: ContactHistory, routing: RoutingConfig) {
       interest: contact.interest,
       review: contact.review,
       qualification: contact.qualification,
+      /** Present while the hand-off's event is not on the bus: "qualified, announcement pending". */
+      announcementPending: pendingAnnouncement(contact),
       recycledAt: contact.recycledAt,
       createdAt: contact.createdAt,
       updatedAt: contact.updatedAt,

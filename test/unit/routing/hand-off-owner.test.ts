@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OutgoingEmail } from '#shared/adapters/ses-mailer.ts';
 import { notifySales } from '#shared/notify/notify-sales.ts';
 import { notificationRecipients } from '#shared/notify/recipients.ts';
+import type { OutgoingEmail } from '#shared/nurture/mailer.ts';
 import { decideReview } from '#shared/review/decide-review.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { NOW } from '../../support/builders.ts';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OutgoingEmail } from '#shared/adapters/ses-mailer.ts';
 import { notifySales } from '#shared/notify/notify-sales.ts';
 import { notificationRecipients } from '#shared/notify/recipients.ts';
+import type { OutgoingEmail } from '#shared/nurture/mailer.ts';
 import { NOW } from '../../support/builders.ts';
 import { COMPLETE_BANT, handOff } from '../../support/hand-off-notice.ts';
 import { InMemoryNoticeLog } from '../../support/in-memory-admin-views.ts';
