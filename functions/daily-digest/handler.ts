@@ -3,6 +3,7 @@ import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-co
 import { DynamoDbDigestStore } from '#shared/adapters/dynamodb/dynamodb-digest-store.ts';
 import { sendingAdapters } from '#shared/adapters/sending-adapters.ts';
 import { noticeSettings } from '#shared/notify/notice-settings.ts';
+import { configuredSlotWaitMs, SLOT_WAIT_ENV } from '#shared/nurture/send-rate.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
@@ -16,6 +17,7 @@ export const handler = lambdaHandler(() => {
     contacts: new DynamoDbContactRepository(table.documents, table.tableName),
     ...sendingAdapters(table),
     clock: systemClock,
+    slotWaitMs: configuredSlotWaitMs(SLOT_WAIT_ENV.dailyDigest),
     recipients: [...readSetting(SETTINGS.digestRecipients)],
     settings: noticeSettings(),
   });

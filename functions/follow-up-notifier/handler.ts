@@ -3,6 +3,7 @@ import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-co
 import { DynamoDbFollowUpStore } from '#shared/adapters/dynamodb/dynamodb-follow-up-store.ts';
 import { DynamoDbNoticeLog } from '#shared/adapters/dynamodb/dynamodb-notice-log.ts';
 import { sendingAdapters } from '#shared/adapters/sending-adapters.ts';
+import { configuredSlotWaitMs, SLOT_WAIT_ENV } from '#shared/nurture/send-rate.ts';
 import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
@@ -20,5 +21,6 @@ export const handler = lambdaHandler(() => {
     routing: defaultRoutingConfig,
     clock: systemClock,
     consoleUrl: readSetting(SETTINGS.consoleUrl),
+    slotWaitMs: configuredSlotWaitMs(SLOT_WAIT_ENV.salesNotifier),
   });
 });

@@ -6,6 +6,7 @@ import { sendingAdapters } from '#shared/adapters/sending-adapters.ts';
 import { CHAT_WEBHOOK_SECRET, chatNotices } from '#shared/notify/chat-settings.ts';
 import { noticeSettings } from '#shared/notify/notice-settings.ts';
 import { notificationRecipients } from '#shared/notify/recipients.ts';
+import { configuredSlotWaitMs, SLOT_WAIT_ENV } from '#shared/nurture/send-rate.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
@@ -19,6 +20,7 @@ export const handler = lambdaHandler(() => {
     ...sendingAdapters(table),
     notices: new DynamoDbNoticeLog(table.documents, table.tableName),
     clock: systemClock,
+    slotWaitMs: configuredSlotWaitMs(SLOT_WAIT_ENV.salesNotifier),
     recipients: notificationRecipients(),
     settings: noticeSettings(),
     ...(chat.size > 0

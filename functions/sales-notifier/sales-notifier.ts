@@ -6,6 +6,7 @@ import { prospectQualified } from '#events/prospect-qualified.ts';
 import type { SalesNotice } from '#shared/notify/notification-email.ts';
 import { type NotifySalesDeps, notifySales } from '#shared/notify/notify-sales.ts';
 import { type PostToChatDeps, postToChat } from '#shared/notify/post-to-chat.ts';
+import { invocationWindow } from '#shared/runtime/invocation-window.ts';
 import { logger } from '#shared/runtime/logger.ts';
 
 /**
@@ -13,10 +14,11 @@ import { logger } from '#shared/runtime/logger.ts';
  * posts to the team's chat channel.
  */
 export function createSalesNotifierHandler(deps: NotifySalesDeps & PostToChatDeps) {
-  return middy<EventBridgeEvent<string, unknown>, void>().handler(async (event) => {
+  return middy<EventBridgeEvent<string, unknown>, void>().handler(async (event, context) => {
     const notice = noticeOf(event);
-    const outcome = await notifySales(notice, deps);
-    const chat = await postToChat(notice, deps);
+    const window = invocationWindow(context, deps.clock());
+    const outcome = await notifySales(notice, deps, window);
+    const chat = await postToChat(notice, deps, window);
     logger.info('sales notified', {
       kind: notice.kind,
       contactId: notice.detail.contact.contactId,

@@ -91,9 +91,9 @@ export const LOCAL_TABLE_NAME = `leadflow-${contactsTable.id.toLowerCase()}`;
 export const LOCAL_MAIL_FROM = 'leadflow@example.com';
 
 /**
- * Handler modules build their SDK clients once, at import, from the environment of that moment, and
- * stay cached for the life of the process: a second runtime in the same process would send their
- * calls to the first one's (closed) ports. One at a time is therefore enforced, not just advised.
+ * Handler modules build their SDK clients once, on their first invocation, from the environment of
+ * that moment, and stay cached for the life of the process: a second runtime in the same process
+ * would send their calls to the first one's (closed) ports. One at a time is therefore enforced.
  */
 let running = false;
 

@@ -7,6 +7,7 @@ import { prospectQualified } from '#events/prospect-qualified.ts';
 import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
 import { ACTIVITY_RETENTION_ENV, DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared/activity/retention.ts';
 import { engagementSignalsPattern } from '#shared/engagement/signals-from-events.ts';
+import { SLOT_WAIT_ENV } from '#shared/nurture/send-rate.ts';
 import { SECRETS } from '#shared/runtime/settings.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts';
@@ -160,8 +161,11 @@ export const functions = {
     triggers: [{ kind: 'schedule', ruleName: 'SendDailyDigest', expression: 'cron(0 7 * * ? *)' }],
     // Who gets the digest comes from the stage configuration (`notifications`); none, no digest.
     access: { table: 'readWrite', mail: 'send', notify: 'digest' },
+    // Room for two copies to wait behind nurture's backlog; a test holds every wait inside it.
+    timeoutSeconds: 60,
     environment: {
       ...SENDING,
+      [SLOT_WAIT_ENV.dailyDigest]: '40000',
       LEADFLOW_TEAM_LOCALE: TEAM_NOTICES.LEADFLOW_TEAM_LOCALE,
       LEADFLOW_TEAM_TIME_ZONE: TEAM_NOTICES.LEADFLOW_TEAM_TIME_ZONE,
     },
@@ -191,7 +195,9 @@ export const functions = {
     ],
     // Who hears of it comes from the stage configuration (`notifications`); none, no email.
     access: { table: 'readWrite', mail: 'send', notify: 'team' },
-    environment: { ...SENDING, ...TEAM_NOTICES },
+    environment: { ...SENDING, ...TEAM_NOTICES, [SLOT_WAIT_ENV.salesNotifier]: '20000' },
+    // The slot wait, the sends and their writes, with room to spare: a test holds it.
+    timeoutSeconds: 30,
   }),
   followUpTracker: defineFunction({
     entry: 'functions/follow-up-tracker/handler.ts',
@@ -214,7 +220,9 @@ export const functions = {
     description: 'Reminds owners of follow-ups due soon, and tells team leads of overdue ones.',
     triggers: [{ kind: 'schedule', ruleName: 'SendFollowUpNotices', expression: 'rate(15 minutes)' }],
     access: { table: 'readWrite', mail: 'send' },
-    environment: SENDING,
+    // Each notice waits for a slot as a team notification does; every wait ends inside the run.
+    environment: { ...SENDING, [SLOT_WAIT_ENV.salesNotifier]: '20000' },
+    timeoutSeconds: 60,
   }),
   dealRecorder: defineFunction({
     entry: 'functions/deal-recorder/handler.ts',

@@ -3,9 +3,10 @@ import type { NoticeLog } from '#shared/notify/notice-log.ts';
 import { formatMoment } from '#shared/notify/notification-content.ts';
 import type { Mailer } from '#shared/nurture/mailer.ts';
 import { renderEmail } from '#shared/nurture/render-email.ts';
-import { type SendRateLimiter, TEAM_EMAIL_SLOT_WAIT_MS } from '#shared/nurture/send-rate.ts';
+import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
 import type { Person, RoutingConfig } from '#shared/routing/routing-config.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
+import { type InvocationWindow, leaseUntil, waitsEndBy } from '#shared/runtime/invocation-window.ts';
 import { owedNotice } from './decide-follow-up.ts';
 import type { FollowUp, FollowUpNotice } from './follow-up.ts';
 import type { FollowUpStore } from './follow-up-store.ts';
@@ -19,6 +20,8 @@ export interface FollowUpNoticeDeps {
   readonly rateLimiter: SendRateLimiter;
   readonly routing: RoutingConfig;
   readonly clock: Clock;
+  /** The longest one run waits for sending slots (declared in the wiring). */
+  readonly slotWaitMs: number;
   readonly consoleUrl?: string;
 }
 
@@ -33,14 +36,18 @@ export interface FollowUpNoticeOutcome {
  * another sends it once) and marked on the follow-up after; a send that fails releases its claim
  * and fails the run, for the next one to send it.
  */
-export async function sendFollowUpNotices(deps: FollowUpNoticeDeps): Promise<FollowUpNoticeOutcome> {
+export async function sendFollowUpNotices(
+  deps: FollowUpNoticeDeps,
+  window: InvocationWindow,
+): Promise<FollowUpNoticeOutcome> {
   const now = deps.clock().toISOString();
+  const waitsEnd = waitsEndBy(window, deps.clock(), deps.slotWaitMs);
   let reminders = 0;
   let escalations = 0;
   for (const followUp of await deps.followUps.open()) {
     const notice = owedNotice(followUp, now);
     if (!notice) continue;
-    if (await sendOne(followUp, notice, now, deps)) {
+    if (await sendOne(followUp, notice, now, deps, { window, waitsEnd })) {
       if (notice === 'reminder') reminders += 1;
       else escalations += 1;
     }
@@ -58,6 +65,7 @@ async function sendOne(
   notice: FollowUpNotice,
   now: string,
   deps: FollowUpNoticeDeps,
+  run: { readonly window: InvocationWindow; readonly waitsEnd: number },
 ): Promise<boolean> {
   const loaded = await deps.contacts.load(followUp.contactId);
   if (!loaded) return false;
@@ -69,9 +77,9 @@ async function sendOne(
   if (!owner || !lead) return false;
   const to = notice === 'reminder' ? owner : lead;
   const key = `follow-up#${followUp.kind}#${followUp.handOffId}#${notice}`;
-  if (!(await deps.notices.claim(followUp.contactId, key, now))) return false;
+  if (!(await deps.notices.claim(followUp.contactId, key, now, leaseUntil(run.window)))) return false;
   try {
-    if (!(await deps.rateLimiter.acquire(TEAM_EMAIL_SLOT_WAIT_MS)))
+    if (!(await deps.rateLimiter.acquire(Math.max(0, run.waitsEnd - deps.clock().getTime()))))
       throw new Error('No sending slot for a follow-up notice; the next run sends it.');
     const { contact } = loaded;
     const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email;
@@ -87,11 +95,12 @@ async function sendOne(
       links: { contact: base && `${base}/#/contacts/${encodeURIComponent(contact.contactId)}` },
     });
     await deps.mailer.send({ to: to.email, ...email, tags: { notice: `follow-up-${notice}` } });
-    return true;
   } catch (error) {
     await deps.notices.release(followUp.contactId, key);
     throw error;
   }
+  await deps.notices.confirm(followUp.contactId, key, now);
+  return true;
 }
 
 /** The lead of a team the person is a member of; undefined for someone in no team. */

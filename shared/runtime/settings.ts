@@ -210,6 +210,18 @@ export const SETTINGS = {
     WIRING,
     { min: 1, default: 1, unit: 'emails per second' },
   ),
+  notifySlotWaitMs: wholeNumber(
+    'LEADFLOW_NOTIFY_SLOT_WAIT_MS',
+    "How long one invocation of the sales notifier waits for sending slots (ms); a test holds it inside the function's timeout.",
+    WIRING,
+    { min: 0, unit: 'milliseconds' },
+  ),
+  digestSlotWaitMs: wholeNumber(
+    'LEADFLOW_DIGEST_SLOT_WAIT_MS',
+    "How long one run of the daily digest waits for sending slots (ms); a test holds it inside the function's timeout.",
+    WIRING,
+    { min: 0, unit: 'milliseconds' },
+  ),
   salesNotify: addressList(
     'LEADFLOW_SALES_NOTIFY',
     'Who hears of leads waiting in review and of qualified prospects.',

@@ -7,6 +7,10 @@ import { COMPLETE_BANT, handOff } from '../../support/hand-off-notice.ts';
 import { InMemoryNoticeLog } from '../../support/in-memory-admin-views.ts';
 import { CountingRateLimiter } from '../../support/nurture-fakes.ts';
 
+/** A 10-second invocation that started at NOW. */
+const WINDOW = { endsAt: NOW.getTime() + 10_000 };
+const later = (ms: number) => new Date(NOW.getTime() + ms);
+const BANT = { budget: '40k', authority: 'me', need: 'x', timeline: 'Q3' };
 let sent: OutgoingEmail[];
 let failNext: boolean;
 let notices: InMemoryNoticeLog;
@@ -20,6 +24,7 @@ const deps = () => ({
   rateLimiter,
   recipients,
   clock: () => NOW,
+  slotWaitMs: 20_000,
   settings: { locale: 'en', timeZone: 'Europe/Paris', consoleUrl: 'https://leads.seller.example' } as const,
   mailer: {
     async send(email: OutgoingEmail) {
@@ -59,7 +64,7 @@ describe('notifySales', () => {
 
   it('tells sales a lead waits for review: who, why now, the explained score and buttons to decide', async () => {
     const notice = await handOff('Lead Review Requested');
-    expect(await notifySales(notice, deps())).toEqual({ sent: 2, alreadySent: 0 });
+    expect(await notifySales(notice, deps(), WINDOW)).toEqual({ sent: 2, alreadySent: 0 });
     expect(sent.map((email) => email.to)).toEqual(recipients.reviewRequested);
     const [email] = sent;
     const { contactId } = notice.detail.contact;
@@ -89,7 +94,7 @@ describe('notifySales', () => {
 
   it('tells sales and marketing of a qualified prospect, with its answers and a button to it', async () => {
     const notice = await handOff('Prospect Qualified', COMPLETE_BANT);
-    await notifySales(notice, deps());
+    await notifySales(notice, deps(), WINDOW);
     expect(sent.map((email) => email.to)).toEqual(recipients.prospectQualified);
     expect(sent[0]?.subject).toMatch(/^Prospect qualified: Ada/);
     expect(sent[0]?.text).toContain('New prospect, qualified automatically');
@@ -103,7 +108,7 @@ describe('notifySales', () => {
 
   it('writes in the team language, and leaves the buttons out when the console address is unknown', async () => {
     const notice = await handOff('Lead Review Requested');
-    await notifySales(notice, { ...deps(), settings: { locale: 'fr', timeZone: 'UTC' } });
+    await notifySales(notice, { ...deps(), settings: { locale: 'fr', timeZone: 'UTC' } }, WINDOW);
     const [email] = sent;
     expect(email?.subject).toMatch(/^Revue demandée : Ada \(Lovelace <Analytics>\) — score [\d,]+, note B$/);
     expect(email?.text).toMatch(
@@ -117,22 +122,54 @@ describe('notifySales', () => {
   it('emails each person once when the event is delivered again, and retries only what failed', async () => {
     const notice = await handOff('Lead Review Requested');
     failNext = true;
-    await expect(notifySales(notice, deps())).rejects.toThrow('Throttling');
-    expect(await notifySales(notice, deps())).toEqual({ sent: 2, alreadySent: 0 });
-    expect(await notifySales(notice, deps())).toEqual({ sent: 0, alreadySent: 2 });
+    await expect(notifySales(notice, deps(), WINDOW)).rejects.toThrow('Throttling');
+    expect(await notifySales(notice, deps(), WINDOW)).toEqual({ sent: 2, alreadySent: 0 });
+    expect(await notifySales(notice, deps(), WINDOW)).toEqual({ sent: 0, alreadySent: 2 });
     expect(sent).toHaveLength(2);
   });
 
   it('takes a slot of the shared send rate for each email, and sends nothing it has no slot for', async () => {
     const notice = await handOff('Lead Review Requested');
     rateLimiter.slots = 1;
-    await expect(notifySales(notice, deps())).rejects.toThrow('No sending slot');
+    await expect(notifySales(notice, deps(), WINDOW)).rejects.toThrow('No sending slot');
     expect(sent).toHaveLength(1);
     expect(rateLimiter.taken).toBe(1);
 
     // The retry of the event sends only the one that had no slot.
     rateLimiter.slots = Number.POSITIVE_INFINITY;
-    expect(await notifySales(notice, deps())).toEqual({ sent: 1, alreadySent: 1 });
+    expect(await notifySales(notice, deps(), WINDOW)).toEqual({ sent: 1, alreadySent: 1 });
     expect(sent.map((email) => email.to)).toEqual(recipients.reviewRequested);
+  });
+
+  it('a notification whose invocation was killed mid-send is sent by a retry once its lease passed, once', async () => {
+    const notice = await handOff('Lead Review Requested');
+    // Killed while SES was sending to the first person: the claim is neither confirmed nor released.
+    void notifySales(notice, { ...deps(), mailer: { send: () => new Promise<never>(() => {}) } }, WINDOW);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+
+    // A redelivery while the claim's lease holds leaves the first person to the (maybe live) invocation…
+    const soon = { ...deps(), clock: () => later(5_000) };
+    expect(await notifySales(notice, soon, { endsAt: later(15_000).getTime() })).toEqual({
+      sent: 1,
+      alreadySent: 1,
+    });
+    // …the retry after the lease sends it, and nothing is ever sent twice.
+    const retry = { ...deps(), clock: () => later(60_000) };
+    expect(await notifySales(notice, retry, { endsAt: later(70_000).getTime() })).toEqual({
+      sent: 1,
+      alreadySent: 1,
+    });
+    expect(await notifySales(notice, retry, { endsAt: later(70_000).getTime() })).toEqual({
+      sent: 0,
+      alreadySent: 2,
+    });
+    expect(sent.map((email) => email.to).sort()).toEqual([...recipients.reviewRequested].sort());
+  });
+
+  it('never waits for a slot past its invocation window, whatever the declared wait', async () => {
+    const notice = await handOff('Prospect Qualified', BANT);
+    await notifySales(notice, { ...deps(), slotWaitMs: 60_000 }, WINDOW);
+    expect(rateLimiter.waits).toHaveLength(3);
+    for (const wait of rateLimiter.waits) expect(wait).toBeLessThanOrEqual(7_000);
   });
 });

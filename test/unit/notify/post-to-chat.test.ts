@@ -7,6 +7,7 @@ import { NOW } from '../../support/builders.ts';
 import { COMPLETE_BANT, handOff } from '../../support/hand-off-notice.ts';
 import { InMemoryNoticeLog } from '../../support/in-memory-admin-views.ts';
 
+const WINDOW = { endsAt: NOW.getTime() + 10_000 };
 const settings = { locale: 'en', timeZone: 'UTC', consoleUrl: 'https://leads.seller.example' } as const;
 let posted: SlackMessage[];
 /** Errors the channel answers with, first to last, before it accepts posts again. */
@@ -38,16 +39,16 @@ describe('postToChat', () => {
   it('posts a review once, even when the event is delivered again, and again after a failed post', async () => {
     const notice = await handOff('Lead Review Requested');
     failures = [new Error('Slack answered 503')];
-    await expect(postToChat(notice, deps())).rejects.toThrow('503');
-    expect(await postToChat(notice, deps())).toBe('posted');
-    expect(await postToChat(notice, deps())).toBe('already');
+    await expect(postToChat(notice, deps(), WINDOW)).rejects.toThrow('503');
+    expect(await postToChat(notice, deps(), WINDOW)).toBe('posted');
+    expect(await postToChat(notice, deps(), WINDOW)).toBe('already');
     expect(posted).toHaveLength(1);
   });
 
   it('stays quiet for notices the channel is not configured for, or without a channel', async () => {
     const notice = await handOff('Lead Review Requested');
-    expect(await postToChat(notice, deps('prospect-qualified'))).toBe('off');
-    expect(await postToChat(notice, { notices, clock: () => NOW, settings })).toBe('off');
+    expect(await postToChat(notice, deps('prospect-qualified'), WINDOW)).toBe('off');
+    expect(await postToChat(notice, { notices, clock: () => NOW, settings }, WINDOW)).toBe('off');
     expect(posted).toEqual([]);
   });
 });

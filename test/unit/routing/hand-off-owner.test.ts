@@ -60,21 +60,26 @@ describe('owners of hand-offs', () => {
     await demoRequest('ada@acme-industries.com', 'FR');
     const sent: OutgoingEmail[] = [];
     const notice = { kind: 'review-requested', detail: events.ofType('Lead Review Requested')[0] } as never;
-    await notifySales(notice, {
-      notices: new InMemoryNoticeLog(),
-      rateLimiter: new CountingRateLimiter(),
-      clock: () => NOW,
-      recipients: notificationRecipients({
-        LEADFLOW_SALES_NOTIFY: 'sales@seller.example, hugo.martin@seller.example',
-      }),
-      settings: { locale: 'en', timeZone: 'UTC' },
-      mailer: {
-        async send(email: OutgoingEmail) {
-          sent.push(email);
-          return { messageId: `m_${sent.length}` };
+    await notifySales(
+      notice,
+      {
+        notices: new InMemoryNoticeLog(),
+        rateLimiter: new CountingRateLimiter(),
+        clock: () => NOW,
+        recipients: notificationRecipients({
+          LEADFLOW_SALES_NOTIFY: 'sales@seller.example, hugo.martin@seller.example',
+        }),
+        settings: { locale: 'en', timeZone: 'UTC' },
+        slotWaitMs: 20_000,
+        mailer: {
+          async send(email: OutgoingEmail) {
+            sent.push(email);
+            return { messageId: `m_${sent.length}` };
+          },
         },
       },
-    });
+      { endsAt: NOW.getTime() + 10_000 },
+    );
     expect(sent.map((email) => email.to)).toEqual(['hugo.martin@seller.example', 'sales@seller.example']);
     expect(sent[0]?.text).toContain('Lead waiting for your review, assigned to Hugo Martin');
   });
