@@ -1,10 +1,11 @@
 import type { Stage } from '#events/vocabulary/stage.ts';
+import type { JobView } from '#shared/bulk/job-view.ts';
 import type { ContactListEntry, ContactListPage } from '#shared/contact/contact-directory.ts';
 import type { FunnelInterval, FunnelReport } from '#shared/funnel/funnel-report.ts';
 import type { contactView, reviewEntry } from '#shared/review/contact-view.ts';
 import type { ReviewDecisionKind } from '#shared/review/review-rules.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
-import type { SampledSimulation } from '#shared/scoring/simulate-recent-contacts.ts';
+import type { SimulationReport } from '#shared/scoring/simulate-model.ts';
 import { currentSession } from './session.ts';
 
 export type ContactView = ReturnType<typeof contactView>;
@@ -12,7 +13,15 @@ export type { FollowUpEntry } from '#shared/follow-up/follow-up-list.ts';
 
 import type { FollowUpEntry } from '#shared/follow-up/follow-up-list.ts';
 export type ReviewEntry = ReturnType<typeof reviewEntry>;
-export type { ContactListEntry, FunnelInterval, FunnelReport, SampledSimulation, ScoringModel, Stage };
+export type {
+  ContactListEntry,
+  FunnelInterval,
+  FunnelReport,
+  JobView,
+  ScoringModel,
+  SimulationReport,
+  Stage,
+};
 
 /** An answer of the API that is not a success: its problem details (RFC 9457), or a network failure. */
 export class ApiError extends Error {
@@ -126,6 +135,13 @@ export const adminApi = {
     ),
   followUps: () => api<{ followUps: FollowUpEntry[] }>('GET', '/admin/follow-ups'),
   model: () => api<{ version: string; model: ScoringModel }>('GET', '/admin/model'),
-  simulate: (model: unknown, sample: number) =>
-    api<SampledSimulation>('POST', '/admin/model/simulate', { model, sample }),
+  /** Starts a simulation over every stored contact: a bulk job whose result is the report. */
+  simulate: (model: unknown) => api<JobView>('POST', '/admin/model/simulate', { model }),
+  jobs: () => api<{ jobs: JobView[] }>('GET', '/admin/jobs'),
+  job: (jobId: string) => api<JobView>('GET', `/admin/jobs/${encodeURIComponent(jobId)}`),
+  startJob: (kind: StartableJobKind) => api<JobView>('POST', '/admin/jobs', { kind }),
+  cancelJob: (jobId: string) => api<JobView>('POST', `/admin/jobs/${encodeURIComponent(jobId)}/cancel`),
 };
+
+/** The jobs a person starts from the jobs page (a simulation starts from the model page). */
+export type StartableJobKind = 'rescore-all' | 'backfill-funnel' | 'backfill-list-indexes';

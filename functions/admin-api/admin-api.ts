@@ -19,8 +19,11 @@ import { reassignOwner } from '#shared/routing/reassign-owner.ts';
 import type { RoutingConfig } from '#shared/routing/routing-config.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
+import { resumeNurture } from '#shared/sending/resume-nurture.ts';
+import { type SendingStatusDeps, sendingStatus } from '#shared/sending/sending-status.ts';
+import { type ImportRouteDeps, importRoutes } from './import-routes.ts';
 
-export interface AdminApiDeps extends RescoreDeps {
+export interface AdminApiDeps extends RescoreDeps, ImportRouteDeps {
   readonly reviews: ReviewQueue;
   readonly histories: ContactHistoryReader;
   readonly readSecret: (name: string) => Promise<string>;
@@ -29,6 +32,8 @@ export interface AdminApiDeps extends RescoreDeps {
   /** The people a contact can be given to. */
   readonly routing: RoutingConfig;
   readonly followUps: FollowUpStore;
+  /** The reputation breaker, the sending ledger and the account's quota, for the console's banner. */
+  readonly sending: SendingStatusDeps;
 }
 
 const listQuerySchema = z.object({
@@ -66,9 +71,17 @@ const reassignSchema = z.object({
   reviewer: z.optional(reviewerSchema),
 });
 
+/** Resuming nurture is a person's decision: who (the signed-in user, else `by`) and why are recorded. */
+const resumeSchema = z.object({
+  note: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  by: z.optional(reviewerSchema),
+});
+
 /**
- * The sales review API, on routes declared `auth: 'admin'`: the review queue, decisions on it, and
- * the full view of one contact. Every route checks the admin bearer token first.
+ * The sales review API, on routes declared `auth: 'admin'`: the review queue, decisions on it, the
+ * full view of one contact, its GDPR export and erasure, its owner, the follow-ups list, the
+ * sending banner, and contact imports (import-routes.ts). Every route checks the admin bearer
+ * token first.
  */
 export function createAdminApiHandler(deps: AdminApiDeps) {
   return adminRoutes(deps.readSecret, {
@@ -80,6 +93,9 @@ export function createAdminApiHandler(deps: AdminApiDeps) {
     'POST /admin/contacts/{contactId}/owner': (event) => reassign(event, deps),
     'GET /admin/follow-ups': async () =>
       jsonResponse(200, { followUps: await listFollowUps(deps, deps.clock().toISOString()) }),
+    'GET /admin/sending': async () => jsonResponse(200, await sendingStatus(deps.sending)),
+    'POST /admin/sending/resume': (event) => resume(event, deps),
+    ...importRoutes(deps),
   });
 }
 
@@ -103,6 +119,24 @@ async function reassign(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
   }
   logger.info('contact reassigned', { contactId, outcome: outcome.outcome });
   return jsonResponse(200, { contactId, owner: outcome.personId, changed: outcome.outcome === 'reassigned' });
+}
+
+async function resume(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
+  const body = rawBody(event);
+  requireJsonContentType(event);
+  const input = parseBody(resumeSchema, parseJson(body));
+  const by = authenticatedReviewer(event) ?? input.by ?? 'admin';
+  const outcome = await resumeNurture({ by, note: input.note }, deps.sending);
+  if (outcome.outcome === 'not-paused') {
+    throw new HttpProblem({
+      status: 409,
+      type: problemType('nurture-not-paused'),
+      title: 'Nurture is not paused',
+      detail: 'The reputation breaker is not open, so there is nothing to resume.',
+    });
+  }
+  logger.info('nurture resumed', { resumedAt: outcome.resumedAt });
+  return jsonResponse(200, await sendingStatus(deps.sending));
 }
 
 async function listReviews(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {

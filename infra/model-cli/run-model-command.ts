@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { allContactHistories } from '#shared/adapters/dynamodb/dynamodb-contact-export.ts';
+import { type CommandIo, isParseArgsError, UsageError } from '#infra/local/cli/command-io.ts';
+import { dynamoDbJobRuntime } from '#shared/adapters/bulk-job-adapters.ts';
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
+import { inProcessSignals } from '#shared/bulk/in-process-signals.ts';
+import { bulkSettingsFrom } from '#shared/bulk/job-settings.ts';
+import { MemoryJobStore } from '#shared/bulk/memory-job-store.ts';
+import { runInProcess } from '#shared/bulk/run-in-process.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
 import { contactView } from '#shared/review/contact-view.ts';
@@ -12,10 +17,10 @@ import {
   parseScoringModel,
   type ScoringModel,
 } from '#shared/scoring/scoring-model.ts';
-import { simulateModel } from '#shared/scoring/simulate-model.ts';
+import type { SimulationReport } from '#shared/scoring/simulate-model.ts';
 import { formatExplanation } from './format-explanation.ts';
 import { formatSimulation } from './format-simulation.ts';
-import { type TableOptions, TargetError, tableTarget } from './table-target.ts';
+import { type TableOptions, type TableTarget, TargetError, tableTarget } from './table-target.ts';
 
 export const USAGE = `Usage: npm run model -- <command> [options]
 
@@ -23,7 +28,8 @@ Commands
   explain <email>            the contact's stored score line by line, its stage and transitions,
                              and what the published model would say now
   simulate --model <file>    replays every stored contact under a candidate model and prints how
-                             many would change stage, with examples (run it before publishing)
+                             many would change stage, with examples (run it before publishing);
+                             a simulate bulk job run here, in parallel Scan segments, streamed
   validate [<file>]          checks a model file (the published one by default) and names each error
 
 Where the contacts are (explain, simulate)
@@ -34,19 +40,9 @@ Where the contacts are (explain, simulate)
 
 Other options
   --at <ISO time>            score as of this time instead of now
-  --examples <n>             examples per stage change in simulate (default 3)
+  --examples <n>             examples per stage change in simulate (default 3, at most 5)
   --json                     machine-readable output
 `;
-
-export interface CommandIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly now?: () => Date;
-}
-
-class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 /** Runs one `npm run model` command; the exit code: 0 done, 1 could not do it, 2 wrong usage or model. */
 export async function runModelCommand(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -109,8 +105,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo): P
       if (!Number.isInteger(examples) || examples < 0)
         throw new UsageError('--examples takes a whole number.');
       const target = await tableTarget(table);
-      const histories = await allContactHistories(target.documents, target.tableName);
-      const report = simulateModel(histories, defaultScoringModel, candidate, now, examples);
+      const report = await simulateOverTable(target, candidate, now, examples);
       io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatSimulation(report, values.model));
       return 0;
     }
@@ -152,8 +147,42 @@ function parseTime(value: string): Date {
   return time;
 }
 
-function isParseArgsError(error: unknown): boolean {
-  return (
-    error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')
+/**
+ * The candidate simulated over every contact of the table by the `simulate` bulk job, run in this
+ * process: parallel Scan segments streamed a page at a time, so memory stays flat however many
+ * contacts there are. The job is kept in memory only: the command writes nothing to the table.
+ */
+async function simulateOverTable(
+  target: { documents: TableTarget['documents']; tableName: string },
+  candidate: ScoringModel,
+  now: Date,
+  examples: number,
+): Promise<SimulationReport> {
+  const runtime = {
+    ...dynamoDbJobRuntime({
+      table: target,
+      events: { publish: async () => {} },
+      clock: () => now,
+      model: defaultScoringModel,
+      store: new MemoryJobStore(),
+      settings: bulkSettingsFrom(),
+    }),
+    signals: inProcessSignals(),
+  };
+  const job = await runInProcess(
+    { kind: 'simulate', input: { model: candidate, at: now.toISOString() }, createdBy: 'cli' },
+    runtime,
   );
+  const report = job.result as unknown as SimulationReport;
+  return { ...report, examples: examplesPerMove(report.examples, examples) };
+}
+
+/** The job keeps up to five examples of each move; the command shows `--examples` of them. */
+function examplesPerMove(all: SimulationReport['examples'], limit: number): SimulationReport['examples'] {
+  const kept: Record<string, number> = {};
+  return all.filter((example) => {
+    const key = `${example.from} → ${example.to}`;
+    kept[key] = (kept[key] ?? 0) + 1;
+    return kept[key] <= limit;
+  });
 }

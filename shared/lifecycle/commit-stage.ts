@@ -34,6 +34,8 @@ export interface StageChange {
   readonly qualifiedBy?: Qualification['by'];
   readonly recycledAt?: string;
   readonly answers?: QualificationAnswers;
+  /** The bulk job making this change: its hand-offs are summarized per job (see bulkJobFinished). */
+  readonly bulkJobId?: string;
 }
 
 export interface CommitDeps {
@@ -146,6 +148,7 @@ export async function commitStage(
             after.qualification,
             reason ?? 'qualified',
             named,
+            fresh ? change.bulkJobId : undefined,
           ),
         ),
       );
@@ -153,7 +156,14 @@ export async function commitStage(
       events.push(
         outgoing(
           leadReviewRequested,
-          leadReviewRequestedDetail(after, score, [...activities], after.review, named),
+          leadReviewRequestedDetail(
+            after,
+            score,
+            [...activities],
+            after.review,
+            named,
+            fresh ? change.bulkJobId : undefined,
+          ),
         ),
       );
     }

@@ -15,6 +15,7 @@ export function prospectQualifiedDetail(
   qualification: Qualification,
   reason: string,
   owner?: OwnerDetail,
+  bulkJobId?: string,
 ): DetailOf<typeof prospectQualified> {
   return {
     version: 1,
@@ -25,6 +26,7 @@ export function prospectQualifiedDetail(
     score,
     ...contactSnapshot(contact, activities),
     owner,
+    ...(bulkJobId ? { bulkJobId } : {}),
   };
 }
 
@@ -35,6 +37,7 @@ export function leadReviewRequestedDetail(
   activities: readonly Activity[],
   review: PendingReview,
   owner?: OwnerDetail,
+  bulkJobId?: string,
 ): DetailOf<typeof leadReviewRequested> {
   return {
     version: 1,
@@ -44,5 +47,6 @@ export function leadReviewRequestedDetail(
     score,
     ...contactSnapshot(contact, activities),
     owner,
+    ...(bulkJobId ? { bulkJobId } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { Duration, IANAZone } from 'luxon';
 import * as z from 'zod/mini';
 import { activityTypeSchema, formTypeSchema } from '#events/vocabulary/activity-type.ts';
 import { stageSchema } from '#events/vocabulary/stage.ts';
+import { STAGE_LINKS } from './sender-identity.ts';
 import '#shared/runtime/validation-messages.ts';
 import type { CompiledTemplates } from './compiled-template.ts';
 import { EMAIL_LOCALES } from './email-locale.ts';
@@ -64,8 +65,14 @@ const trackSchema = z.object({
 export const nurtureConfigSchema = z
   .object({
     version: z.string().check(z.minLength(1)),
-    /** Our own URLs the templates link to, as `{{links.<name>}}`. */
-    links: z.record(z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/)), z.url({ protocol: /^https?$/ })),
+    /**
+     * Pages the templates link to, as `{{links.<name>}}`: a path (`/blog`) on the stage's website, or a
+     * full https URL elsewhere. `website` and `privacy` are the stage's own (its `mail.links`).
+     */
+    links: z.record(
+      z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/)),
+      z.union([z.string().check(z.regex(/^\/[^/]/)), z.url({ protocol: /^https$/ })]),
+    ),
     topics: z
       .array(z.object({ id: name, label: z.record(localeSchema, z.string().check(z.minLength(1))) }))
       .check(
@@ -143,7 +150,7 @@ export function parseNurtureConfig(input: unknown, templates: CompiledTemplates)
     for (const locale of Object.values(compiled.locales)) {
       for (const variable of locale?.variables ?? []) {
         const link = variable.startsWith('links.') ? variable.slice('links.'.length) : undefined;
-        if (link !== undefined && !(link in config.links)) {
+        if (link !== undefined && !(link in config.links) && !isStageLink(link)) {
           problems.push(
             `${where}: template "${template}" links to {{${variable}}}, which links does not define`,
           );
@@ -160,6 +167,10 @@ export function parseNurtureConfig(input: unknown, templates: CompiledTemplates)
   if (problems.length > 0)
     throw new Error(`Invalid nurture configuration:\n- ${[...new Set(problems)].join('\n- ')}`);
   return config;
+}
+
+function isStageLink(name: string): boolean {
+  return (STAGE_LINKS as readonly string[]).includes(name);
 }
 
 function unique(values: readonly string[]): boolean {

@@ -1,13 +1,14 @@
-import { ApiError, adminApi, type SampledSimulation, type ScoringModel } from '../api.ts';
+import { ApiError, adminApi, type JobView, type ScoringModel, type SimulationReport } from '../api.ts';
 import { apiErrorBox } from '../components/api-error.ts';
-import { errorBox, field, select } from '../components/form.ts';
+import { errorBox, field } from '../components/form.ts';
+import { JOB_POLL_MS, jobProgress } from '../components/job-progress.ts';
 import { stageLabel } from '../components/stage.ts';
 import { type Child, h, replace } from '../dom.ts';
 import { format, type MessageKey, t } from '../i18n.ts';
 import type { ViewContext } from '../main.ts';
 import { href } from '../route.ts';
 
-/** The published model, readable, and a candidate's simulation on recent leads before publishing it. */
+/** The published model, readable, and a candidate's simulation over every contact before publishing it. */
 export async function renderModel(context: ViewContext): Promise<void> {
   const { main } = context;
   replace(main, h('h1', {}, t('model.title')), h('p', { class: 'loading' }, t('common.loading')));
@@ -131,10 +132,6 @@ function simulation(currentJson: string): HTMLElement {
     const chosen = file.files?.[0];
     if (chosen) editor.value = await chosen.text();
   });
-  const sample = select(
-    ['50', '200', '500'].map((n) => [n, t('model.sampleSize', { count: n })] as const),
-    '200',
-  );
   const result = h('div', { class: 'simulation-result', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit' }, t('model.simulate'));
   const form = h(
@@ -142,7 +139,6 @@ function simulation(currentJson: string): HTMLElement {
     { novalidate: true },
     field(t('model.candidate'), editor, t('model.candidateHint')),
     field(t('model.loadFile'), file),
-    field(t('model.sample'), sample, t('model.sampleHint')),
     submit,
   );
   form.addEventListener('submit', async (event) => {
@@ -158,7 +154,15 @@ function simulation(currentJson: string): HTMLElement {
     submit.disabled = true;
     replace(result, h('p', { class: 'loading' }, t('model.simulating')));
     try {
-      replace(result, report(await adminApi.simulate(candidate, Number(sample.value))));
+      const finished = await untilFinished(await adminApi.simulate(candidate), (job) =>
+        replace(result, h('p', { class: 'loading' }, t('model.simulating')), jobProgress(job)),
+      );
+      replace(
+        result,
+        finished.status === 'done' && finished.result
+          ? report(finished.result as unknown as SimulationReport)
+          : h('p', {}, t('model.simulationStopped')),
+      );
       result.querySelector<HTMLElement>('h3')?.focus();
     } catch (error) {
       replace(
@@ -185,7 +189,18 @@ function simulation(currentJson: string): HTMLElement {
   );
 }
 
-function report({ report: r, sample }: SampledSimulation): HTMLElement {
+/** Asks for the job every few seconds, showing its progress, until it has finished. */
+async function untilFinished(started: JobView, show: (job: JobView) => void): Promise<JobView> {
+  let job = started;
+  while (!job.finishedAt) {
+    show(job);
+    await new Promise((resolve) => setTimeout(resolve, JOB_POLL_MS));
+    job = await adminApi.job(job.jobId);
+  }
+  return job;
+}
+
+function report(r: SimulationReport): HTMLElement {
   const transitions = Object.entries(r.transitions);
   return h(
     'div',
@@ -202,7 +217,7 @@ function report({ report: r, sample }: SampledSimulation): HTMLElement {
         'li',
         { class: 'kpi' },
         h('span', { class: 'kpi-label' }, t('model.replayed')),
-        h('span', { class: 'kpi-value' }, format.number(sample.contacts)),
+        h('span', { class: 'kpi-value' }, format.number(r.contacts)),
       ),
       h(
         'li',
@@ -291,6 +306,6 @@ function report({ report: r, sample }: SampledSimulation): HTMLElement {
             ),
           ),
         ),
-    h('p', { class: 'hint' }, t('model.sampleNote', { requested: sample.requested })),
+    h('p', { class: 'hint' }, t('model.allNote', { at: format.dateTime(r.at) })),
   );
 }
