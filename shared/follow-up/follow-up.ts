@@ -4,7 +4,9 @@
  * escalations are sent from it. Events may arrive in any order, so a close seen before its start
  * is kept (as `closedAt` without a start) and makes that start arrive closed.
  */
-export type FollowUpKind = 'review' | 'first-touch';
+/** Every kind of follow-up: erasing a contact deletes one of each. */
+export const FOLLOW_UP_KINDS = ['review', 'first-touch'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 export interface FollowUp {
   readonly contactId: string;

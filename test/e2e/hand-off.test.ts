@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sesAccountAnswer } from '#infra/local/ses/ses-local.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { type Browser, openBrowser } from '../support/browser.ts';
 import { LocalPipeline } from '../support/local-pipeline.ts';
@@ -19,7 +20,12 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  pipeline = await LocalPipeline.start({ env: { LEADFLOW_SALES_NOTIFY: SALES, SES_MAX_SEND_RATE: '50' } });
+  pipeline = await LocalPipeline.start({
+    env: {
+      LEADFLOW_SALES_NOTIFY: SALES,
+      AWS_SES_ACCOUNT: sesAccountAnswer({ max24HourSend: 50_000, maxSendRate: 50 }),
+    },
+  });
   const posted = await pipeline.postForm({
     email,
     formType: 'demo',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENGAGEMENT_SOURCE } from '#events/engagement-source.ts';
 import { salesInteractionLogged } from '#events/sales-interaction-logged.ts';
+import { sesAccountAnswer } from '#infra/local/ses/ses-local.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { LocalPipeline } from '../support/local-pipeline.ts';
 
@@ -19,7 +20,12 @@ const bant = { budget: '30k', authority: 'I sign', need: 'routing', timeline: 't
 let pipeline: LocalPipeline;
 
 beforeAll(async () => {
-  pipeline = await LocalPipeline.start({ env: { LEADFLOW_SALES_NOTIFY: SALES, SES_MAX_SEND_RATE: '50' } });
+  pipeline = await LocalPipeline.start({
+    env: {
+      LEADFLOW_SALES_NOTIFY: SALES,
+      AWS_SES_ACCOUNT: sesAccountAnswer({ max24HourSend: 50_000, maxSendRate: 50 }),
+    },
+  });
   vi.useFakeTimers({ toFake: ['Date'] });
 });
 

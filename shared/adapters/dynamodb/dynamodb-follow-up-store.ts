@@ -4,7 +4,7 @@ import type { FollowUpStore } from '#shared/follow-up/follow-up-store.ts';
 
 /** Every follow-up in one partition: the open ones are few (pending reviews, untouched prospects). */
 const PARTITION = 'FOLLOW_UPS';
-const followUpKey = (contactId: string, kind: FollowUpKind) => ({
+export const followUpKey = (contactId: string, kind: FollowUpKind) => ({
   pk: PARTITION,
   sk: `${kind}#${contactId}`,
 });
