@@ -30,7 +30,7 @@ export function notifyBulkRescore(
 
 /**
  * Only numbers, the job id (a fixed pattern) and the configured console address go into it:
- * nothing to escape. Without a console address the email carries no links, as the hand-offs do.
+ * nothing to escape. Without a console address it carries no links, as the hand-offs do.
  */
 export function renderBulkRescore(
   detail: DetailOf<typeof bulkJobFinished>,
@@ -44,7 +44,9 @@ export function renderBulkRescore(
     `Contacts re-scored: ${count('rescored')}; failed: ${detail.failed}.`,
     `New prospects handed to sales: ${count('qualified')}.`,
     `Leads sent to review: ${count('reviewsRequested')}.`,
-    ...(site ? [`The review queue: ${site}/#/reviews`, `The bulk jobs: ${site}/#/jobs`] : []),
+    // Without a console address the id is all there is; `npm run jobs` and the API show the job.
+    `The job: ${site ? `${site}/#/jobs` : detail.jobId}`,
+    ...(site ? [`The review queue: ${site}/#/reviews`] : []),
   ];
   return {
     subject: `Re-score of every contact ${ended}: ${count('qualified')} new prospects, ${count('reviewsRequested')} reviews`,
