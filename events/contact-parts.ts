@@ -54,6 +54,31 @@ export const activitySummarySchema = z.object({
   lastAt: z.optional(z.iso.datetime()),
 });
 
+/**
+ * The contact's latest activity when the hand-off was decided: what it did, when, and which
+ * integration reported it, so the person notified knows why now. Absent in events put before it
+ * existed, and for a contact whose activities have all expired.
+ */
+export const handOffTriggerSchema = z.object({
+  type: z.string().check(z.minLength(1)),
+  at: z.iso.datetime(),
+  /** `web-form`, `webinar`, `website`, `calendar`, `crm`… */
+  channel: z.string().check(z.minLength(1)),
+  /** The integration: `generic`, `typeform`, `calendly`… */
+  source: z.string().check(z.minLength(1)),
+  formType: optionalText,
+  page: optionalText,
+});
+
+/** The person in sales who follows the contact up, from the routing rules or a reassignment. */
+export const ownerSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  email: z.email(),
+  /** The team whose territory it is; absent for the fallback owner. */
+  team: optionalText,
+});
+
 /** What both hand-off events say about the contact: who, how it scores, what it answered and did. */
 export const handOffShape = {
   contact: contactIdentitySchema,
@@ -61,6 +86,9 @@ export const handOffShape = {
   answers: answersSchema,
   attribution: attributionSchema,
   activitySummary: activitySummarySchema,
+  trigger: z.optional(handOffTriggerSchema),
+  /** Absent when no routing rules are configured, and in events put before owners existed. */
+  owner: z.optional(ownerSchema),
   /**
    * Set when a bulk job (a re-score of every contact) made the hand-off: people are told of the
    * job's hand-offs once, in its "Bulk Job Finished" summary, not one email each. Tools that open

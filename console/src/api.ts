@@ -9,6 +9,9 @@ import type { SimulationReport } from '#shared/scoring/simulate-model.ts';
 import { currentSession } from './session.ts';
 
 export type ContactView = ReturnType<typeof contactView>;
+export type { FollowUpEntry } from '#shared/follow-up/follow-up-list.ts';
+
+import type { FollowUpEntry } from '#shared/follow-up/follow-up-list.ts';
 export type ReviewEntry = ReturnType<typeof reviewEntry>;
 export type {
   ContactListEntry,
@@ -121,6 +124,16 @@ export const adminApi = {
       `/admin/reviews/${encodeURIComponent(contactId)}`,
       decision,
     ),
+  reassign: (contactId: string, owner: string, reviewer?: string) =>
+    api<{ owner: string; changed: boolean }>(
+      'POST',
+      `/admin/contacts/${encodeURIComponent(contactId)}/owner`,
+      {
+        owner,
+        reviewer,
+      },
+    ),
+  followUps: () => api<{ followUps: FollowUpEntry[] }>('GET', '/admin/follow-ups'),
   model: () => api<{ version: string; model: ScoringModel }>('GET', '/admin/model'),
   /** Starts a simulation over every stored contact: a bulk job whose result is the report. */
   simulate: (model: unknown) => api<JobView>('POST', '/admin/model/simulate', { model }),

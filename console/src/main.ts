@@ -142,7 +142,7 @@ async function render(): Promise<void> {
         await renderContacts(context, route.params);
         break;
       case 'contact':
-        await renderContact(context, route.contactId);
+        await renderContact(context, route.contactId, route.params);
         break;
       case 'reviews':
         await renderReviews(context);

@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 import type { ContactHistoryReader } from '#shared/contact/contact-history.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
+import { listFollowUps } from '#shared/follow-up/follow-up-list.ts';
+import type { FollowUpStore } from '#shared/follow-up/follow-up-store.ts';
 import { adminRoutes, CONTACT_ID_PATTERN, contactNotFound, readPage } from '#shared/http/admin-routes.ts';
 import { HttpProblem, jsonResponse, problemType } from '#shared/http/problem.ts';
 import { parseBody, parseJson, parseQuery, rawBody, requireJsonContentType } from '#shared/http/request.ts';
@@ -13,6 +15,8 @@ import { contactView, reviewEntry } from '#shared/review/contact-view.ts';
 import { decideReview } from '#shared/review/decide-review.ts';
 import type { ReviewQueue } from '#shared/review/review-queue.ts';
 import { DECISION_FROM, REASON_REQUIRED, REVIEW_DECISIONS } from '#shared/review/review-rules.ts';
+import { reassignOwner } from '#shared/routing/reassign-owner.ts';
+import type { RoutingConfig } from '#shared/routing/routing-config.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
 import { resumeNurture } from '#shared/sending/resume-nurture.ts';
@@ -25,6 +29,9 @@ export interface AdminApiDeps extends RescoreDeps, ImportRouteDeps {
   readonly readSecret: (name: string) => Promise<string>;
   /** Export and erasure of a contact's data (GDPR articles 15 and 17). */
   readonly data: ContactDataStore;
+  /** The people a contact can be given to. */
+  readonly routing: RoutingConfig;
+  readonly followUps: FollowUpStore;
   /** The reputation breaker, the sending ledger and the account's quota, for the console's banner. */
   readonly sending: SendingStatusDeps;
 }
@@ -58,6 +65,12 @@ const decisionSchema = z
     }),
   );
 
+const reassignSchema = z.object({
+  owner: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+  reviewer: z.optional(reviewerSchema),
+});
+
 /** Resuming nurture is a person's decision: who (the signed-in user, else `by`) and why are recorded. */
 const resumeSchema = z.object({
   note: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
@@ -66,7 +79,9 @@ const resumeSchema = z.object({
 
 /**
  * The sales review API, on routes declared `auth: 'admin'`: the review queue, decisions on it, the
- * full view of one contact, its GDPR export and erasure, and contact imports (import-routes.ts). Every route checks the admin bearer token first.
+ * full view of one contact, its GDPR export and erasure, its owner, the follow-ups list, the
+ * sending banner, and contact imports (import-routes.ts). Every route checks the admin bearer
+ * token first.
  */
 export function createAdminApiHandler(deps: AdminApiDeps) {
   return adminRoutes(deps.readSecret, {
@@ -75,10 +90,35 @@ export function createAdminApiHandler(deps: AdminApiDeps) {
     'GET /admin/contacts': (event) => findContact(event, deps),
     'GET /admin/contacts/{contactId}/export': (event) => exportContact(event, deps),
     'DELETE /admin/contacts/{contactId}': (event) => erase(event, deps),
+    'POST /admin/contacts/{contactId}/owner': (event) => reassign(event, deps),
+    'GET /admin/follow-ups': async () =>
+      jsonResponse(200, { followUps: await listFollowUps(deps, deps.clock().toISOString()) }),
     'GET /admin/sending': async () => jsonResponse(200, await sendingStatus(deps.sending)),
     'POST /admin/sending/resume': (event) => resume(event, deps),
     ...importRoutes(deps),
   });
+}
+
+/** Gives the contact to another person in sales; the change joins its history. */
+async function reassign(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
+  const contactId = contactIdParameter(event);
+  const body = rawBody(event);
+  requireJsonContentType(event);
+  const input = parseBody(reassignSchema, parseJson(body));
+  const by = authenticatedReviewer(event) ?? input.reviewer ?? 'admin';
+  const outcome = await reassignOwner(contactId, { personId: input.owner, by, reason: input.reason }, deps);
+  if (outcome.outcome === 'not-found') throw contactNotFound();
+  if (outcome.outcome === 'unknown-person') {
+    throw new HttpProblem({
+      status: 422,
+      type: problemType('unknown-owner'),
+      title: 'Unknown owner',
+      detail: `Nobody called "${input.owner}" is in the routing configuration; pick one of its people.`,
+      extensions: { errors: [{ field: 'owner', message: 'not a person of the routing configuration' }] },
+    });
+  }
+  logger.info('contact reassigned', { contactId, outcome: outcome.outcome });
+  return jsonResponse(200, { contactId, owner: outcome.personId, changed: outcome.outcome === 'reassigned' });
 }
 
 async function resume(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
@@ -146,7 +186,7 @@ async function findContact(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
   }
   const history = await deps.histories.history(contactIdFor(email.email));
   if (!history) throw contactNotFound();
-  return jsonResponse(200, contactView(history));
+  return jsonResponse(200, contactView(history, deps.routing));
 }
 
 /** Everything held on the contact, as JSON (GDPR article 15, right of access). */

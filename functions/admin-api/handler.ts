@@ -2,8 +2,10 @@ import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbContactData } from '#shared/adapters/dynamodb/dynamodb-contact-data.ts';
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
+import { DynamoDbFollowUpStore } from '#shared/adapters/dynamodb/dynamodb-follow-up-store.ts';
 import { DynamoDbImportStore } from '#shared/adapters/dynamodb/dynamodb-import-store.ts';
 import { DynamoDbReviewQueue } from '#shared/adapters/dynamodb/dynamodb-review-queue.ts';
+import { dynamoDbOwnerRouting } from '#shared/adapters/dynamodb/dynamodb-round-robin.ts';
 import {
   DynamoDbBreakerStore,
   DynamoDbSendingLedger,
@@ -13,6 +15,7 @@ import { readSecret } from '#shared/adapters/secrets.ts';
 import { configurationSetName } from '#shared/adapters/sending-adapters.ts';
 import { sesAccountQuota } from '#shared/adapters/ses-account-quota.ts';
 import { createSesClient } from '#shared/adapters/ses-client.ts';
+import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -32,6 +35,9 @@ export const handler = lambdaHandler(() => {
     readSecret,
     clock: systemClock,
     model: defaultScoringModel,
+    owners: dynamoDbOwnerRouting(documents, tableName, defaultRoutingConfig),
+    routing: defaultRoutingConfig,
+    followUps: new DynamoDbFollowUpStore(documents, tableName),
     sending: {
       breaker: new DynamoDbBreakerStore(documents, tableName, configurationSetName()),
       ledger: new DynamoDbSendingLedger(documents, tableName, configurationSetName()),

@@ -18,6 +18,7 @@ import { adminRoutes, CONTACT_ID_PATTERN, contactNotFound, readPage } from '#sha
 import { HttpProblem, jsonResponse, problemType } from '#shared/http/problem.ts';
 import { parseQuery } from '#shared/http/request.ts';
 import { contactView } from '#shared/review/contact-view.ts';
+import type { RoutingConfig } from '#shared/routing/routing-config.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
 
 export interface AdminInsightsDeps {
@@ -27,6 +28,8 @@ export interface AdminInsightsDeps {
   readonly model: ScoringModel;
   readonly clock: () => Date;
   readonly readSecret: (name: string) => Promise<string>;
+  /** Who owns a contact, and who it can be given to. */
+  readonly routing: RoutingConfig;
 }
 
 const DAY_MS = 86_400_000;
@@ -127,7 +130,7 @@ async function contactById(event: APIGatewayProxyEventV2, deps: AdminInsightsDep
   const contactId = event.pathParameters?.contactId ?? '';
   const history = CONTACT_ID_PATTERN.test(contactId) ? await deps.histories.history(contactId) : undefined;
   if (!history) throw contactNotFound();
-  return jsonResponse(200, contactView(history));
+  return jsonResponse(200, contactView(history, deps.routing));
 }
 
 function invalidQuery(field: string, message: string): HttpProblem {

@@ -3,6 +3,7 @@ import { DynamoDbContactDirectory } from '#shared/adapters/dynamodb/dynamodb-con
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
 import { DynamoDbFunnelStore } from '#shared/adapters/dynamodb/dynamodb-funnel-store.ts';
 import { readSecret } from '#shared/adapters/secrets.ts';
+import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -18,5 +19,6 @@ export const handler = lambdaHandler(() => {
     model: defaultScoringModel,
     clock: systemClock,
     readSecret,
+    routing: defaultRoutingConfig,
   });
 });

@@ -1,19 +1,23 @@
 import { dynamoDbJobRuntime } from '#shared/adapters/bulk-job-adapters.ts';
 import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
+import { dynamoDbOwnerRouting } from '#shared/adapters/dynamodb/dynamodb-round-robin.ts';
 import { busPublisher } from '#shared/adapters/event-publisher.ts';
+import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { createBulkWorkerHandler } from './bulk-worker.ts';
 
 /** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
-export const handler = lambdaHandler(() =>
-  createBulkWorkerHandler(
+export const handler = lambdaHandler(() => {
+  const table = contactsTable();
+  return createBulkWorkerHandler(
     dynamoDbJobRuntime({
-      table: contactsTable(),
+      table,
       events: busPublisher(),
       clock: systemClock,
       model: defaultScoringModel,
+      owners: dynamoDbOwnerRouting(table.documents, table.tableName, defaultRoutingConfig),
     }),
-  ),
-);
+  );
+});

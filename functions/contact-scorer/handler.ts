@@ -1,6 +1,8 @@
 import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
+import { dynamoDbOwnerRouting } from '#shared/adapters/dynamodb/dynamodb-round-robin.ts';
 import { busPublisher } from '#shared/adapters/event-publisher.ts';
+import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -14,5 +16,6 @@ export const handler = lambdaHandler(() => {
     events: busPublisher(),
     clock: systemClock,
     model: defaultScoringModel,
+    owners: dynamoDbOwnerRouting(documents, tableName, defaultRoutingConfig),
   });
 });

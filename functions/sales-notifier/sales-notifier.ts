@@ -7,15 +7,17 @@ import { prospectQualified } from '#events/prospect-qualified.ts';
 import type { SalesNotice } from '#shared/notify/notification-email.ts';
 import { notifyBulkRescore } from '#shared/notify/notify-bulk-rescore.ts';
 import { type NotifySalesDeps, notifySales } from '#shared/notify/notify-sales.ts';
+import { type PostToChatDeps, postToChat } from '#shared/notify/post-to-chat.ts';
 import { invocationWindow } from '#shared/runtime/invocation-window.ts';
 import { logger } from '#shared/runtime/logger.ts';
 
 /**
- * Consumer of "Lead Review Requested" and "Prospect Qualified": emails sales and marketing. A
- * hand-off a re-score of every contact made is told once for the whole job, on its "Bulk Job
- * Finished", so a re-score that qualifies thousands sends one email, not thousands.
+ * Consumer of "Lead Review Requested" and "Prospect Qualified": emails sales and marketing, then
+ * posts to the team's chat channel. A hand-off a re-score of every contact made is told once for
+ * the whole job, on its "Bulk Job Finished", so a re-score that qualifies thousands sends one
+ * email, not thousands.
  */
-export function createSalesNotifierHandler(deps: NotifySalesDeps) {
+export function createSalesNotifierHandler(deps: NotifySalesDeps & PostToChatDeps) {
   return middy<EventBridgeEvent<string, unknown>, void>().handler(async (event, context) => {
     if (event['detail-type'] === bulkJobFinished.detailType) {
       const detail = parseDetail(bulkJobFinished, event);
@@ -32,11 +34,14 @@ export function createSalesNotifierHandler(deps: NotifySalesDeps) {
       });
       return;
     }
-    const outcome = await notifySales(notice, deps, invocationWindow(context, deps.clock()));
+    const window = invocationWindow(context, deps.clock());
+    const outcome = await notifySales(notice, deps, window);
+    const chat = await postToChat(notice, deps, window);
     logger.info('sales notified', {
       kind: notice.kind,
       contactId: notice.detail.contact.contactId,
       ...outcome,
+      chat,
     });
   });
 }

@@ -68,6 +68,9 @@ export class StatelessStack extends Stack {
       ? new LeadflowHttpApi(this, 'Http', { stage, ...(props.admins ? { admins: props.admins } : {}) })
       : undefined;
     const publicBaseUrl = stage.config.http.publicBaseUrl ?? this.http?.url;
+    // The console's CloudFront address is only known in the console stack, which depends on this
+    // one; a custom domain is known up front, so notifications link to the console only with one.
+    const consoleUrl = stage.config.console.domainName && `https://${stage.config.console.domainName}`;
     const sender = senderIdentityOf(stage.config);
 
     const secrets = new Map<string, Secret>();
@@ -95,6 +98,7 @@ export class StatelessStack extends Stack {
             publicBaseUrl,
             notifications: stage.config.notifications,
             formSites: stage.config.forms,
+            consoleUrl,
           }),
           ...secretEnvironment,
           ...declaration.environment,

@@ -65,6 +65,8 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     publicBaseUrl: input.endpoints.gateway,
     notifications: input.notifications,
     formSites: input.formSites,
+    // `npm start` serves the console at the gateway's root.
+    consoleUrl: input.endpoints.gateway,
   };
   const devSecrets = input.devSecrets ?? DEV_SECRETS;
   const settings = new Map<string, { value: string; declaredBy: string }>();

@@ -10,6 +10,7 @@ import { runInProcess } from '#shared/bulk/run-in-process.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
 import { contactView } from '#shared/review/contact-view.ts';
+import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { DEFAULT_MODEL_PATH, defaultScoringModel } from '#shared/scoring/default-model.ts';
 import {
   InvalidScoringModelError,
@@ -92,7 +93,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo): P
       }
       io.out(
         values.json
-          ? `${JSON.stringify(contactView(history), null, 2)}\n`
+          ? `${JSON.stringify(contactView(history, defaultRoutingConfig), null, 2)}\n`
           : formatExplanation(history, defaultScoringModel, now),
       );
       return 0;

@@ -23,6 +23,18 @@ import { defineFunction, type FunctionDeclaration } from './types.ts';
 const scoringModel = { LEADFLOW_SCORING_MODEL_VERSION: defaultScoringModel.version };
 
 /**
+ * The language and clock of the team's emails (notifications, digest, follow-ups): `en` or `fr`,
+ * and an IANA time zone. Slack hears of nothing until `LEADFLOW_SLACK_NOTIFY` names the notices
+ * (`review-requested`, `prospect-qualified`) and the sales notifier declares the
+ * `SLACK_WEBHOOK_URL` secret (docs/sales.md).
+ */
+const TEAM_NOTICES = {
+  LEADFLOW_TEAM_LOCALE: 'en',
+  LEADFLOW_TEAM_TIME_ZONE: 'UTC',
+  LEADFLOW_SLACK_NOTIFY: '',
+} as const;
+
+/**
  * What both nurture senders may touch: the table, SES, and the key of the links in every email;
  * the team lists, so marketing hears when nurture pauses or waits for the quota. The send rate and
  * the quota are the account's, as SES's GetAccount reports them, not settings.
@@ -162,7 +174,11 @@ export const functions = {
     access: { table: 'readWrite', mail: 'send', notify: 'digest' },
     // Room for two copies to wait behind nurture's backlog; a test holds every wait inside it.
     timeoutSeconds: 60,
-    environment: { [SLOT_WAIT_ENV.dailyDigest]: '40000' },
+    environment: {
+      [SLOT_WAIT_ENV.dailyDigest]: '40000',
+      LEADFLOW_TEAM_LOCALE: TEAM_NOTICES.LEADFLOW_TEAM_LOCALE,
+      LEADFLOW_TEAM_TIME_ZONE: TEAM_NOTICES.LEADFLOW_TEAM_TIME_ZONE,
+    },
   }),
   adminApi: defineFunction({
     entry: 'functions/admin-api/handler.ts',
@@ -174,6 +190,8 @@ export const functions = {
       { kind: 'http', method: 'GET', path: '/admin/contacts', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/contacts/{contactId}/export', auth: 'admin' },
       { kind: 'http', method: 'DELETE', path: '/admin/contacts/{contactId}', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/contacts/{contactId}/owner', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/follow-ups', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/sending', auth: 'admin' },
       { kind: 'http', method: 'POST', path: '/admin/sending/resume', auth: 'admin' },
       { kind: 'http', method: 'POST', path: '/admin/imports/preview', auth: 'admin' },
@@ -198,9 +216,34 @@ export const functions = {
     ],
     // Who hears of it comes from the stage configuration (`notifications`); none, no email.
     access: { table: 'readWrite', mail: 'send', notify: 'team' },
-    environment: { [SLOT_WAIT_ENV.salesNotifier]: '20000' },
+    environment: { ...TEAM_NOTICES, [SLOT_WAIT_ENV.salesNotifier]: '20000' },
     // The slot wait, the sends and their writes, with room to spare: a test holds it.
     timeoutSeconds: 30,
+  }),
+  followUpTracker: defineFunction({
+    entry: 'functions/follow-up-tracker/handler.ts',
+    description:
+      'Opens a follow-up with its deadline for each hand-off, and closes it on the decision or first touch.',
+    triggers: [
+      { kind: 'event', ruleName: 'OpenReviewFollowUps', pattern: patternFor(leadReviewRequested) },
+      { kind: 'event', ruleName: 'OpenFirstTouchFollowUps', pattern: patternFor(prospectQualified) },
+      { kind: 'event', ruleName: 'CloseFollowUpsOnStageChange', pattern: patternFor(contactScored) },
+      {
+        kind: 'event',
+        ruleName: 'CloseFollowUpsOnFirstTouch',
+        pattern: patternFor(contactActivityRecorded, { activityType: ['sales_interaction'] }),
+      },
+    ],
+    access: { table: 'readWrite' },
+  }),
+  followUpNotifier: defineFunction({
+    entry: 'functions/follow-up-notifier/handler.ts',
+    description: 'Reminds owners of follow-ups due soon, and tells team leads of overdue ones.',
+    triggers: [{ kind: 'schedule', ruleName: 'SendFollowUpNotices', expression: 'rate(15 minutes)' }],
+    access: { table: 'readWrite', mail: 'send' },
+    // Each notice waits for a slot as a team notification does; every wait ends inside the run.
+    environment: { [SLOT_WAIT_ENV.salesNotifier]: '20000' },
+    timeoutSeconds: 60,
   }),
   dealRecorder: defineFunction({
     entry: 'functions/deal-recorder/handler.ts',

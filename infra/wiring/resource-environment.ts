@@ -26,6 +26,8 @@ export interface ResourceLocations {
   readonly notifications?: TeamRecipients;
   /** Where the HTML forms are embedded; absent: no form placed, no beacon page. */
   readonly formSites?: FormSites;
+  /** Where people open the console: links in team notifications point there. */
+  readonly consoleUrl?: string;
 }
 
 /**
@@ -62,5 +64,6 @@ export function resourceEnvironment(access: Access, locations: ResourceLocations
       locations.formSites ?? { html: {}, track: { allowedOrigins: [] } },
     );
   }
+  if (access.mail && locations.consoleUrl) environment[SETTINGS.consoleUrl.name] = locations.consoleUrl;
   return environment;
 }

@@ -4,6 +4,7 @@ import { busJobSignals } from '#shared/bulk/bus-signals.ts';
 import { JOB_KINDS } from '#shared/bulk/job-kinds.ts';
 import type { JobRuntime } from '#shared/bulk/job-runtime.ts';
 import { type BulkSettings, bulkSettingsFrom } from '#shared/bulk/job-settings.ts';
+import type { OwnerRouting } from '#shared/routing/assign-owner.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
 import type { ContactsTable } from './dynamodb/contacts-table.ts';
@@ -17,6 +18,8 @@ export interface JobRuntimeParts {
   readonly events: EventPublisher;
   readonly clock: Clock;
   readonly model: ScoringModel;
+  /** Who follows up the hand-offs a re-score makes. */
+  readonly owners?: OwnerRouting;
   /** Defaults to the settings in the environment (see job-settings.ts). */
   readonly settings?: BulkSettings;
   /** Defaults to the bus: one invocation per piece. */
@@ -38,6 +41,7 @@ export function dynamoDbJobRuntime(parts: JobRuntimeParts): JobRuntime {
       events: parts.events,
       clock: parts.clock,
       model: parts.model,
+      owners: parts.owners,
       funnel: new DynamoDbFunnelStore(documents, tableName),
       listIndexes: new DynamoDbContactListBackfill(documents, tableName),
     },

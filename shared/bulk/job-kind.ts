@@ -1,6 +1,7 @@
 import type { EventPublisher } from '#shared/activity/event-publisher.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import type { FunnelStore } from '#shared/funnel/funnel-store.ts';
+import type { OwnerRouting } from '#shared/routing/assign-owner.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
 import type { JobSourceItems, SourceName } from './job-source.ts';
@@ -17,6 +18,8 @@ export interface BulkDeps {
   readonly model: ScoringModel;
   readonly funnel: FunnelStore;
   readonly listIndexes: ContactListBackfill;
+  /** Who follows up the hand-offs a re-score makes; without routing rules they go to the team. */
+  readonly owners?: OwnerRouting;
 }
 
 /** Writes the contact-list attributes a contact stored before they existed lacks. */

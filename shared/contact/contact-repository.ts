@@ -7,6 +7,7 @@ import type {
   AnswerReadings,
   Consent,
   Contact,
+  ContactOwner,
   ContactProfile,
   PendingReview,
   Qualification,
@@ -32,6 +33,8 @@ export interface StageTransition {
   readonly at: string;
   readonly by: string;
   readonly reason: string;
+  /** A reassignment (the stage stays): the person ids of the owner before and after. */
+  readonly owner?: { readonly from?: string; readonly to: string };
 }
 
 export interface ScoreUpdate {
@@ -45,6 +48,8 @@ export interface ScoreUpdate {
   readonly review?: PendingReview;
   /** Set when sales rejects a review (see Contact.recycledAt). */
   readonly recycledAt?: string;
+  /** Only a new owner, chosen as the contact is handed to sales; a stored one is left as it is. */
+  readonly owner?: ContactOwner;
   /** Answers a person learned (a sales review); non-empty ones are stored beside the form's. */
   readonly answers?: QualificationAnswers;
   /** When the scheduled job should re-score this contact; absent takes it off the schedule. */
@@ -87,6 +92,16 @@ export interface ContactRepository {
    * says so. Lets a consumer tell an event that raced an erasure from one about no contact at all.
    */
   erasedAt(contactId: string): Promise<string | undefined>;
+  /**
+   * Gives the contact a new owner and records the change as a transition; `conflict` when the
+   * contact changed since `expectedVersion` was read, and nothing is written then.
+   */
+  reassign(
+    contactId: string,
+    expectedVersion: number,
+    owner: ContactOwner,
+    transition: StageTransition,
+  ): Promise<'saved' | 'conflict'>;
   /** `conflict` when the contact changed since `expectedVersion` was read; nothing is written then. */
   saveScore(contactId: string, expectedVersion: number, update: ScoreUpdate): Promise<'saved' | 'conflict'>;
   /**

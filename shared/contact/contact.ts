@@ -99,6 +99,17 @@ export interface PendingReview extends AnnouncementProgress {
   readonly reason: string;
 }
 
+/** The person in sales who follows a contact up, from the routing rules or a reassignment. */
+export interface ContactOwner {
+  /** A person of the routing configuration. */
+  readonly personId: string;
+  /** The team whose territory rule chose them; absent for the fallback owner or a reassignment. */
+  readonly team?: string;
+  readonly assignedAt: string;
+  /** `routing:<rule label>`, `routing:fallback`, or `person:<who reassigned>`. */
+  readonly by: string;
+}
+
 export interface Contact extends ContactProfile {
   readonly contactId: string;
   readonly answers: QualificationAnswers;
@@ -114,6 +125,8 @@ export interface Contact extends ContactProfile {
   readonly qualification?: Qualification;
   /** The review a lead in stage `review` waits for. */
   readonly review?: PendingReview;
+  /** Set when the contact is first handed to sales (review or qualification); kept afterwards. */
+  readonly owner?: ContactOwner;
   /**
    * When sales last rejected a review: only activity after it can send the lead back to review or
    * qualify it, so a rejected lead does not bounce straight back on its old signals.

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
+import { NOTICE_WORDS } from '#shared/notify/notice-words.ts';
+import type { NoticeSettings } from '#shared/notify/notification-content.ts';
 import type { Mailer } from '#shared/nurture/mailer.ts';
 import { renderEmail } from '#shared/nurture/render-email.ts';
 import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
@@ -19,6 +21,8 @@ export interface DailyDigestDeps {
   readonly slotWaitMs: number;
   /** Marketing and sales addresses, from the stage configuration's `notifications.digest`. */
   readonly recipients: readonly string[];
+  /** The team's language, and where the console is for the links to each contact. */
+  readonly settings: NoticeSettings;
 }
 
 export type DailyDigestOutcome =
@@ -59,6 +63,9 @@ export async function sendDailyDigest(
   if (leadIds.length === 0 && prospects.length === 0) return { sent: false, day, reason: 'nothing-new' };
   const prospectIds = new Set(prospects.map((prospect) => prospect.contactId));
   const listedLeads = leadIds.filter((id) => !prospectIds.has(id));
+  const words = NOTICE_WORDS[deps.settings.locale];
+  const console = deps.settings.consoleUrl?.replace(/\/+$/, '');
+  const link = (contactId: string) => console && `${console}/#/contacts/${encodeURIComponent(contactId)}`;
   const leads = [];
   for (const contactId of listedLeads.slice(0, MAX_ROWS)) {
     const loaded = await deps.contacts.load(contactId);
@@ -69,17 +76,28 @@ export async function sendDailyDigest(
       company: contact.company ?? '—',
       email: contact.email,
       score: contact.score?.total ?? 0,
-      stage: contact.stage,
+      stage: words.stage[contact.stage],
+      link: link(contactId),
       interest: contact.interest ?? '—',
     });
   }
   const shownProspects = [...prospects].sort((a, b) => b.score - a.score).slice(0, MAX_ROWS);
-  const email = renderEmail('daily-digest', 'en', {
+  const email = renderEmail('daily-digest', deps.settings.locale, {
     day,
     prospectCount: prospects.length,
     leadCount: listedLeads.length,
-    prospects: shownProspects.map((prospect) => ({ ...prospect, company: prospect.company ?? '—' })),
+    prospects: shownProspects.map((prospect) => ({
+      ...prospect,
+      company: prospect.company ?? '—',
+      // Stored as the English word when the event was recorded; shown in the team's language.
+      qualifiedBy:
+        prospect.qualifiedBy === 'automatically'
+          ? words.digestQualifiedBy.auto
+          : words.digestQualifiedBy.person,
+      link: link(prospect.contactId),
+    })),
     leads,
+    links: { reviews: console && `${console}/#/reviews` },
     omitted: Math.max(0, listedLeads.length - MAX_ROWS) + Math.max(0, prospects.length - MAX_ROWS),
   });
   const waitsEnd = waitsEndBy(window, deps.clock(), deps.slotWaitMs);

@@ -11,6 +11,8 @@ import type { Contact, PendingReview, Qualification, QualificationAnswers } from
 import type { Announcement, ContactRepository, StageTransition } from '#shared/contact/contact-repository.ts';
 import { contactSearchText } from '#shared/contact/contact-search-text.ts';
 import { SETTLED_STAGES } from '#shared/contact/settled-stages.ts';
+import { assignOwner, type OwnerRouting } from '#shared/routing/assign-owner.ts';
+import { ownerDetail } from '#shared/routing/owner-detail.ts';
 import { countDeadLetteredHandOff } from '#shared/runtime/event-metrics.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import {
@@ -39,6 +41,8 @@ export interface StageChange {
 export interface CommitDeps {
   readonly contacts: ContactRepository;
   readonly events: EventPublisher;
+  /** Who follows a hand-off up; without routing rules hand-offs go to the team as a whole. */
+  readonly owners?: OwnerRouting;
 }
 
 export interface CommitOutcome {
@@ -82,8 +86,12 @@ export async function commitStage(
     moved && change.stage === 'review'
       ? { reviewRequestId: `r_${randomUUID()}`, requestedAt: at, reason: change.reason }
       : undefined;
+  // Chosen as the contact is handed to sales, and kept: an accepted review stays with its reviewer.
+  const owner =
+    deps.owners && (qualification || review) ? await assignOwner(contact, at, deps.owners) : contact.owner;
   const after: Contact = {
     ...contact,
+    owner,
     answers: { ...contact.answers, ...change.answers },
     stage: change.stage,
     qualification: qualification ?? contact.qualification,
@@ -99,6 +107,7 @@ export async function commitStage(
     review,
     recycledAt: change.recycledAt,
     answers: change.answers,
+    owner: owner === contact.owner ? undefined : owner,
     rescoreDueAt: rescoreDueAt(change.stage, score, pending, now),
     searchText: contactSearchText(contact),
   });
@@ -122,6 +131,7 @@ export async function commitStage(
     }),
   ];
   const announcing: PendingAnnouncement[] = [];
+  const named = deps.owners && ownerDetail(after.owner, deps.owners.config);
   const fresh =
     pending && (pending.id === qualification?.qualificationId || pending.id === review?.reviewRequestId);
   if (pending && (fresh || now - Date.parse(pending.since) >= ANNOUNCE_RETRY_AFTER_MS)) {
@@ -137,6 +147,7 @@ export async function commitStage(
             [...activities],
             after.qualification,
             reason ?? 'qualified',
+            named,
             fresh ? change.bulkJobId : undefined,
           ),
         ),
@@ -150,6 +161,7 @@ export async function commitStage(
             score,
             [...activities],
             after.review,
+            named,
             fresh ? change.bulkJobId : undefined,
           ),
         ),

@@ -8,6 +8,7 @@ import type { Contact } from '#shared/contact/contact.ts';
 export function contactSnapshot(contact: Contact, activities: readonly Activity[]) {
   const byType: Record<string, number> = {};
   for (const activity of activities) byType[activity.type] = (byType[activity.type] ?? 0) + 1;
+  const latest = activities.at(-1);
   return {
     contact: contactIdentity(contact),
     answers: contact.answers,
@@ -16,7 +17,15 @@ export function contactSnapshot(contact: Contact, activities: readonly Activity[
       count: activities.length,
       byType,
       firstAt: activities[0]?.occurredAt,
-      lastAt: activities.at(-1)?.occurredAt,
+      lastAt: latest?.occurredAt,
+    },
+    trigger: latest && {
+      type: latest.type,
+      at: latest.occurredAt,
+      channel: latest.channel,
+      source: latest.source,
+      formType: latest.formType,
+      page: latest.page,
     },
   };
 }

@@ -4,6 +4,7 @@ import type { prospectQualified } from '#events/prospect-qualified.ts';
 import type { Score } from '#events/vocabulary/score.ts';
 import type { Activity } from '#shared/activity/activity.ts';
 import type { Contact, PendingReview, Qualification } from '#shared/contact/contact.ts';
+import type { OwnerDetail } from '#shared/routing/owner-detail.ts';
 import { contactSnapshot } from './contact-snapshot.ts';
 
 /** Everything a CRM needs to open the opportunity without calling back into leadflow. */
@@ -13,6 +14,7 @@ export function prospectQualifiedDetail(
   activities: readonly Activity[],
   qualification: Qualification,
   reason: string,
+  owner?: OwnerDetail,
   bulkJobId?: string,
 ): DetailOf<typeof prospectQualified> {
   return {
@@ -23,6 +25,7 @@ export function prospectQualifiedDetail(
     reason,
     score,
     ...contactSnapshot(contact, activities),
+    owner,
     ...(bulkJobId ? { bulkJobId } : {}),
   };
 }
@@ -33,6 +36,7 @@ export function leadReviewRequestedDetail(
   score: Score,
   activities: readonly Activity[],
   review: PendingReview,
+  owner?: OwnerDetail,
   bulkJobId?: string,
 ): DetailOf<typeof leadReviewRequested> {
   return {
@@ -42,6 +46,7 @@ export function leadReviewRequestedDetail(
     reason: review.reason,
     score,
     ...contactSnapshot(contact, activities),
+    owner,
     ...(bulkJobId ? { bulkJobId } : {}),
   };
 }

@@ -20,7 +20,7 @@ export function notifyBulkRescore(
       recipients: deps.recipients.prospectQualified,
       owner: detail.jobId,
       key: `bulk-job#${detail.jobId}`,
-      email: renderBulkRescore(detail, deps.baseUrl),
+      email: renderBulkRescore(detail, deps.settings.consoleUrl),
       tag: 'bulk-rescore',
     },
     deps,
@@ -28,8 +28,15 @@ export function notifyBulkRescore(
   );
 }
 
-/** Only numbers, the job id (a fixed pattern) and the configured base URL go into it: nothing to escape. */
-export function renderBulkRescore(detail: DetailOf<typeof bulkJobFinished>, baseUrl: string): RenderedEmail {
+/**
+ * Only numbers, the job id (a fixed pattern) and the configured console address go into it:
+ * nothing to escape. Without a console address it carries no links, as the hand-offs do.
+ */
+export function renderBulkRescore(
+  detail: DetailOf<typeof bulkJobFinished>,
+  consoleUrl?: string,
+): RenderedEmail {
+  const site = consoleUrl?.replace(/\/+$/, '');
   const count = (name: string) => detail.counts[name] ?? 0;
   const ended = detail.status === 'cancelled' ? 'was cancelled' : 'finished';
   const lines = [
@@ -37,8 +44,9 @@ export function renderBulkRescore(detail: DetailOf<typeof bulkJobFinished>, base
     `Contacts re-scored: ${count('rescored')}; failed: ${detail.failed}.`,
     `New prospects handed to sales: ${count('qualified')}.`,
     `Leads sent to review: ${count('reviewsRequested')}.`,
-    `The review queue: ${baseUrl}/admin/reviews`,
-    `The job: ${baseUrl}/admin/jobs/${detail.jobId}`,
+    // Without a console address the id is all there is; `npm run jobs` and the API show the job.
+    `The job: ${site ? `${site}/#/jobs` : detail.jobId}`,
+    ...(site ? [`The review queue: ${site}/#/reviews`] : []),
   ];
   return {
     subject: `Re-score of every contact ${ended}: ${count('qualified')} new prospects, ${count('reviewsRequested')} reviews`,

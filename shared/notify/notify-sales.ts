@@ -5,6 +5,7 @@ import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { type InvocationWindow, leaseUntil, waitsEndBy } from '#shared/runtime/invocation-window.ts';
 import type { NoticeLog } from './notice-log.ts';
+import type { NoticeSettings } from './notification-content.ts';
 import { renderNotification, type SalesNotice } from './notification-email.ts';
 import type { NotificationRecipients } from './recipients.ts';
 
@@ -17,8 +18,8 @@ export interface NotifySalesDeps {
   /** The longest this function waits for sending slots in one invocation (declared in the wiring). */
   readonly slotWaitMs: number;
   readonly recipients: NotificationRecipients;
-  /** Where the admin API is served, for the links in the email. */
-  readonly baseUrl: string;
+  /** The team's language and clock, and where the console is, for the buttons. */
+  readonly settings: NoticeSettings;
 }
 
 export interface NotifySalesOutcome {
@@ -36,8 +37,7 @@ export async function notifySales(
   deps: NotifySalesDeps,
   window: InvocationWindow,
 ): Promise<NotifySalesOutcome> {
-  const recipients =
-    notice.kind === 'review-requested' ? deps.recipients.reviewRequested : deps.recipients.prospectQualified;
+  const recipients = recipientsOf(notice, deps.recipients);
   const handOffId =
     notice.kind === 'review-requested' ? notice.detail.reviewRequestId : notice.detail.qualificationId;
   return emailEachOnce(
@@ -45,7 +45,7 @@ export async function notifySales(
       recipients,
       owner: notice.detail.contact.contactId,
       key: `${notice.kind}#${handOffId}`,
-      email: renderNotification(notice, deps.baseUrl),
+      email: renderNotification(notice, deps.settings, { owner: notice.detail.owner?.name }),
       tag: notice.kind,
     },
     deps,
@@ -98,4 +98,11 @@ export async function emailEachOnce(
     await deps.notices.confirm(team.owner, key, deps.clock().toISOString());
   }
   return { sent, alreadySent };
+}
+
+/** The hand-off's owner first, then the team's configured addresses (copies), each address once. */
+function recipientsOf(notice: SalesNotice, team: NotificationRecipients): string[] {
+  const copies = notice.kind === 'review-requested' ? team.reviewRequested : team.prospectQualified;
+  const owner = notice.detail.owner?.email.toLowerCase();
+  return [...new Set([...(owner ? [owner] : []), ...copies])];
 }

@@ -2,6 +2,8 @@ import type { Contact } from '#shared/contact/contact.ts';
 import type { ContactHistory } from '#shared/contact/contact-history.ts';
 import { pendingAnnouncement } from '#shared/lifecycle/announcement.ts';
 import { contactIdentity } from '#shared/lifecycle/contact-snapshot.ts';
+import { ownerDetail } from '#shared/routing/owner-detail.ts';
+import type { RoutingConfig } from '#shared/routing/routing-config.ts';
 
 /** One entry of `GET /admin/reviews`: who, why they are waiting, since when, and the explained score. */
 export function reviewEntry(contact: Contact) {
@@ -14,10 +16,15 @@ export function reviewEntry(contact: Contact) {
   };
 }
 
-/** `GET /admin/contacts?email=`: the contact with stage, score, breakdown, activities and transitions. */
-export function contactView(history: ContactHistory) {
+/**
+ * `GET /admin/contacts?email=`: the contact with stage, score, breakdown, activities and transitions,
+ * its owner, and the people it can be given to.
+ */
+export function contactView(history: ContactHistory, routing: RoutingConfig) {
   const { contact } = history;
   return {
+    owner: contact.owner && { ...contact.owner, ...ownerDetail(contact.owner, routing) },
+    people: Object.entries(routing.people).map(([id, person]) => ({ id, name: person.name })),
     contact: {
       ...contactIdentity(contact),
       stage: contact.stage,

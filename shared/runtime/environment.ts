@@ -15,4 +15,6 @@ export const RESOURCE_ENV = {
   /** The stage's sending policy (reputation breaker, quota share, warm-up) as JSON. */
   sendingPolicy: SETTINGS.sendingPolicy.name,
   publicBaseUrl: SETTINGS.publicBaseUrl.name,
+  /** The marketing console, for the buttons in team notifications. */
+  consoleUrl: SETTINGS.consoleUrl.name,
 } as const;

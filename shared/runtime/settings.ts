@@ -172,6 +172,26 @@ export const SETTINGS = {
     'Base URL of the links in emails (confirmation, unsubscribe, preferences, the review queue).',
     "the stage configuration's `http.publicBaseUrl`, else the API's own URL; locally the gateway",
   ),
+  consoleUrl: optionalText(
+    'LEADFLOW_CONSOLE_URL',
+    'Where the marketing console is served: the buttons of team notifications open it; unset, no buttons.',
+    "the console's custom domain (`console.domainName`) in AWS; locally the gateway",
+  ),
+  teamLocale: optionalText(
+    'LEADFLOW_TEAM_LOCALE',
+    'The language of the team notifications and digest: `en` (unset) or `fr`.',
+    WIRING,
+  ),
+  teamTimeZone: optionalText(
+    'LEADFLOW_TEAM_TIME_ZONE',
+    'The IANA time zone dates in team notifications are shown in (unset: UTC).',
+    WIRING,
+  ),
+  slackNotify: optionalText(
+    'LEADFLOW_SLACK_NOTIFY',
+    'Which notices the Slack channel hears of: `review-requested`, `prospect-qualified`, or both; unset, none.',
+    WIRING,
+  ),
   activityRetentionDays: wholeNumber(
     'LEADFLOW_ACTIVITY_RETENTION_DAYS',
     "How long an activity is kept, in days from when it happened; the table's TTL removes older ones.",
@@ -296,6 +316,11 @@ export const SECRETS = {
   mailToken: {
     name: 'MAIL_TOKEN_SECRET',
     doc: 'Key of the signed links in emails (confirm, unsubscribe, preferences).',
+    setBy: SECRET_SETBY,
+  },
+  slackWebhook: {
+    name: 'SLACK_WEBHOOK_URL',
+    doc: "The Slack incoming webhook's URL (the URL is the credential), when LEADFLOW_SLACK_NOTIFY names notices.",
     setBy: SECRET_SETBY,
   },
   adminToken: {

@@ -3,14 +3,14 @@ import type { Stage } from '#events/vocabulary/stage.ts';
 import type { EventPublisher } from '#shared/activity/event-publisher.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
-import { commitStage } from '#shared/lifecycle/commit-stage.ts';
+import { type CommitDeps, commitStage } from '#shared/lifecycle/commit-stage.ts';
 import { decideStage, lifecycleContextOf } from '#shared/lifecycle/decide-stage.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { retryOnConflict } from '#shared/runtime/conflict-backoff.ts';
 import { scoreContact } from './score-contact.ts';
 import type { ScoringModel } from './scoring-model.ts';
 
-export interface RescoreDeps {
+export interface RescoreDeps extends CommitDeps {
   readonly contacts: ContactRepository;
   readonly events: EventPublisher;
   readonly clock: Clock;

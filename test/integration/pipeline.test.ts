@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sesAccountAnswer } from '#infra/local/ses/ses-local.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -18,7 +19,11 @@ let pipeline: LocalPipeline;
 
 beforeAll(async () => {
   // Nurture email waits for daytime in the contact's time zone: run on a Monday morning in Paris.
-  pipeline = await startWithClock(new Date('2026-03-02T09:00:00.000Z'));
+  // The frozen clock never reaches the next second of the send rate (the account's, as GetAccount
+  // answers it), and a prospect's owner is emailed too, so the rate leaves room for every email.
+  pipeline = await startWithClock(new Date('2026-03-02T09:00:00.000Z'), {
+    AWS_SES_ACCOUNT: sesAccountAnswer({ max24HourSend: 50_000, maxSendRate: 50 }),
+  });
 });
 
 afterAll(() => stopWithClock(pipeline));

@@ -8,6 +8,7 @@ import { runModelCommand } from '#infra/model-cli/run-model-command.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { type LocalEvent, LocalPipeline } from '../support/local-pipeline.ts';
+import { StandInApi } from '../support/stand-in-api.ts';
 
 /**
  * The qualification scenarios of the product, end to end on the local runtime: signed forms and
@@ -25,10 +26,18 @@ const bant = {
 };
 
 let pipeline: LocalPipeline;
+/** The team's Slack channel, as an incoming webhook answers: it hears of reviews only. */
+const slack = new StandInApi();
 
 beforeAll(async () => {
+  const slackUrl = `${await slack.start()}/services/T0/B0/local`;
   pipeline = await LocalPipeline.start({
-    env: { LEADFLOW_SALES_NOTIFY: SALES, LEADFLOW_MARKETING_NOTIFY: MARKETING },
+    env: {
+      LEADFLOW_SALES_NOTIFY: SALES,
+      LEADFLOW_MARKETING_NOTIFY: MARKETING,
+      LEADFLOW_SLACK_NOTIFY: 'review-requested',
+      SLACK_WEBHOOK_URL: slackUrl,
+    },
   });
   vi.useFakeTimers({ toFake: ['Date'] });
 });
@@ -36,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.useRealTimers();
   await pipeline?.stop();
+  await slack.stop();
 });
 
 /** Moves the functions' clock, then does something and waits until the pipeline is idle again. */
@@ -61,7 +71,7 @@ async function eventsAbout(email: string, detailType: string): Promise<LocalEven
 async function notificationsAbout(email: string) {
   const about = async (to: string) =>
     (await pipeline.emailsTo(to))
-      .filter((mail) => mail.body.text?.includes(`<${email}>`))
+      .filter((mail) => mail.body.text?.split('\n').some((line) => line.startsWith(email)))
       .map((mail) => mail.subject.replace(/ — .*/, ''));
   return { sales: await about(SALES), marketing: await about(MARKETING) };
 }
@@ -188,6 +198,15 @@ describe('qualification scenarios on the local runtime', () => {
       sales: ['Review requested: Dana (Delta Freight)'],
       marketing: [],
     });
+    // The email's buttons open the console served by the same runtime, at this contact's dialog.
+    const [review] = (await pipeline.emailsTo(SALES)).filter((mail) => mail.body.text?.includes(email));
+    expect(review?.body.text).toContain(
+      `Accept: ${pipeline.runtime.urls.gateway}/#/contacts/${contactId}?decide=accept`,
+    );
+    // The team's channel heard of it once, with the same buttons.
+    const posts = slack.requests.filter((request) => request.body.includes('Dana (Delta Freight)'));
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body).toContain(`/#/contacts/${contactId}?decide=accept`);
 
     await atTime('2026-06-01T11:30:00Z', async () => {
       const decision = await pipeline.admin('POST', `/admin/reviews/${contactId}`, {

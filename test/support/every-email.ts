@@ -14,6 +14,8 @@ export const TEST_FROM = 'Acme Analytics <news@acme-analytics.test>';
 export interface ComposedEmail {
   /** `<template>.<locale>`. */
   readonly name: string;
+  /** Who reads it: a contact (with the footer and one-click unsubscribe) or the team. */
+  readonly audience: 'contact' | 'internal';
   readonly email: OutgoingEmail;
   /** The MIME message exactly as the mailer hands it to SES. */
   readonly raw: Buffer;
@@ -58,7 +60,7 @@ export async function everyComposedEmail(): Promise<ComposedEmail[]> {
             ).email
           : { to: 'marketing@acme-analytics.test', ...renderEmail(template, locale, internalData()) };
       const raw = await composeRawEmail(email, { from: TEST_FROM, replyTo: TEST_SENDER.replyTo, date: NOW });
-      composed.push({ name: `${template}.${locale}`, email, raw });
+      composed.push({ name: `${template}.${locale}`, audience: entry.audience, email, raw });
     }
   }
   return composed;

@@ -1,5 +1,5 @@
 import type { Activity } from '#shared/activity/activity.ts';
-import { type Contact, readingsAfter } from '#shared/contact/contact.ts';
+import { type Contact, type ContactOwner, readingsAfter } from '#shared/contact/contact.ts';
 import type {
   ActivityRecord,
   Announcement,
@@ -85,6 +85,7 @@ export class InMemoryContactRepository implements ContactRepository {
       qualification: update.qualification ?? contact.qualification,
       review: update.stage === 'review' ? (update.review ?? contact.review) : undefined,
       recycledAt: update.recycledAt ?? contact.recycledAt,
+      owner: update.owner ?? contact.owner,
       answers: { ...contact.answers, ...update.answers },
       answerReadings: readingsAfter(contact.answerReadings, update.answers ?? {}, undefined),
       version: contact.version + 1,
@@ -92,6 +93,19 @@ export class InMemoryContactRepository implements ContactRepository {
     if (update.rescoreDueAt) this.rescoreDueAt.set(contactId, update.rescoreDueAt);
     else this.rescoreDueAt.delete(contactId);
     if (update.transition) this.transitions.push(update.transition);
+    return 'saved';
+  }
+
+  async reassign(
+    contactId: string,
+    expectedVersion: number,
+    owner: ContactOwner,
+    transition: StageTransition,
+  ): Promise<'saved' | 'conflict'> {
+    const contact = this.contacts.get(contactId);
+    if (!contact || contact.version !== expectedVersion) return 'conflict';
+    Object.assign(contact, { owner, version: contact.version + 1 });
+    this.transitions.push(transition);
     return 'saved';
   }
 

@@ -203,14 +203,18 @@ export class LocalPipeline {
 
   /** Fires the scheduled re-score of stale scores now, as its schedule would. */
   refreshStaleScores(): Promise<unknown> {
+    return this.runSchedule('scoreRefresher', 'RefreshStaleScores');
+  }
+
+  /** Fires the scheduled follow-up reminders and escalations now, as their schedule would. */
+  notifyFollowUps(): Promise<unknown> {
+    return this.runSchedule('followUpNotifier', 'SendFollowUpNotices');
+  }
+
+  private runSchedule(name: string, ruleName: string): Promise<unknown> {
     return this.runtime.invoke(
-      'scoreRefresher',
-      scheduledEvent({
-        ruleName: 'RefreshStaleScores',
-        time: new Date(),
-        region: 'us-east-1',
-        accountId: LOCAL_ACCOUNT_ID,
-      }),
+      name,
+      scheduledEvent({ ruleName, time: new Date(), region: 'us-east-1', accountId: LOCAL_ACCOUNT_ID }),
     );
   }
 

@@ -2,12 +2,14 @@ import { announce } from '../announce.ts';
 import { adminApi, type ContactView } from '../api.ts';
 import { apiErrorBox } from '../components/api-error.ts';
 import { decide } from '../components/decision-dialog.ts';
+import { field } from '../components/form.ts';
 import { stageBadge, stageLabel } from '../components/stage.ts';
-import { DECISION_BUTTON_CLASS, DECISIONS_FROM, type Decision } from '../decisions.ts';
+import { DECISION_BUTTON_CLASS, DECISIONS_FROM, type Decision, requestedDecision } from '../decisions.ts';
 import { type Child, h, replace } from '../dom.ts';
 import { format, type MessageKey, t } from '../i18n.ts';
 import type { ViewContext } from '../main.ts';
 import { href } from '../route.ts';
+import { currentSession } from '../session.ts';
 
 type Line = { rule: string; points: number; reason: string };
 
@@ -15,7 +17,11 @@ type Line = { rule: string; points: number; reason: string };
  * One contact: who, the score line by line, the activity timeline, emails sent, consent,
  * attribution and every stage change, with the decisions its stage allows.
  */
-export async function renderContact(context: ViewContext, contactId: string): Promise<void> {
+export async function renderContact(
+  context: ViewContext,
+  contactId: string,
+  params: URLSearchParams = new URLSearchParams(),
+): Promise<void> {
   const { main } = context;
   replace(main, h('p', { class: 'loading' }, t('common.loading')));
   let view: ContactView;
@@ -69,6 +75,7 @@ export async function renderContact(context: ViewContext, contactId: string): Pr
       ),
     ),
     announcementNotice(view),
+    ownerLine(view, name, () => renderContact(context, contactId)),
     actions.length > 0
       ? h(
           'div',
@@ -79,6 +86,7 @@ export async function renderContact(context: ViewContext, contactId: string): Pr
               {
                 type: 'button',
                 class: DECISION_BUTTON_CLASS[decision],
+                'data-decision': decision,
                 onclick: async () => {
                   const stage = await decide({ contactId, name }, decision);
                   if (!stage) return;
@@ -102,6 +110,44 @@ export async function renderContact(context: ViewContext, contactId: string): Pr
       section('contact.consent', consentSection(view)),
     ),
   );
+  const asked = requestedDecision(params, contact.stage);
+  if (params.has('decide')) {
+    // Opened once: reloading the page, or coming back to it, must not ask again.
+    history.replaceState(null, '', href(`contacts/${encodeURIComponent(contactId)}`));
+  }
+  if (asked) main.querySelector<HTMLButtonElement>(`button[data-decision="${asked}"]`)?.click();
+}
+
+/** Who follows the contact up, and a way to give it to someone else (recorded in its history). */
+function ownerLine(view: ContactView, name: string, reload: () => Promise<void>): HTMLElement {
+  const select = h(
+    'select',
+    { name: 'owner' },
+    ...view.people.map((person) =>
+      h('option', { value: person.id, selected: person.id === view.owner?.personId }, person.name),
+    ),
+  );
+  const status = h('div', { class: 'form-status' });
+  const form = h(
+    'form',
+    { class: 'owner-line', 'aria-label': t('contact.owner') },
+    h('span', {}, t('contact.owner'), ' ', h('strong', {}, view.owner?.name ?? t('contact.noOwner'))),
+    field(t('contact.reassign'), select),
+    h('button', { type: 'submit', class: 'secondary' }, t('contact.reassignButton')),
+    status,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await adminApi.reassign(view.contact.contactId, select.value, currentSession()?.reviewer);
+      const owner = view.people.find((person) => person.id === select.value)?.name ?? select.value;
+      announce(t('contact.reassigned', { name, owner }));
+      await reload();
+    } catch (error) {
+      replace(status, apiErrorBox(error));
+    }
+  });
+  return form;
 }
 
 /** "Qualified, announcement pending": the hand-off is saved but its event is not on the bus yet. */

@@ -22,6 +22,7 @@ export async function renderReviews(context: ViewContext): Promise<void> {
     status,
     list,
     more,
+    followUpSection(context),
   );
 
   const updateStatus = () => {
@@ -49,6 +50,70 @@ export async function renderReviews(context: ViewContext): Promise<void> {
     }
   };
   await load();
+}
+
+/** Every open follow-up, the most overdue first: who owes what to whom, by when. */
+function followUpSection(context: ViewContext): HTMLElement {
+  const body = h('div', {}, t('common.loading'));
+  void adminApi.followUps().then(
+    ({ followUps }) => {
+      if (!context.current()) return;
+      replace(
+        body,
+        followUps.length === 0
+          ? h('p', {}, t('followUps.none'))
+          : h(
+              'table',
+              { class: 'follow-ups' },
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  ...(['followUps.who', 'followUps.what', 'followUps.owner', 'followUps.due'] as const).map(
+                    (key) => h('th', { scope: 'col' }, t(key)),
+                  ),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                ...followUps.map((entry) =>
+                  h(
+                    'tr',
+                    { class: entry.overdue ? 'overdue' : undefined },
+                    h(
+                      'td',
+                      {},
+                      h('a', { href: href(`contacts/${encodeURIComponent(entry.contactId)}`) }, entry.name),
+                    ),
+                    h('td', {}, t(entry.kind === 'review' ? 'followUps.review' : 'followUps.firstTouch')),
+                    h('td', {}, entry.owner ?? '—'),
+                    h(
+                      'td',
+                      {},
+                      entry.dueAt ? format.dateTime(entry.dueAt) : '—',
+                      entry.overdue
+                        ? h('span', { class: 'badge overdue-badge' }, ` ${t('followUps.overdue')}`)
+                        : null,
+                    ),
+                  ),
+                ),
+              ),
+            ),
+      );
+    },
+    (error: unknown) => {
+      if (context.current()) replace(body, apiErrorBox(error));
+    },
+  );
+  return h(
+    'section',
+    { class: 'card follow-up-list', 'aria-labelledby': 'follow-ups-title' },
+    h('h2', { id: 'follow-ups-title' }, t('followUps.title')),
+    body,
+  );
 }
 
 function card(entry: ReviewEntry, onDecided: () => void): HTMLElement {

@@ -77,6 +77,7 @@ export function contactFromItem(item: Item): Contact {
     score: item.score as Contact['score'],
     qualification: item.qualification as Contact['qualification'],
     review: item.review as Contact['review'],
+    owner: item.owner as Contact['owner'],
     recycledAt: text('recycledAt'),
     importedAt: text('importedAt'),
     createdAt: String(item.createdAt),
@@ -111,6 +112,7 @@ export function activityItem(activity: Activity, retentionDays: number): Item {
   };
 }
 
+/** A lifecycle change, or a reassignment, as an item of the contact's partition. */
 export function transitionItem(contactId: string, transition: StageTransition): Item {
   return {
     ...transitionKey(contactId, transition.at, transition.to),

@@ -1,5 +1,6 @@
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { utcDay } from '#shared/digest/record-for-digest.ts';
+import { FOLLOW_UP_KINDS } from '#shared/follow-up/follow-up.ts';
 import type { NurtureState, Suppression } from '#shared/nurture/nurture-state.ts';
 import type {
   ContactDataExport,
@@ -8,6 +9,7 @@ import type {
 } from '#shared/privacy/contact-data-store.ts';
 import { readContactPartition } from './contact-partition.ts';
 import { outboxKey } from './dynamodb-activity-outbox.ts';
+import { followUpKey } from './dynamodb-follow-up-store.ts';
 import { RESCORE_DUE_INDEX, REVIEW_QUEUE_INDEX } from './indexes.ts';
 import { SK_PREFIX } from './keys.ts';
 import { digestKey, NURTURE_DUE_INDEX, nurtureKey } from './nurture-keys.ts';
@@ -32,8 +34,9 @@ type Item = Record<string, unknown>;
 
 /**
  * A contact's data on the single table: its partition (profile, activities, transitions, emails,
- * nurture state, notices, digest marker) and its entries in the daily digest's partitions. Index
- * entries go with the items they belong to.
+ * nurture state, notices, digest marker), its entries in the daily digest's partitions and its
+ * follow-ups (deadline, owner) in the follow-ups partition. Index entries go with the items they
+ * belong to.
  */
 export class DynamoDbContactData extends TableAdapter implements ContactDataStore {
   async exportData(contactId: string): Promise<ContactDataExport | undefined> {
@@ -70,8 +73,13 @@ export class DynamoDbContactData extends TableAdapter implements ContactDataStor
     const nurture = items.find((item) => item.sk === 'NURTURE');
     const rest = items.filter((item) => item !== nurture);
     const erasedBefore = typeof nurture?.erasedAt === 'string' ? nurture.erasedAt : undefined;
+    // Follow-ups live outside the partition: a repeated erasure deletes them too, so one opened
+    // by a hand-off event that raced the first erasure does not outlive the contact.
+    const followUps = FOLLOW_UP_KINDS.map((kind) => followUpKey(contactId, kind));
     if (rest.length === 0) {
-      return erasedBefore ? { outcome: 'already-erased', erasedAt: erasedBefore } : { outcome: 'not-found' };
+      if (!erasedBefore) return { outcome: 'not-found' };
+      await this.deleteAll(followUps);
+      return { outcome: 'already-erased', erasedAt: erasedBefore };
     }
     const erasedAt = erasedBefore ?? at;
     // The suppression is written first, so the address is never unsuppressed, even for a moment.
@@ -97,6 +105,7 @@ export class DynamoDbContactData extends TableAdapter implements ContactDataStor
         digestKey(day, 'LEAD', contactId),
         digestKey(day, 'PROSPECT', contactId),
       ]),
+      ...followUps,
     ];
     for (let start = 0; start < keys.length; start += BATCH_SIZE) {
       await this.deleteAll(keys.slice(start, start + BATCH_SIZE));

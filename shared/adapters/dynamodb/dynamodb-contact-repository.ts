@@ -7,13 +7,14 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Activity } from '#shared/activity/activity.ts';
 import { activityRetentionDays } from '#shared/activity/retention.ts';
-import type { Contact } from '#shared/contact/contact.ts';
+import type { Contact, ContactOwner } from '#shared/contact/contact.ts';
 import type {
   ActivityRecord,
   Announcement,
   ContactRepository,
   FailedAnnouncement,
   ScoreUpdate,
+  StageTransition,
 } from '#shared/contact/contact-repository.ts';
 import {
   ANSWER_ATTRIBUTES,
@@ -139,6 +140,7 @@ export class DynamoDbContactRepository implements ContactRepository {
       .set('interest', update.interest)
       .set('qualification', update.qualification)
       .set('recycledAt', update.recycledAt)
+      .set('owner', update.owner)
       .add('version', 1);
     // `updatedAt` is the sort key of the console's recently-updated list: a stage change moves the
     // contact there (its index entry is rewritten anyway, the stage being the partition key), a
@@ -163,12 +165,36 @@ export class DynamoDbContactRepository implements ContactRepository {
       new TransactWriteCommand({
         TransactItems: [
           { Update: contactUpdate },
+          { Put: { TableName: this.tableName, Item: transitionItem(contactId, transition) } },
+        ],
+      }),
+    );
+  }
+
+  async reassign(
+    contactId: string,
+    expectedVersion: number,
+    owner: ContactOwner,
+    transition: StageTransition,
+  ): Promise<'saved' | 'conflict'> {
+    const builder = new UpdateExpressionBuilder()
+      .set('owner', owner)
+      .set('updatedAt', transition.at)
+      .add('version', 1);
+    return this.transact(
+      new TransactWriteCommand({
+        TransactItems: [
           {
-            Put: {
+            Update: {
               TableName: this.tableName,
-              Item: transitionItem(contactId, transition),
+              Key: contactKey(contactId),
+              UpdateExpression: builder.expression(),
+              ConditionExpression: `${builder.name('version')} = ${builder.value(expectedVersion)}`,
+              ExpressionAttributeNames: builder.names,
+              ExpressionAttributeValues: builder.values,
             },
           },
+          { Put: { TableName: this.tableName, Item: transitionItem(contactId, transition) } },
         ],
       }),
     );

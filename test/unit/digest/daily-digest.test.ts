@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseRecipients, sendDailyDigest } from '#shared/digest/send-daily-digest.ts';
+import type { NoticeSettings } from '#shared/notify/notification-content.ts';
 import { aContact } from '../../support/builders.ts';
 import { InMemoryContactRepository } from '../../support/in-memory-contact-repository.ts';
 import { InMemoryDigestStore } from '../../support/in-memory-digest-store.ts';
@@ -11,7 +12,10 @@ const WINDOW = { endsAt: MORNING.getTime() + 10_000 };
 let digests: InMemoryDigestStore;
 let contacts: InMemoryContactRepository;
 let mailer: RecordingMailer;
-const deps = (recipients = ['marketing@example.com', 'sales@example.com']) => ({
+const deps = (
+  recipients = ['marketing@example.com', 'sales@example.com'],
+  settings: NoticeSettings = { locale: 'en', timeZone: 'UTC' },
+) => ({
   digests,
   contacts,
   mailer,
@@ -19,6 +23,7 @@ const deps = (recipients = ['marketing@example.com', 'sales@example.com']) => ({
   clock: () => MORNING,
   slotWaitMs: 20_000,
   recipients,
+  settings,
 });
 
 beforeEach(async () => {
@@ -63,6 +68,31 @@ describe('sendDailyDigest', () => {
     );
     expect(email?.text).toContain('- Jane (Acme) <jane@acme-industries.com>');
     expect(email?.tags).toEqual({ kind: 'internal', template: 'daily-digest' });
+  });
+
+  it('links each name to its contact page and the review queue, in the team language', async () => {
+    await sendDailyDigest(
+      deps(['ventes@example.com'], {
+        locale: 'fr',
+        timeZone: 'Europe/Paris',
+        consoleUrl: 'https://leads.example.com/',
+      }),
+      WINDOW,
+    );
+    const [email] = mailer.sent;
+    expect(email?.subject).toBe('Résumé leadflow du 2026-03-02 : 1 nouveaux prospects, 1 nouveaux leads');
+    expect(email?.text).toContain(
+      'score 82, qualifié automatiquement\n  https://leads.example.com/#/contacts/c_pro',
+    );
+    expect(email?.text).toContain('File de revue : https://leads.example.com/#/reviews');
+    expect(email?.html).toContain('<a href="https://leads.example.com/#/contacts/c_lead"');
+    expect(email?.html).toContain('Ouvrir la file de revue');
+  });
+
+  it('carries no link when the console address is unknown', async () => {
+    await sendDailyDigest(deps(), WINDOW);
+    expect(mailer.sent[0]?.text).not.toContain('#/');
+    expect(mailer.sent[0]?.html).not.toContain('review queue');
   });
 
   it('sends nothing on a quiet day or without recipients', async () => {

@@ -4,6 +4,7 @@ import type { FormType } from '#events/vocabulary/activity-type.ts';
 import { createAdminApiHandler } from '#functions/admin-api/admin-api.ts';
 import type { QualificationAnswers } from '#shared/contact/contact.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
+import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { SecretNotConfiguredError } from '#shared/runtime/secret-not-configured-error.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { rescoreContact } from '#shared/scoring/rescore-contact.ts';
@@ -12,6 +13,7 @@ import { adminEvent, TEST_ADMIN_TOKEN } from '../../support/admin-request.ts';
 import { NOW } from '../../support/builders.ts';
 import { InMemoryAdminViews } from '../../support/in-memory-admin-views.ts';
 import { InMemoryContactRepository } from '../../support/in-memory-contact-repository.ts';
+import { InMemoryFollowUpStore } from '../../support/in-memory-follow-up-store.ts';
 import { InMemoryImportStore } from '../../support/in-memory-import-store.ts';
 import {
   FixedAccountQuota,
@@ -53,6 +55,8 @@ const deps = () => ({
     if (!token) throw new SecretNotConfiguredError(`${name} not configured`);
     return token;
   },
+  routing: defaultRoutingConfig,
+  followUps: new InMemoryFollowUpStore(),
   sending,
 });
 
@@ -336,6 +340,60 @@ describe('GET /admin/contacts?email=', () => {
       (await call(adminEvent('GET /admin/contacts', { query: { email: 'nobody@acme-industries.com' } })))
         .status,
     ).toBe(404);
+  });
+});
+
+describe('admin API: reassigning a contact', () => {
+  beforeEach(() => {
+    contacts = new InMemoryContactRepository();
+    events = new RecordingPublisher();
+    token = TEST_ADMIN_TOKEN;
+    now = NOW;
+  });
+
+  const reassign = (contactId: string, body: unknown) =>
+    call(adminEvent('POST /admin/contacts/{contactId}/owner', { pathParameters: { contactId }, body }));
+
+  it('gives the contact to another person, records it as a transition, and shows the new owner', async () => {
+    const contactId = await aScoredContact('jane@acme-industries.com', 'demo');
+    const response = await reassign(contactId, {
+      owner: 'lena-schmidt',
+      reviewer: 'claire.dubois@seller.example',
+      reason: 'speaks German',
+    });
+    expect(response).toMatchObject({
+      status: 200,
+      body: { contactId, owner: 'lena-schmidt', changed: true },
+    });
+    expect(contacts.transitions.at(-1)).toEqual({
+      from: 'review',
+      to: 'review',
+      at: NOW.toISOString(),
+      by: 'person:claire.dubois@seller.example',
+      reason: 'owner Lena Schmidt: speaks German',
+      owner: { to: 'lena-schmidt' },
+    });
+    const view = await call(
+      adminEvent('GET /admin/contacts', { query: { email: 'jane@acme-industries.com' } }),
+    );
+    expect(view.body.owner).toMatchObject({ personId: 'lena-schmidt', name: 'Lena Schmidt' });
+    expect(view.body.people).toContainEqual({ id: 'lena-schmidt', name: 'Lena Schmidt' });
+
+    // Giving it to the same person again changes nothing and records nothing.
+    const again = await reassign(contactId, { owner: 'lena-schmidt' });
+    expect(again.body.changed).toBe(false);
+    expect(contacts.transitions.filter((transition) => transition.owner)).toHaveLength(1);
+  });
+
+  it('answers 422 for someone not in the routing configuration, 404 for an unknown contact, 400 without owner', async () => {
+    const contactId = await aScoredContact('jane@acme-industries.com', 'demo');
+    expect(await reassign(contactId, { owner: 'mallory' })).toMatchObject({
+      status: 422,
+      body: { type: 'urn:leadflow:problem:unknown-owner', detail: expect.stringContaining('"mallory"') },
+    });
+    expect((await reassign('c_0123456789abcdef0123456789abcdef', { owner: 'sam-lee' })).status).toBe(404);
+    expect((await reassign(contactId, {})).status).toBe(400);
+    expect(contacts.transitions.filter((transition) => transition.owner)).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { FormType } from '#events/vocabulary/activity-type.ts';
 import { createAdminInsightsHandler } from '#functions/admin-insights/admin-insights.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
+import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { rescoreContact } from '#shared/scoring/rescore-contact.ts';
 import { adminEvent, TEST_ADMIN_TOKEN } from '../../support/admin-request.ts';
@@ -25,6 +26,7 @@ const deps = () => ({
   model: defaultScoringModel,
   clock: () => NOW,
   readSecret: async () => TEST_ADMIN_TOKEN,
+  routing: defaultRoutingConfig,
 });
 
 async function call(event: APIGatewayProxyEventV2) {

@@ -2,13 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { EventContractError } from '#events/contract.ts';
 import { createDealRecorderHandler } from '#functions/deal-recorder/deal-recorder.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
-import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
-import { rescoreContact } from '#shared/scoring/rescore-contact.ts';
 import { NOW } from '../../support/builders.ts';
 import { deliveredEvent } from '../../support/engagement-events.ts';
 import { InMemoryContactRepository } from '../../support/in-memory-contact-repository.ts';
 import { RecordingPublisher } from '../../support/recording-publisher.ts';
+import { submitAndScore } from '../../support/scored-submission.ts';
 import { lambdaContext } from '../../support/signed-request.ts';
 
 let contacts: InMemoryContactRepository;
@@ -28,19 +27,10 @@ const deliver = (detail: unknown) =>
   createDealRecorderHandler(deps())(deliveredEvent('Deal Won', detail) as never, lambdaContext);
 
 /** A contact the pipeline knows: a demo request with BANT answers, scored to prospect. */
-async function aProspect(email: string): Promise<string> {
+function aProspect(email: string): Promise<string> {
   const answers = { budget: '40k', authority: 'me', need: 'scoring', timeline: 'Q3' };
-  const { contactId } = await recordFormSubmission(
-    {
-      source: 'generic',
-      deliveryId: `${email}-demo`,
-      email,
-      submission: { email, formType: 'demo', answers, company: 'Acme', jobTitle: 'CMO' },
-    },
-    deps(),
-  );
-  await rescoreContact(contactId, deps());
-  return contactId;
+  const submission = { email, formType: 'demo', answers, company: 'Acme', jobTitle: 'CMO' } as const;
+  return submitAndScore(submission, deps(), `${email}-demo`);
 }
 
 beforeEach(() => {

@@ -1,16 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
-import type { SalesNotice } from '#shared/notify/notification-email.ts';
 import { notifySales } from '#shared/notify/notify-sales.ts';
 import { notificationRecipients } from '#shared/notify/recipients.ts';
 import type { OutgoingEmail } from '#shared/nurture/mailer.ts';
-import { defaultScoringModel } from '#shared/scoring/default-model.ts';
-import { rescoreContact } from '#shared/scoring/rescore-contact.ts';
 import { NOW } from '../../support/builders.ts';
+import { COMPLETE_BANT, handOff } from '../../support/hand-off-notice.ts';
 import { InMemoryNoticeLog } from '../../support/in-memory-admin-views.ts';
-import { InMemoryContactRepository } from '../../support/in-memory-contact-repository.ts';
 import { CountingRateLimiter } from '../../support/nurture-fakes.ts';
-import { RecordingPublisher } from '../../support/recording-publisher.ts';
 
 /** A 10-second invocation that started at NOW. */
 const WINDOW = { endsAt: NOW.getTime() + 10_000 };
@@ -30,7 +25,7 @@ const deps = () => ({
   recipients,
   clock: () => NOW,
   slotWaitMs: 20_000,
-  baseUrl: 'https://leads.seller.example',
+  settings: { locale: 'en', timeZone: 'Europe/Paris', consoleUrl: 'https://leads.seller.example' } as const,
   mailer: {
     async send(email: OutgoingEmail) {
       if (failNext) {
@@ -42,35 +37,6 @@ const deps = () => ({
     },
   },
 });
-
-/** The hand-off event a real contact produces, as the scorer puts it. */
-async function handOff(detailType: string, answers = {}): Promise<SalesNotice> {
-  const contacts = new InMemoryContactRepository();
-  const events = new RecordingPublisher();
-  const email = 'ada@lovelace-analytics.com';
-  const scoring = { contacts, events, clock: () => NOW, model: defaultScoringModel };
-  const { contactId } = await recordFormSubmission(
-    {
-      source: 'generic',
-      deliveryId: 'd1',
-      email,
-      submission: {
-        email,
-        formType: 'demo',
-        firstName: 'Ada',
-        company: 'Lovelace <Analytics>',
-        jobTitle: 'CTO',
-        answers,
-      },
-    },
-    scoring,
-  );
-  await rescoreContact(contactId, scoring);
-  const detail = events.ofType(detailType)[0] as never;
-  return detailType === 'Prospect Qualified'
-    ? { kind: 'prospect-qualified', detail }
-    : { kind: 'review-requested', detail };
-}
 
 describe('notificationRecipients', () => {
   it('sends reviews to sales, and prospects to sales and marketing, once each', () => {
@@ -96,36 +62,61 @@ describe('notifySales', () => {
     rateLimiter = new CountingRateLimiter();
   });
 
-  it('tells sales a lead waits for review, with the explained score and where to decide', async () => {
+  it('tells sales a lead waits for review: who, why now, the explained score and buttons to decide', async () => {
     const notice = await handOff('Lead Review Requested');
     expect(await notifySales(notice, deps(), WINDOW)).toEqual({ sent: 2, alreadySent: 0 });
     expect(sent.map((email) => email.to)).toEqual(recipients.reviewRequested);
     const [email] = sent;
+    const { contactId } = notice.detail.contact;
     expect(email?.subject).toMatch(
       /^Review requested: Ada \(Lovelace <Analytics>\) — score \d+(\.\d)?, grade B$/,
     );
+    // What triggered it, in the team's time zone (NOW is 10:00 UTC, 11:00 in Paris in winter).
+    expect(email?.text).toMatch(/Why now: Demo request on \d+ \w+ \d{4}, 11:00, through website form\./);
+    expect(email?.text).toContain('Asked to talk to the team; qualification not complete.');
+    expect(email?.text).toMatch(/\n {2}\+\d+(\.\d)? {2}\S/);
     expect(email?.text).toContain(
-      'A lead is waiting for your review: asked to talk to the team; qualification not complete.',
+      `Accept: https://leads.seller.example/#/contacts/${contactId}?decide=accept`,
     );
-    expect(email?.text).toContain('(engagement.demo_request)');
-    expect(email?.text).toContain(
-      `POST https://leads.seller.example/admin/reviews/${notice.detail.contact.contactId}`,
+    expect(email?.text).toContain(`https://leads.seller.example/#/contacts/${contactId}?decide=disqualify`);
+    // Handlebars escapes `=` in attributes as an entity, which the browser decodes.
+    expect(email?.html).toContain(
+      `href="https://leads.seller.example/#/contacts/${contactId}?decide&#x3D;reject"`,
     );
-    expect(email?.text).toContain('/admin/contacts?email=ada%40lovelace-analytics.com');
+    // Nothing a rep cannot use: no API call, no idempotency key, no rule ids.
+    for (const part of [email?.text, email?.html]) {
+      expect(part).not.toMatch(/POST|\/admin\/|idempoten|engagement\.demo_request/);
+    }
     // The html part escapes what people typed.
     expect(email?.html).toContain('Lovelace &lt;Analytics&gt;');
     expect(email?.html).not.toContain('Lovelace <Analytics>');
   });
 
-  it('tells sales and marketing of a qualified prospect, with the hand-off key', async () => {
-    const notice = await handOff('Prospect Qualified', BANT);
+  it('tells sales and marketing of a qualified prospect, with its answers and a button to it', async () => {
+    const notice = await handOff('Prospect Qualified', COMPLETE_BANT);
     await notifySales(notice, deps(), WINDOW);
     expect(sent.map((email) => email.to)).toEqual(recipients.prospectQualified);
     expect(sent[0]?.subject).toMatch(/^Prospect qualified: Ada/);
-    expect(sent[0]?.text).toContain('A new prospect was handed to sales (qualified automatically)');
-    expect(sent[0]?.text).toContain('Answers: budget: 40k; authority: me; need: x; timeline: Q3');
+    expect(sent[0]?.text).toContain('New prospect, qualified automatically');
+    expect(sent[0]?.text).toContain('Answers: Budget: 40k · Decision maker: me · Need: x · Timeline: Q3');
+    expect(sent[0]?.text).toContain(
+      `Open Ada in leadflow: https://leads.seller.example/#/contacts/${notice.detail.contact.contactId}`,
+    );
     if (notice.kind !== 'prospect-qualified') throw new Error('unreachable');
-    expect(sent[0]?.text).toContain(notice.detail.qualificationId);
+    expect(sent[0]?.text).not.toContain(notice.detail.qualificationId);
+  });
+
+  it('writes in the team language, and leaves the buttons out when the console address is unknown', async () => {
+    const notice = await handOff('Lead Review Requested');
+    await notifySales(notice, { ...deps(), settings: { locale: 'fr', timeZone: 'UTC' } }, WINDOW);
+    const [email] = sent;
+    expect(email?.subject).toMatch(/^Revue demandée : Ada \(Lovelace <Analytics>\) — score [\d,]+, note B$/);
+    expect(email?.text).toMatch(
+      /Pourquoi maintenant : Demande de démo le .+ 10:00, via formulaire du site\./,
+    );
+    expect(email?.html).toContain('lang="fr"');
+    expect(email?.text).not.toContain('#/contacts/');
+    expect(email?.html).not.toContain('Accepter');
   });
 
   it('emails each person once when the event is delivered again, and retries only what failed', async () => {

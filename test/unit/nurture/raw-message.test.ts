@@ -46,7 +46,7 @@ describe('the raw MIME of every template, in every language, as the mailer sends
   });
 
   it('lets every contact leave in one click (RFC 8058), with the link the footer shows', () => {
-    for (const { name, raw, parsed } of emails.filter((email) => !email.name.startsWith('daily-digest'))) {
+    for (const { name, raw, parsed } of emails.filter((email) => email.audience === 'contact')) {
       const head = headerBlock(raw);
       const url = /^List-Unsubscribe: +<(https:[^>]+)>\r$/m.exec(head)?.[1];
       expect(url, name).toBeDefined();
@@ -82,7 +82,7 @@ describe('the raw MIME of every template, in every language, as the mailer sends
   });
 
   it('names the company, its postal address and the privacy page in every contact footer', () => {
-    for (const { name, parsed } of emails.filter((email) => !email.name.startsWith('daily-digest'))) {
+    for (const { name, parsed } of emails.filter((email) => email.audience === 'contact')) {
       expect(parsed.text, name).toContain(
         'Acme Analytics · 12 Harbour Road, Bristol BS1 5TT, United Kingdom',
       );

@@ -49,9 +49,19 @@ describe('renderEmail', () => {
     });
     expect(email.html).toContain('&lt;b&gt;Eve&lt;/b&gt;');
     expect(email.html).toContain('A&amp;B');
-    // Internal templates exist in English only: French falls back to it.
-    expect(email.subject).toBe('leadflow daily digest for 2026-03-02: 1 new prospects, 0 new leads');
-    expect(email.text).toContain('- <b>Eve</b> (A&B) <eve@example.com>, score 80, qualified by auto');
+    expect(email.subject).toBe('Résumé leadflow du 2026-03-02 : 1 nouveaux prospects, 0 nouveaux leads');
+    expect(email.text).toContain('- <b>Eve</b> (A&B) <eve@example.com>, score 80, qualifié auto');
+  });
+
+  it('falls back to the first language an internal template exists in', () => {
+    const english = {
+      subject: 'Hello {{name}}',
+      html: '<p>{{name}}</p>',
+      text: '{{name}}',
+      variables: ['name'],
+    };
+    const templates = { note: { audience: 'internal', locales: { en: english } } } as const;
+    expect(renderEmail('note', 'fr', { name: 'Eve' }, templates).subject).toBe('Hello Eve');
   });
 
   it('refuses an unknown template', () => {
