@@ -19,14 +19,15 @@ import {
 import type { ReviewQueue } from '#shared/review/review-queue.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
+import type { WithModelReader } from '#shared/scoring/scoring-model-config.ts';
 
-export interface AdminApiDeps extends RescoreDeps {
+export type AdminApiDeps = WithModelReader<RescoreDeps> & {
   readonly reviews: ReviewQueue;
   readonly histories: ContactHistoryReader;
   readonly readSecret: (name: string) => Promise<string>;
   /** Export and erasure of a contact's data (GDPR articles 15 and 17). */
   readonly data: ContactDataStore;
-}
+};
 
 const listQuerySchema = z.object({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
@@ -84,7 +85,8 @@ async function decide(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
   const input = parseBody(decisionSchema, parseJson(body));
   if (!CONTACT_ID_PATTERN.test(contactId)) throw contactNotFound();
   const reviewer = authenticatedReviewer(event) ?? input.reviewer ?? 'admin';
-  const outcome = await decideReview(contactId, { ...input, reviewer }, deps);
+  const model = (await deps.model()).document;
+  const outcome = await decideReview(contactId, { ...input, reviewer }, { ...deps, model });
   if (outcome.outcome === 'not-found') throw contactNotFound();
   if (outcome.outcome === 'not-allowed') {
     const allowed = DECISION_FROM[input.decision].join(' or ');

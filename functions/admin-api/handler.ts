@@ -4,11 +4,12 @@ import { DynamoDbContactData } from '#shared/adapters/dynamodb/dynamodb-contact-
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbReviewQueue } from '#shared/adapters/dynamodb/dynamodb-review-queue.ts';
+import { tableConfig } from '#shared/adapters/dynamodb/table-config.ts';
 import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
 import { readSecret } from '#shared/adapters/secrets.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
-import { defaultScoringModel } from '#shared/scoring/default-model.ts';
+import { scoringModelKind } from '#shared/scoring/scoring-model-config.ts';
 import { createAdminApiHandler } from './admin-api.ts';
 
 const documents = createDocumentClient();
@@ -23,5 +24,5 @@ export const handler = createAdminApiHandler({
   events: eventBridgePublisher(new EventBridgeClient({}), requireEnv(RESOURCE_ENV.eventBusName)),
   readSecret,
   clock: systemClock,
-  model: defaultScoringModel,
+  model: tableConfig(scoringModelKind, { documents, tableName }),
 });

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
+import type { CurrentConfig } from '#shared/config/config-reader.ts';
 import {
   CONTACT_SORTS,
   type ContactDirectory,
@@ -27,7 +28,7 @@ export interface AdminInsightsDeps {
   readonly funnel: FunnelStore;
   readonly directory: ContactDirectory;
   readonly histories: ContactHistoryReader;
-  readonly model: ScoringModel;
+  readonly model: CurrentConfig<ScoringModel>;
   readonly clock: () => Date;
   readonly readSecret: (name: string) => Promise<string>;
 }
@@ -83,7 +84,10 @@ export function createAdminInsightsHandler(deps: AdminInsightsDeps) {
     'GET /admin/funnel': (event) => funnel(event, deps),
     'GET /admin/contacts/search': (event) => searchContacts(event, deps),
     'GET /admin/contacts/{contactId}': (event) => contactById(event, deps),
-    'GET /admin/model': async () => jsonResponse(200, { version: deps.model.version, model: deps.model }),
+    'GET /admin/model': async () => {
+      const { document: model, version } = await deps.model();
+      return jsonResponse(200, { version: model.version, configVersion: version, model });
+    },
     'POST /admin/model/simulate': (event) => simulate(event, deps),
   });
 }
@@ -158,7 +162,8 @@ async function simulate(event: APIGatewayProxyEventV2, deps: AdminInsightsDeps) 
       },
     });
   }
-  const simulation = await simulateOnRecentContacts(candidate.data, input.sample, deps);
+  const model = (await deps.model()).document;
+  const simulation = await simulateOnRecentContacts(candidate.data, input.sample, { ...deps, model });
   logger.info('model simulated', {
     candidateVersion: candidate.data.version,
     contacts: simulation.sample.contacts,

@@ -2,10 +2,11 @@ import { createDocumentClient } from '#shared/adapters/dynamodb/document-client.
 import { DynamoDbContactDirectory } from '#shared/adapters/dynamodb/dynamodb-contact-directory.ts';
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
 import { DynamoDbFunnelStore } from '#shared/adapters/dynamodb/dynamodb-funnel-store.ts';
+import { tableConfig } from '#shared/adapters/dynamodb/table-config.ts';
 import { readSecret } from '#shared/adapters/secrets.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
-import { defaultScoringModel } from '#shared/scoring/default-model.ts';
+import { scoringModelKind } from '#shared/scoring/scoring-model-config.ts';
 import { createAdminInsightsHandler } from './admin-insights.ts';
 
 const documents = createDocumentClient();
@@ -16,7 +17,7 @@ export const handler = createAdminInsightsHandler({
   funnel: new DynamoDbFunnelStore(documents, tableName),
   directory: new DynamoDbContactDirectory(documents, tableName),
   histories: new DynamoDbContactHistory(documents, tableName),
-  model: defaultScoringModel,
+  model: tableConfig(scoringModelKind, { documents, tableName }),
   clock: systemClock,
   readSecret,
 });

@@ -4,11 +4,12 @@ import { createDocumentClient } from '#shared/adapters/dynamodb/document-client.
 import { DynamoDbActivityOutbox } from '#shared/adapters/dynamodb/dynamodb-activity-outbox.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbRescoreSchedule } from '#shared/adapters/dynamodb/dynamodb-rescore-schedule.ts';
+import { tableConfig } from '#shared/adapters/dynamodb/table-config.ts';
 import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
-import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts';
+import { scoringModelKind } from '#shared/scoring/scoring-model-config.ts';
 import { createScoreRefresherHandler } from './score-refresher.ts';
 
 const documents = createDocumentClient();
@@ -27,6 +28,6 @@ export const handler = createScoreRefresherHandler({
   outbox: new DynamoDbActivityOutbox(documents, tableName),
   events: eventBridgePublisher(new EventBridgeClient({}), requireEnv(RESOURCE_ENV.eventBusName)),
   clock: systemClock,
-  model: defaultScoringModel,
+  model: tableConfig(scoringModelKind, { documents, tableName }),
   batchSize,
 });

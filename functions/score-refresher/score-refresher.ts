@@ -7,10 +7,11 @@ import {
   type RefreshOutcome,
   refreshStaleScores,
 } from '#shared/scoring/refresh-stale-scores.ts';
+import type { WithModelReader } from '#shared/scoring/scoring-model-config.ts';
 
-export interface ScoreRefresherDeps extends Omit<RefreshDeps, 'timeLeftMs'> {
+export type ScoreRefresherDeps = WithModelReader<Omit<RefreshDeps, 'timeLeftMs'>> & {
   readonly outbox: ActivityOutbox;
-}
+};
 
 /**
  * The scheduled decay job: first relays the "Contact Activity Recorded" events that were lost
@@ -28,6 +29,7 @@ export function createScoreRefresherHandler(deps: ScoreRefresherDeps) {
       );
       const outcome = await refreshStaleScores({
         ...deps,
+        model: (await deps.model()).document,
         timeLeftMs: () => context.getRemainingTimeInMillis(),
       });
       logger.info('stale scores refreshed', { ...outcome, relayed: relay.relayed });

@@ -14,9 +14,10 @@ import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts'
 import { defineFunction, type FunctionDeclaration } from './types.ts';
 
 /**
- * The scoring model every scoring function runs, validated as this module loads (so an invalid
- * model stops `npm start` and `cdk synth` with the exact path of each error) and shown in each
- * function's configuration, so an operator can see which model version is deployed.
+ * The repository's scoring model, validated as this module loads (so an invalid model stops
+ * `npm start` and `cdk synth` with the exact path of each error) and shown in each function's
+ * configuration. It is version 1 of the published model: the functions run the version in force
+ * in the table (`npm run config -- history scoring-model`), this one until something is published.
  */
 const scoringModel = { LEADFLOW_SCORING_MODEL_VERSION: defaultScoringModel.version };
 

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createAdminApiHandler } from '#functions/admin-api/admin-api.ts';
 import type { FormType } from '#shared/activity/activity-type.ts';
 import { SecretNotConfiguredError } from '#shared/adapters/secrets.ts';
+import { fixedConfig } from '#shared/config/config-reader.ts';
 import type { QualificationAnswers } from '#shared/contact/contact.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -23,7 +24,7 @@ const deps = () => ({
   contacts,
   events,
   clock: () => now,
-  model: defaultScoringModel,
+  model: fixedConfig(defaultScoringModel),
   reviews: new InMemoryAdminViews(contacts),
   histories: new InMemoryAdminViews(contacts),
   // The privacy routes are proven against DynamoDB Local (test/integration/privacy.test.ts).
@@ -59,7 +60,7 @@ async function aScoredContact(
     },
     deps(),
   );
-  await rescoreContact(contactId, deps());
+  await rescoreContact(contactId, { ...deps(), model: defaultScoringModel });
   now = NOW;
   return contactId;
 }

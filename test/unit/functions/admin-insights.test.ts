@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAdminInsightsHandler } from '#functions/admin-insights/admin-insights.ts';
 import type { FormType } from '#shared/activity/activity-type.ts';
+import { fixedConfig } from '#shared/config/config-reader.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { rescoreContact } from '#shared/scoring/rescore-contact.ts';
@@ -22,7 +23,7 @@ const deps = () => ({
   funnel,
   directory,
   histories: new InMemoryAdminViews(contacts),
-  model: defaultScoringModel,
+  model: fixedConfig(defaultScoringModel),
   clock: () => NOW,
   readSecret: async () => TEST_ADMIN_TOKEN,
 });

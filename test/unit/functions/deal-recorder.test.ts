@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EventContractError } from '#events/contract.ts';
 import { createDealRecorderHandler } from '#functions/deal-recorder/deal-recorder.ts';
+import { fixedConfig } from '#shared/config/config-reader.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -13,7 +14,7 @@ import { lambdaContext } from '../../support/signed-request.ts';
 
 let contacts: InMemoryContactRepository;
 let events: RecordingPublisher;
-const deps = () => ({ contacts, events, clock: () => NOW, model: defaultScoringModel });
+const deps = () => ({ contacts, events, clock: () => NOW, model: fixedConfig(defaultScoringModel) });
 
 const won = (email: string, dealId = 'deal-42') => ({
   version: 1,
@@ -39,7 +40,7 @@ async function aProspect(email: string): Promise<string> {
     },
     deps(),
   );
-  await rescoreContact(contactId, deps());
+  await rescoreContact(contactId, { ...deps(), model: defaultScoringModel });
   return contactId;
 }
 

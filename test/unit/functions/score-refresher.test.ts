@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createScoreRefresherHandler } from '#functions/score-refresher/score-refresher.ts';
 import type { ActivityOutbox } from '#shared/activity/activity-outbox.ts';
 import type { EventPublisher, OutgoingEvent } from '#shared/adapters/event-publisher.ts';
+import { fixedConfig } from '#shared/config/config-reader.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { NOW } from '../../support/builders.ts';
 import { InMemoryAdminViews } from '../../support/in-memory-admin-views.ts';
@@ -49,7 +50,7 @@ describe('scoreRefresher', () => {
       outbox,
       schedule: new InMemoryAdminViews(contacts),
       clock: () => new Date(NOW.getTime() + 3_600_000),
-      model: defaultScoringModel,
+      model: fixedConfig(defaultScoringModel),
       batchSize: 10,
     });
     const context = { ...lambdaContext, getRemainingTimeInMillis: () => 50_000 } as Context;
