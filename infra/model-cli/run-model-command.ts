@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { DynamoDbConfigStore } from '#shared/adapters/dynamodb/dynamodb-config-store.ts';
 import { allContactHistories } from '#shared/adapters/dynamodb/dynamodb-contact-export.ts';
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
+import { cachedConfig } from '#shared/config/config-reader.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
 import { contactView } from '#shared/review/contact-view.ts';
@@ -11,16 +13,18 @@ import {
   parseScoringModel,
   type ScoringModel,
 } from '#shared/scoring/scoring-model.ts';
+import { scoringModelKind } from '#shared/scoring/scoring-model-config.ts';
 import { simulateModel } from '#shared/scoring/simulate-model.ts';
+import { type CommandIo, isParseArgsError, TABLE_OPTIONS, UsageError } from './command-io.ts';
 import { formatExplanation } from './format-explanation.ts';
 import { formatSimulation } from './format-simulation.ts';
-import { type TableOptions, TargetError, tableTarget } from './table-target.ts';
+import { type TableOptions, type TableTarget, TargetError, tableTarget } from './table-target.ts';
 
 export const USAGE = `Usage: npm run model -- <command> [options]
 
 Commands
   explain <email>            the contact's stored score line by line, its stage and transitions,
-                             and what the published model would say now
+                             and what the model in force (\`npm run config\`) would say now
   simulate --model <file>    replays every stored contact under a candidate model and prints how
                              many would change stage, with examples (run it before publishing)
   validate [<file>]          checks a model file (the published one by default) and names each error
@@ -37,16 +41,6 @@ Other options
   --json                     machine-readable output
 `;
 
-export interface CommandIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly now?: () => Date;
-}
-
-class UsageError extends Error {
-  override name = 'UsageError';
-}
-
 /** Runs one `npm run model` command; the exit code: 0 done, 1 could not do it, 2 wrong usage or model. */
 export async function runModelCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   try {
@@ -55,10 +49,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo): P
       allowPositionals: true,
       options: {
         model: { type: 'string' },
-        endpoint: { type: 'string' },
-        table: { type: 'string' },
-        region: { type: 'string' },
-        'data-dir': { type: 'string' },
+        ...TABLE_OPTIONS,
         at: { type: 'string' },
         examples: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -97,7 +88,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo): P
       io.out(
         values.json
           ? `${JSON.stringify(contactView(history), null, 2)}\n`
-          : formatExplanation(history, defaultScoringModel, now),
+          : formatExplanation(history, await modelInForce(target), now),
       );
       return 0;
     }
@@ -109,7 +100,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo): P
         throw new UsageError('--examples takes a whole number.');
       const target = await tableTarget(table);
       const histories = await allContactHistories(target.documents, target.tableName);
-      const report = simulateModel(histories, defaultScoringModel, candidate, now, examples);
+      const report = simulateModel(histories, await modelInForce(target), candidate, now, examples);
       io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatSimulation(report, values.model));
       return 0;
     }
@@ -125,6 +116,13 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo): P
     }
     throw error;
   }
+}
+
+/** The model the functions run in that table: the last published, or the repository's. */
+async function modelInForce(target: TableTarget): Promise<ScoringModel> {
+  const store = new DynamoDbConfigStore(target.documents, target.tableName);
+  const read = cachedConfig(scoringModelKind, (kind) => store.current(kind), { clock: () => new Date() });
+  return (await read()).document;
 }
 
 async function loadModel(path: string): Promise<ScoringModel> {
@@ -149,10 +147,4 @@ function parseTime(value: string): Date {
   const time = new Date(value);
   if (Number.isNaN(time.getTime())) throw new UsageError(`--at takes an ISO time, not "${value}".`);
   return time;
-}
-
-function isParseArgsError(error: unknown): boolean {
-  return (
-    error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')
-  );
 }
