@@ -1,6 +1,6 @@
 import { Bench } from 'tinybench';
+import { ACTIVITY_TYPES } from '#events/vocabulary/activity-type.ts';
 import type { Activity } from '#shared/activity/activity.ts';
-import { ACTIVITY_TYPES } from '#shared/activity/activity-type.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';

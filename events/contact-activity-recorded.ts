@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { activityTypeSchema } from '#shared/activity/activity-type.ts';
 import { defineEvent, LEADFLOW_SOURCE } from './contract.ts';
+import { activityTypeSchema } from './vocabulary/activity-type.ts';
 
 /**
  * Put after an activity is recorded, at least once: a redelivered submission puts it again (that is

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { scoreSchema } from '#shared/scoring/score.ts';
+import { scoreSchema } from './vocabulary/score.ts';
 
 /**
  * Schema parts shared by the hand-off events ("Lead Review Requested", "Prospect Qualified"), so a

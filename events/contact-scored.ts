@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { formTypeSchema } from '#shared/activity/activity-type.ts';
-import { stageSchema } from '#shared/contact/stage.ts';
-import { gradeSchema, scoreLineSchema } from '#shared/scoring/score.ts';
 import { defineEvent, LEADFLOW_SOURCE } from './contract.ts';
+import { formTypeSchema } from './vocabulary/activity-type.ts';
+import { gradeSchema, scoreLineSchema } from './vocabulary/score.ts';
+import { stageSchema } from './vocabulary/stage.ts';
 
 /**
  * Put after every re-score. Nurture listens for `stage: lead`; dashboards and later issues can

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { safeText } from '#shared/contact/safe-text.ts';
+import { safeText } from './vocabulary/safe-text.ts';
 
 /**
  * The source of engagement signals that come from other tools (webinar platform, website, calendar,

@@ -1,6 +1,6 @@
 /**
  * `npm run events:schemas`: writes the JSON Schema of every event to events/schemas/, the folder the
- * README links for CRM integrators. A test fails while the committed files differ from the contracts.
+ * docs/events.md links for CRM integrators. A test fails while the committed files differ from the contracts.
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';

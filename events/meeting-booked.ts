@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { multilineText, safeText } from '#shared/contact/safe-text.ts';
 import { defineEvent } from './contract.ts';
 import { ENGAGEMENT_SOURCE, signalId, signalPersonSchema, signalTime } from './engagement-source.ts';
+import { multilineText, safeText } from './vocabulary/safe-text.ts';
 
 /**
  * Someone booked a meeting, shaped like a scheduler's booking webhook (Calendly's `invitee.created`:

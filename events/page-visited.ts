@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { safeText } from '#shared/contact/safe-text.ts';
 import { defineEvent } from './contract.ts';
 import { ENGAGEMENT_SOURCE, signalId, signalTime } from './engagement-source.ts';
+import { safeText } from './vocabulary/safe-text.ts';
 
 const address = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
 

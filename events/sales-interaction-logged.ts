@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { multilineText, safeText } from '#shared/contact/safe-text.ts';
 import { defineEvent } from './contract.ts';
 import { ENGAGEMENT_SOURCE, signalId, signalPersonSchema, signalTime } from './engagement-source.ts';
+import { multilineText, safeText } from './vocabulary/safe-text.ts';
 
 /**
  * A salesperson logged an interaction in the CRM (a HubSpot engagement, a Salesforce task or event):

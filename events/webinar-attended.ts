@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { safeText } from '#shared/contact/safe-text.ts';
 import { defineEvent } from './contract.ts';
 import { ENGAGEMENT_SOURCE, signalId, signalPersonSchema, signalTime } from './engagement-source.ts';
+import { safeText } from './vocabulary/safe-text.ts';
 
 /**
  * Someone attended a webinar, as a webinar platform reports a participant (Zoom's

@@ -1,8 +1,8 @@
+import type { Stage } from '#events/vocabulary/stage.ts';
 import type { ContactListEntry, ContactListPage } from '#shared/contact/contact-directory.ts';
-import type { Stage } from '#shared/contact/stage.ts';
 import type { FunnelInterval, FunnelReport } from '#shared/funnel/funnel-report.ts';
 import type { contactView, reviewEntry } from '#shared/review/contact-view.ts';
-import type { ReviewDecisionKind } from '#shared/review/decide-review.ts';
+import type { ReviewDecisionKind } from '#shared/review/review-rules.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
 import type { SampledSimulation } from '#shared/scoring/simulate-recent-contacts.ts';
 import { currentSession } from './session.ts';

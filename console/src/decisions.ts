@@ -1,18 +1,11 @@
-import type { Stage } from './api.ts';
+import type { ReviewDecisionKind } from '#shared/review/review-rules.ts';
 
 /** What a person in sales can decide about a contact, as the review API takes it. */
-export type Decision = 'accept' | 'reject' | 'disqualify' | 'won';
+export type Decision = ReviewDecisionKind;
 
-/** Which decisions a stage allows: the same rules as the review API (it answers 409 otherwise). */
-export const DECISIONS_FROM: Readonly<Record<Decision, readonly Stage[]>> = {
-  accept: ['review'],
-  reject: ['review', 'prospect'],
-  disqualify: ['lead', 'review', 'prospect'],
-  won: ['lead', 'review', 'prospect'],
-};
+/** Which decisions a stage allows and which need a reason: the review API's own rules (it answers 409 otherwise). */
+export { DECISION_FROM as DECISIONS_FROM, REASON_REQUIRED } from '#shared/review/review-rules.ts';
 
-/** Saying yes needs no reason; saying no does, for whoever handles the contact next. */
-export const REASON_REQUIRED: ReadonlySet<Decision> = new Set(['reject', 'disqualify']);
 /** How each decision's buttons look: a yes is primary, a disqualification is a warning. */
 export const DECISION_BUTTON_CLASS: Readonly<Record<Decision, string>> = {
   accept: 'primary',

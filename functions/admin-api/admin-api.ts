@@ -10,13 +10,9 @@ import { formSubmissionSchema } from '#shared/intake/form-submission.ts';
 import type { ContactDataStore } from '#shared/privacy/contact-data-store.ts';
 import { eraseContact } from '#shared/privacy/erase-contact.ts';
 import { contactView, reviewEntry } from '#shared/review/contact-view.ts';
-import {
-  DECISION_FROM,
-  decideReview,
-  REASON_REQUIRED,
-  REVIEW_DECISIONS,
-} from '#shared/review/decide-review.ts';
+import { decideReview } from '#shared/review/decide-review.ts';
 import type { ReviewQueue } from '#shared/review/review-queue.ts';
+import { DECISION_FROM, REASON_REQUIRED, REVIEW_DECISIONS } from '#shared/review/review-rules.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
 import type { WithModelReader } from '#shared/scoring/scoring-model-config.ts';

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { STAGES, stageSchema } from '#events/vocabulary/stage.ts';
 import type { CurrentConfig } from '#shared/config/config-reader.ts';
 import {
   CONTACT_SORTS,
@@ -12,7 +13,6 @@ import type { ContactHistoryReader } from '#shared/contact/contact-history.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { foldForSearch } from '#shared/contact/contact-search-text.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
-import { STAGES, stageSchema } from '#shared/contact/stage.ts';
 import { FUNNEL_INTERVALS, funnelReport } from '#shared/funnel/funnel-report.ts';
 import type { FunnelStore } from '#shared/funnel/funnel-store.ts';
 import { adminRoutes, CONTACT_ID_PATTERN, contactNotFound, readPage } from '#shared/http/admin-routes.ts';

@@ -5,15 +5,17 @@ import { sendingAdapters } from '#shared/adapters/sending-adapters.ts';
 import { DIGEST_RECIPIENTS_ENV, parseRecipients } from '#shared/digest/send-daily-digest.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { optionalEnv } from '#shared/runtime/environment.ts';
+import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { createDailyDigestHandler } from './daily-digest.ts';
 
-const table = contactsTable();
-
-/** Lambda entry: real adapters built once per container. */
-export const handler = createDailyDigestHandler({
-  digests: new DynamoDbDigestStore(table.documents, table.tableName),
-  contacts: new DynamoDbContactRepository(table.documents, table.tableName),
-  ...sendingAdapters(table),
-  clock: systemClock,
-  recipients: parseRecipients(optionalEnv(DIGEST_RECIPIENTS_ENV)),
+/** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
+export const handler = lambdaHandler(() => {
+  const table = contactsTable();
+  return createDailyDigestHandler({
+    digests: new DynamoDbDigestStore(table.documents, table.tableName),
+    contacts: new DynamoDbContactRepository(table.documents, table.tableName),
+    ...sendingAdapters(table),
+    clock: systemClock,
+    recipients: parseRecipients(optionalEnv(DIGEST_RECIPIENTS_ENV)),
+  });
 });

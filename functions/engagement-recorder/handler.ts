@@ -1,14 +1,16 @@
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { createDocumentClient } from '#shared/adapters/dynamodb/document-client.ts';
+import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
-import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
+import { busPublisher } from '#shared/adapters/event-publisher.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
+import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { createEngagementRecorderHandler } from './engagement-recorder.ts';
 
-/** Lambda entry: real adapters built once per container. */
-export const handler = createEngagementRecorderHandler({
-  contacts: new DynamoDbContactRepository(createDocumentClient(), requireEnv(RESOURCE_ENV.tableName)),
-  events: eventBridgePublisher(new EventBridgeClient({}), requireEnv(RESOURCE_ENV.eventBusName)),
-  clock: systemClock,
+/** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
+export const handler = lambdaHandler(() => {
+  const { documents, tableName } = contactsTable();
+  return createEngagementRecorderHandler({
+    contacts: new DynamoDbContactRepository(documents, tableName),
+    events: busPublisher(),
+    clock: systemClock,
+  });
 });

@@ -1,18 +1,20 @@
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { createDocumentClient } from '#shared/adapters/dynamodb/document-client.ts';
+import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
-import { eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
+import { busPublisher } from '#shared/adapters/event-publisher.ts';
 import { readSecret } from '#shared/adapters/secrets.ts';
 import { defaultFormsConfig } from '#shared/intake/default-forms.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
+import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { createFormIntakeHandler } from './form-intake.ts';
 
-/** Lambda entry: real adapters built once per container, then the HTTP edge. */
-export const handler = createFormIntakeHandler({
-  contacts: new DynamoDbContactRepository(createDocumentClient(), requireEnv(RESOURCE_ENV.tableName)),
-  events: eventBridgePublisher(new EventBridgeClient({}), requireEnv(RESOURCE_ENV.eventBusName)),
-  readSecret,
-  clock: systemClock,
-  forms: defaultFormsConfig,
+/** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
+export const handler = lambdaHandler(() => {
+  const { documents, tableName } = contactsTable();
+  return createFormIntakeHandler({
+    contacts: new DynamoDbContactRepository(documents, tableName),
+    events: busPublisher(),
+    readSecret,
+    clock: systemClock,
+    forms: defaultFormsConfig,
+  });
 });

@@ -1,9 +1,10 @@
-import { createDocumentClient } from '#shared/adapters/dynamodb/document-client.ts';
+import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbFunnelStore } from '#shared/adapters/dynamodb/dynamodb-funnel-store.ts';
-import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
+import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { createFunnelRecorderHandler } from './funnel-recorder.ts';
 
-/** Lambda entry: real adapters built once per container. */
-export const handler = createFunnelRecorderHandler({
-  funnel: new DynamoDbFunnelStore(createDocumentClient(), requireEnv(RESOURCE_ENV.tableName)),
+/** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
+export const handler = lambdaHandler(() => {
+  const { documents, tableName } = contactsTable();
+  return createFunnelRecorderHandler({ funnel: new DynamoDbFunnelStore(documents, tableName) });
 });

@@ -1,10 +1,10 @@
 import { mailTokens, subscriptionAdapters } from '#shared/adapters/subscription-adapters.ts';
 import { defaultNurtureConfig } from '#shared/nurture/default-config.ts';
-import { deferredHandler } from '#shared/runtime/deferred-handler.ts';
+import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { createMailPreferencesHandler } from './mail-preferences.ts';
 
-/** Lambda entry: real adapters built once per container, on the first request (they read a secret). */
-export const handler = deferredHandler(async () =>
+/** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
+export const handler = lambdaHandler(async () =>
   createMailPreferencesHandler({
     ...subscriptionAdapters(),
     config: defaultNurtureConfig,

@@ -1,6 +1,6 @@
 import { nurtureAdapters } from '#shared/adapters/nurture-adapters.ts';
-import { deferredHandler } from '#shared/runtime/deferred-handler.ts';
+import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { createNurtureSenderHandler } from './nurture-sender.ts';
 
-/** Lambda entry: real adapters built once per container, on the first event (they read a secret). */
-export const handler = deferredHandler(async () => createNurtureSenderHandler(await nurtureAdapters()));
+/** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
+export const handler = lambdaHandler(async () => createNurtureSenderHandler(await nurtureAdapters()));

@@ -4,15 +4,17 @@ import { sendingAdapters } from '#shared/adapters/sending-adapters.ts';
 import { notificationRecipients } from '#shared/notify/recipients.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { optionalEnv, RESOURCE_ENV } from '#shared/runtime/environment.ts';
+import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { createSalesNotifierHandler } from './sales-notifier.ts';
 
-const table = contactsTable();
-
-/** Lambda entry: real adapters built once per container. */
-export const handler = createSalesNotifierHandler({
-  ...sendingAdapters(table),
-  notices: new DynamoDbNoticeLog(table.documents, table.tableName),
-  clock: systemClock,
-  recipients: notificationRecipients(process.env),
-  baseUrl: optionalEnv(RESOURCE_ENV.publicBaseUrl) ?? '',
+/** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
+export const handler = lambdaHandler(() => {
+  const table = contactsTable();
+  return createSalesNotifierHandler({
+    ...sendingAdapters(table),
+    notices: new DynamoDbNoticeLog(table.documents, table.tableName),
+    clock: systemClock,
+    recipients: notificationRecipients(process.env),
+    baseUrl: optionalEnv(RESOURCE_ENV.publicBaseUrl) ?? '',
+  });
 });

@@ -1,5 +1,6 @@
 import { subscriptionAdapters } from '#shared/adapters/subscription-adapters.ts';
+import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { createSesFeedbackHandler } from './ses-feedback.ts';
 
-/** Lambda entry: real adapters built once per container. */
-export const handler = createSesFeedbackHandler(subscriptionAdapters());
+/** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
+export const handler = lambdaHandler(() => createSesFeedbackHandler(subscriptionAdapters()));

@@ -52,7 +52,7 @@ export class AdminUserPool extends Construct {
     });
     this.client = this.userPool.addClient('CliClient', {
       userPoolClientName: 'leadflow-admin-cli',
-      // USER_PASSWORD_AUTH lets `aws cognito-idp initiate-auth` sign in from a terminal (README);
+      // USER_PASSWORD_AUTH lets `aws cognito-idp initiate-auth` sign in from a terminal (docs/deploy.md);
       // SRP stays available for a future admin UI. No client secret: a CLI cannot keep one.
       authFlows: { userPassword: true, userSrp: true },
       generateSecret: false,

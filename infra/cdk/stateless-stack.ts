@@ -209,7 +209,7 @@ export class StatelessStack extends Stack {
       reason:
         'Shared with a party outside AWS (a form tool, a provider, or people holding the admin token): a ' +
         'rotation Lambda cannot update the other side, so rotation is the coordinated manual step in the ' +
-        'README; functions pick a new value up within 15 minutes.',
+        'deploy guide (docs/deploy.md); functions pick a new value up within 15 minutes.',
     });
     return secret;
   }

@@ -1,6 +1,6 @@
+import { ANSWER_KEYS, type Score } from '#events/vocabulary/score.ts';
 import type { ContactHistory } from '#shared/contact/contact-history.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
-import { ANSWER_KEYS, type Score } from '#shared/scoring/score.ts';
 import { scoreContact } from '#shared/scoring/score-contact.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
 

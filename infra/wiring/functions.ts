@@ -45,7 +45,7 @@ const NURTURE_SENDER = {
 
 /**
  * How long activities are kept (days) by every function that records them; the table's TTL removes
- * older ones. See RELIABILITY in the README for what that means for scores.
+ * older ones. docs/privacy.md (Retention) says what that means for scores.
  */
 const RETENTION = { [ACTIVITY_RETENTION_ENV]: String(DEFAULT_ACTIVITY_RETENTION_DAYS) };
 

@@ -1,4 +1,4 @@
-import type { EventPublisher } from '#shared/adapters/event-publisher.ts';
+import type { EventPublisher } from '#shared/activity/event-publisher.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import type { Activity } from './activity.ts';

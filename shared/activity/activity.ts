@@ -1,4 +1,4 @@
-import type { ActivityType, FormType } from './activity-type.ts';
+import type { ActivityType, FormType } from '#events/vocabulary/activity-type.ts';
 
 /** UTM parameters and referrer of one touch; first touch is kept, last touch is updated. */
 export interface Touch {

@@ -1,5 +1,5 @@
+import type { FormType } from '#events/vocabulary/activity-type.ts';
 import type { Activity } from './activity.ts';
-import type { FormType } from './activity-type.ts';
 
 /** From weakest to strongest: a demo request says more about intent than a newsletter signup. */
 const INTEREST_STRENGTH: readonly FormType[] = [

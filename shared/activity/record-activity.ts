@@ -1,5 +1,5 @@
 import { contactActivityRecorded } from '#events/contact-activity-recorded.ts';
-import { type EventPublisher, outgoing } from '#shared/adapters/event-publisher.ts';
+import { type EventPublisher, outgoing } from '#shared/activity/event-publisher.ts';
 import type { QualificationAnswers } from '#shared/contact/contact.ts';
 import type { ActivityRecord, ContactRepository } from '#shared/contact/contact-repository.ts';
 import type { Activity } from './activity.ts';

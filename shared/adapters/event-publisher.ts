@@ -1,29 +1,8 @@
-import {
-  type EventBridgeClient,
-  PutEventsCommand,
-  type PutEventsRequestEntry,
-} from '@aws-sdk/client-eventbridge';
-import type * as z from 'zod/mini';
-import type { EventContract } from '#events/contract.ts';
+import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import type { EventPublisher, OutgoingEvent } from '#shared/activity/event-publisher.ts';
+import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
 import { countPublishedEvents } from '#shared/runtime/event-metrics.ts';
 import '#shared/runtime/validation-messages.ts';
-
-/** One event to put: its contract and a detail that must satisfy the contract's schema. */
-export interface OutgoingEvent<Schema extends z.ZodMiniType = z.ZodMiniType> {
-  readonly contract: EventContract<Schema>;
-  readonly detail: z.infer<Schema>;
-}
-
-export function outgoing<Schema extends z.ZodMiniType>(
-  contract: EventContract<Schema>,
-  detail: z.infer<Schema>,
-): OutgoingEvent<Schema> {
-  return { contract, detail };
-}
-
-export interface EventPublisher {
-  publish(events: readonly OutgoingEvent[]): Promise<void>;
-}
 
 /** PutEvents answers HTTP 200 even when entries failed; this error names the entries that did. */
 export class EventPublishError extends Error {
@@ -48,6 +27,11 @@ export function eventBridgePublisher(client: EventBridgeClient, eventBusName: st
       countPublishedEvents(events.map((event) => event.contract.detailType));
     },
   };
+}
+
+/** The publisher of a function with `publish` access to the bus: the bus the wiring names. */
+export function busPublisher(): EventPublisher {
+  return eventBridgePublisher(new EventBridgeClient({}), requireEnv(RESOURCE_ENV.eventBusName));
 }
 
 function toEntry(event: OutgoingEvent, eventBusName: string): PutEventsRequestEntry {

@@ -1,4 +1,5 @@
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import { SecretNotConfiguredError } from '#shared/runtime/secret-not-configured-error.ts';
 
 /**
  * How long a container keeps a secret it read before asking Secrets Manager again. A container
@@ -9,11 +10,6 @@ export const SECRET_MAX_AGE_SECONDS = 15 * 60;
 
 let provider: SecretsProvider | undefined;
 const inFlight = new Map<string, Promise<string>>();
-
-/** A secret that is not configured: callers must refuse the request (fail closed). */
-export class SecretNotConfiguredError extends Error {
-  override name = 'SecretNotConfiguredError';
-}
 
 /**
  * Reads a named secret, once per container. The deployment says where it is: `<NAME>` holds the

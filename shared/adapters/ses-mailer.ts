@@ -1,31 +1,9 @@
 import { type SESv2Client, SendEmailCommand, type SendEmailCommandOutput } from '@aws-sdk/client-sesv2';
-
-export interface OutgoingEmail {
-  readonly to: string;
-  readonly subject: string;
-  readonly html: string;
-  readonly text: string;
-  /** SES message tags, for event destinations and metrics (template name, track…). */
-  readonly tags?: Readonly<Record<string, string>>;
-  /** Extra message headers, such as RFC 8058's List-Unsubscribe and List-Unsubscribe-Post. */
-  readonly headers?: Readonly<Record<string, string>>;
-}
-
-export interface Mailer {
-  send(email: OutgoingEmail): Promise<{ messageId: string }>;
-}
+import { type Mailer, MailThrottledError } from '#shared/nurture/mailer.ts';
 
 export interface SesMailerOptions {
   readonly from: string;
   readonly configurationSetName?: string;
-}
-
-/**
- * SES kept refusing for going too fast (or over the daily quota) after the client's own retries:
- * callers stop sending for now and leave the rest due, instead of failing email after email.
- */
-export class MailThrottledError extends Error {
-  override name = 'MailThrottledError';
 }
 
 /** Error names SES v2 uses for "slow down"; the SDK's adaptive retry has already backed off on them. */

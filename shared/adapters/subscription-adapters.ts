@@ -1,11 +1,9 @@
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { MAIL_TOKEN_SECRET, MailTokens } from '#shared/nurture/mail-token.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
 import { contactsTable } from './dynamodb/contacts-table.ts';
 import { DynamoDbContactRepository } from './dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbNurtureStore } from './dynamodb/dynamodb-nurture-store.ts';
-import { eventBridgePublisher } from './event-publisher.ts';
+import { busPublisher } from './event-publisher.ts';
 import { readSecret } from './secrets.ts';
 
 /** What the functions that change a contact's subscription (preference pages, SES feedback) use. */
@@ -14,7 +12,7 @@ export function subscriptionAdapters() {
   return {
     contacts: new DynamoDbContactRepository(documents, tableName),
     store: new DynamoDbNurtureStore(documents, tableName),
-    events: eventBridgePublisher(new EventBridgeClient({}), requireEnv(RESOURCE_ENV.eventBusName)),
+    events: busPublisher(),
     clock: systemClock,
   };
 }

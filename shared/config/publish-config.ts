@@ -1,5 +1,5 @@
 import type { Clock } from '#shared/runtime/clock.ts';
-import { pauseBeforeRetry } from '#shared/runtime/conflict-backoff.ts';
+import { retryOnConflict } from '#shared/runtime/conflict-backoff.ts';
 import { configChanges } from './config-diff.ts';
 import type { ConfigKind } from './config-kind.ts';
 import type { ConfigStore } from './config-store.ts';
@@ -34,40 +34,48 @@ export async function publishConfig<T>(
 ): Promise<PublishOutcome> {
   const validation = kind.validate(candidate);
   if (!validation.ok) return { outcome: 'invalid', errors: validation.errors };
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    const stored = await deps.store.current(kind.name);
-    const current = stored ?? seedVersion(kind, deps.clock());
-    if (configChanges(current.document, candidate).length === 0) return { outcome: 'unchanged', current };
-    const label = kind.label?.(validation.document) ?? `v${current.version + 1}`;
-    const reused = kind.label && (await labelUsedForOtherContent(label, candidate, current, deps.store));
-    if (reused) {
-      return {
-        outcome: 'invalid',
-        errors: [
-          {
-            path: 'version',
-            message: `"${label}" already names version ${reused.version}, which differs; give this one a new name`,
-          },
-        ],
+  const candidateDocument = validation.document;
+  return retryOnConflict<PublishOutcome>(
+    async () => {
+      const stored = await deps.store.current(kind.name);
+      const current = stored ?? seedVersion(kind, deps.clock());
+      const changes = configChanges(current.document, candidate);
+      if (changes.length === 0) return { outcome: 'unchanged', current };
+      const label = kind.label?.(candidateDocument) ?? `v${current.version + 1}`;
+      const reused = kind.label && (await labelUsedForOtherContent(label, candidate, current, deps.store));
+      if (reused) {
+        return {
+          outcome: 'invalid',
+          errors: [
+            {
+              path: 'version',
+              message: `"${label}" already names version ${reused.version}, which differs; give this one a new name`,
+            },
+          ],
+        };
+      }
+      const version: ConfigVersion = {
+        kind: kind.name,
+        version: current.version + 1,
+        label,
+        document: candidate,
+        publishedAt: deps.clock().toISOString(),
+        ...author,
+        changes,
+        ...(rollbackOf === undefined ? {} : { rollbackOf }),
       };
-    }
-    const version: ConfigVersion = {
-      kind: kind.name,
-      version: current.version + 1,
-      label,
-      document: candidate,
-      publishedAt: deps.clock().toISOString(),
-      ...author,
-      changes: configChanges(current.document, candidate),
-      ...(rollbackOf === undefined ? {} : { rollbackOf }),
-    };
-    const versions = stored ? [version] : [current, version];
-    if ((await deps.store.append(kind.name, versions, stored?.version)) === 'appended') {
-      return { outcome: 'published', version };
-    }
-    await pauseBeforeRetry(attempt);
-  }
-  throw new Error(`Could not publish ${kind.name}: the current version kept changing.`);
+      const appended = await deps.store.append(
+        kind.name,
+        stored ? [version] : [current, version],
+        stored?.version,
+      );
+      return appended === 'conflict' ? appended : { outcome: 'published', version };
+    },
+    {
+      maxAttempts: MAX_ATTEMPTS,
+      exhausted: () => new Error(`Could not publish ${kind.name}: the current version kept changing.`),
+    },
+  );
 }
 
 /** The repository file as version 1, as it stands before anything was published. */

@@ -1,5 +1,5 @@
-import type { Grade } from '#shared/scoring/score.ts';
-import type { Stage } from './stage.ts';
+import type { Grade } from '#events/vocabulary/score.ts';
+import type { Stage } from '#events/vocabulary/stage.ts';
 
 export const CONTACT_SORTS = ['updated', 'score'] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];

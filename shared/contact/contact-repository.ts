@@ -1,6 +1,7 @@
+import type { FormType } from '#events/vocabulary/activity-type.ts';
+import type { Score } from '#events/vocabulary/score.ts';
+import type { Stage } from '#events/vocabulary/stage.ts';
 import type { Activity, Touch } from '#shared/activity/activity.ts';
-import type { FormType } from '#shared/activity/activity-type.ts';
-import type { Score } from '#shared/scoring/score.ts';
 import type {
   Consent,
   Contact,
@@ -9,7 +10,6 @@ import type {
   Qualification,
   QualificationAnswers,
 } from './contact.ts';
-import type { Stage } from './stage.ts';
 
 /** What one submission or engagement signal adds to a contact. */
 export interface ActivityRecord {

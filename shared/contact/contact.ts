@@ -1,7 +1,7 @@
+import type { FormType } from '#events/vocabulary/activity-type.ts';
+import type { Score } from '#events/vocabulary/score.ts';
+import type { Stage } from '#events/vocabulary/stage.ts';
 import type { Touch } from '#shared/activity/activity.ts';
-import type { FormType } from '#shared/activity/activity-type.ts';
-import type { Score } from '#shared/scoring/score.ts';
-import type { Stage } from './stage.ts';
 
 /** Free-text answers of a detailed form or a sales conversation; a non-empty answer counts as known. */
 export interface QualificationAnswers {

@@ -1,5 +1,5 @@
-import type { Mailer } from '#shared/adapters/ses-mailer.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
+import type { Mailer } from '#shared/nurture/mailer.ts';
 import { renderEmail } from '#shared/nurture/render-email.ts';
 import { type SendRateLimiter, TEAM_EMAIL_SLOT_WAIT_MS } from '#shared/nurture/send-rate.ts';
 import type { Clock } from '#shared/runtime/clock.ts';

@@ -1,5 +1,5 @@
+import type { ActivityType } from '#events/vocabulary/activity-type.ts';
 import type { Touch } from '#shared/activity/activity.ts';
-import type { ActivityType } from '#shared/activity/activity-type.ts';
 import type { ContactProfile, QualificationAnswers } from '#shared/contact/contact.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { SecretNotConfiguredError } from '#shared/adapters/secrets.ts';
 import { logger } from '#shared/runtime/logger.ts';
+import { SecretNotConfiguredError } from '#shared/runtime/secret-not-configured-error.ts';
 import { HttpProblem, problemType } from './problem.ts';
 
 /** The secret holding the bearer token of the admin routes (`auth: 'admin'` in the wiring). */

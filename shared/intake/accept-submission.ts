@@ -1,8 +1,8 @@
-import { SecretNotConfiguredError } from '#shared/adapters/secrets.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
 import { HttpProblem, problemType } from '#shared/http/problem.ts';
 import { parseBody } from '#shared/http/request.ts';
 import { logger } from '#shared/runtime/logger.ts';
+import { SecretNotConfiguredError } from '#shared/runtime/secret-not-configured-error.ts';
 import { issueVisitorToken, VISITOR_TOKEN_SECRET_NAME } from '#shared/tracking/visitor-token.ts';
 import { formSubmissionSchema } from './form-submission.ts';
 import {

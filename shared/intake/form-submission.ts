@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { formTypeSchema } from '#shared/activity/activity-type.ts';
+import { formTypeSchema } from '#events/vocabulary/activity-type.ts';
+import { multilineText, safeText } from '#events/vocabulary/safe-text.ts';
 import { LEGAL_BASES } from '#shared/contact/contact.ts';
-import { multilineText, safeText } from '#shared/contact/safe-text.ts';
 
 const text = safeText;
 /** A free-text answer may span lines, but carries no other control characters. */

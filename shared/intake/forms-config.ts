@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { formTypeSchema } from '#shared/activity/activity-type.ts';
+import { formTypeSchema } from '#events/vocabulary/activity-type.ts';
 import { LEGAL_BASES } from '#shared/contact/contact.ts';
 import '#shared/runtime/validation-messages.ts';
 import { CANONICAL_FIELDS } from './mapping/field-names.ts';

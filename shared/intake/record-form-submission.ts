@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { ACTIVITY_TYPE_BY_FORM } from '#events/vocabulary/activity-type.ts';
 import type { Activity, Touch } from '#shared/activity/activity.ts';
-import { ACTIVITY_TYPE_BY_FORM } from '#shared/activity/activity-type.ts';
 import {
   knownAnswers,
   occurredAtOf,

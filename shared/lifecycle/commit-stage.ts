@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { contactScored } from '#events/contact-scored.ts';
 import { leadReviewRequested } from '#events/lead-review-requested.ts';
 import { prospectQualified } from '#events/prospect-qualified.ts';
+import type { Score } from '#events/vocabulary/score.ts';
+import type { Stage } from '#events/vocabulary/stage.ts';
 import type { Activity } from '#shared/activity/activity.ts';
+import { type EventPublisher, type OutgoingEvent, outgoing } from '#shared/activity/event-publisher.ts';
 import { strongestInterest } from '#shared/activity/interest.ts';
-import { type EventPublisher, type OutgoingEvent, outgoing } from '#shared/adapters/event-publisher.ts';
 import type { Contact, PendingReview, Qualification, QualificationAnswers } from '#shared/contact/contact.ts';
 import type { Announcement, ContactRepository, StageTransition } from '#shared/contact/contact-repository.ts';
 import { contactSearchText } from '#shared/contact/contact-search-text.ts';
-import { SETTLED_STAGES, type Stage } from '#shared/contact/stage.ts';
-import type { Score } from '#shared/scoring/score.ts';
+import { SETTLED_STAGES } from '#shared/contact/settled-stages.ts';
 import { leadReviewRequestedDetail, prospectQualifiedDetail } from './prospect-qualified-detail.ts';
 
 /**

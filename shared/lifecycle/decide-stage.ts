@@ -1,5 +1,6 @@
-import { SETTLED_STAGES, type Stage } from '#shared/contact/stage.ts';
-import { GRADES, type Score } from '#shared/scoring/score.ts';
+import { GRADES, type Score } from '#events/vocabulary/score.ts';
+import type { Stage } from '#events/vocabulary/stage.ts';
+import { SETTLED_STAGES } from '#shared/contact/settled-stages.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
 
 export interface StageDecision {

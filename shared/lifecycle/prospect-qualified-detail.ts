@@ -1,9 +1,9 @@
 import type { DetailOf } from '#events/contract.ts';
 import type { leadReviewRequested } from '#events/lead-review-requested.ts';
 import type { prospectQualified } from '#events/prospect-qualified.ts';
+import type { Score } from '#events/vocabulary/score.ts';
 import type { Activity } from '#shared/activity/activity.ts';
 import type { Contact, PendingReview, Qualification } from '#shared/contact/contact.ts';
-import type { Score } from '#shared/scoring/score.ts';
 import { contactSnapshot } from './contact-snapshot.ts';
 
 /** Everything a CRM needs to open the opportunity without calling back into leadflow. */

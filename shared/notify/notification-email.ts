@@ -2,8 +2,8 @@ import Handlebars from 'handlebars';
 import type { DetailOf } from '#events/contract.ts';
 import type { leadReviewRequested } from '#events/lead-review-requested.ts';
 import type { prospectQualified } from '#events/prospect-qualified.ts';
+import { ANSWER_KEYS } from '#events/vocabulary/score.ts';
 import type { RenderedEmail } from '#shared/nurture/render-email.ts';
-import { ANSWER_KEYS } from '#shared/scoring/score.ts';
 
 export type SalesNotice =
   | { readonly kind: 'review-requested'; readonly detail: DetailOf<typeof leadReviewRequested> }

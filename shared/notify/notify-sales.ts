@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Mailer } from '#shared/adapters/ses-mailer.ts';
+import type { Mailer } from '#shared/nurture/mailer.ts';
 import { type SendRateLimiter, TEAM_EMAIL_SLOT_WAIT_MS } from '#shared/nurture/send-rate.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import type { NoticeLog } from './notice-log.ts';

@@ -1,5 +1,5 @@
-import type { OutgoingEmail } from '#shared/adapters/ses-mailer.ts';
 import type { Contact } from '#shared/contact/contact.ts';
+import type { OutgoingEmail } from '#shared/nurture/mailer.ts';
 import { localeFor } from './contact-locale.ts';
 import type { EmailLocale } from './email-locale.ts';
 import { mailLinks } from './mail-links.ts';

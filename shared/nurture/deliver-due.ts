@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
-import { type Mailer, MailThrottledError } from '#shared/adapters/ses-mailer.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
+import { type Mailer, MailThrottledError } from '#shared/nurture/mailer.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
+import { retryOnConflict } from '#shared/runtime/conflict-backoff.ts';
 import { type ComposeDeps, composeContactEmail } from './compose-contact-email.ts';
 import type { NurtureState } from './nurture-state.ts';
 import type { NurtureStore } from './nurture-store.ts';
@@ -35,6 +36,8 @@ export type DeliveryOutcome =
 /** A contact as the repository loads it: the profile and its activities. */
 export type LoadedContact = NonNullable<Awaited<ReturnType<ContactRepository['load']>>>;
 
+/** Tries at one delivery before it is left due for the next run, when writers kept racing on it. */
+const MAX_DELIVERY_ATTEMPTS = 5;
 /** SES refused for another reason than throttling: retried later with backoff, then given up on. */
 const FAILURE_BACKOFF_MINUTES = [5, 30, 120, 720];
 
@@ -49,32 +52,38 @@ export async function deliverDue(
   deps: NurtureDeps,
   options: { readonly maxRateWaitMs: number },
 ): Promise<DeliveryOutcome> {
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const state = await deps.store.load(contactId);
-    const now = deps.clock();
-    if (!state.dueAt || state.dueAt > now.toISOString()) return { outcome: 'not-due' };
-    const loaded = await deps.contacts.load(contactId);
-    if (!loaded) {
-      const next: NurtureState = {
-        ...state,
-        status: 'stopped',
-        stopReason: 'contact-gone',
-        dueAt: undefined,
-      };
-      if ((await deps.store.save(next, state.version)) === 'conflict') continue;
-      return { outcome: 'stopped', reason: 'contact-gone' };
-    }
-    const outcome = await attemptDelivery(contactId, deps, {
-      state,
-      storedVersion: state.version,
-      unsaved: false,
-      loaded,
-      now,
-      maxRateWaitMs: options.maxRateWaitMs,
-    });
-    if (outcome !== 'conflict') return outcome;
-  }
-  throw new Error(`Contact ${contactId}'s nurture state kept changing; it stays due and is retried.`);
+  return retryOnConflict(
+    async (): Promise<DeliveryOutcome | 'conflict'> => {
+      const state = await deps.store.load(contactId);
+      const now = deps.clock();
+      if (!state.dueAt || state.dueAt > now.toISOString()) return { outcome: 'not-due' };
+      const loaded = await deps.contacts.load(contactId);
+      if (!loaded) {
+        const next: NurtureState = {
+          ...state,
+          status: 'stopped',
+          stopReason: 'contact-gone',
+          dueAt: undefined,
+        };
+        if ((await deps.store.save(next, state.version)) === 'conflict') return 'conflict';
+        return { outcome: 'stopped', reason: 'contact-gone' };
+      }
+      const outcome = await attemptDelivery(contactId, deps, {
+        state,
+        storedVersion: state.version,
+        unsaved: false,
+        loaded,
+        now,
+        maxRateWaitMs: options.maxRateWaitMs,
+      });
+      return outcome;
+    },
+    {
+      maxAttempts: MAX_DELIVERY_ATTEMPTS,
+      exhausted: () =>
+        new Error(`Contact ${contactId}'s nurture state kept changing; it stays due and is retried.`),
+    },
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Duration, IANAZone } from 'luxon';
 import * as z from 'zod/mini';
-import { activityTypeSchema, formTypeSchema } from '#shared/activity/activity-type.ts';
-import { stageSchema } from '#shared/contact/stage.ts';
+import { activityTypeSchema, formTypeSchema } from '#events/vocabulary/activity-type.ts';
+import { stageSchema } from '#events/vocabulary/stage.ts';
 import '#shared/runtime/validation-messages.ts';
 import type { CompiledTemplates } from './compiled-template.ts';
 import { EMAIL_LOCALES } from './email-locale.ts';

@@ -1,4 +1,4 @@
-import { pauseBeforeRetry } from '#shared/runtime/conflict-backoff.ts';
+import { retryOnConflict } from '#shared/runtime/conflict-backoff.ts';
 import { attemptDelivery, type DeliveryOutcome, type NurtureDeps } from './deliver-due.ts';
 import { planEnrollment } from './plan-enrollment.ts';
 
@@ -28,20 +28,26 @@ export async function nurtureLead(contactId: string, deps: NurtureDeps): Promise
   const loaded = await deps.contacts.load(contactId);
   if (!loaded) return { enrolled: false, reason: 'unknown-contact' };
   const now = deps.clock();
-  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt += 1) {
-    const stored = await deps.store.load(contactId);
-    const enrolled = planEnrollment({ ...loaded, state: stored, config: deps.config, now });
-    if (!enrolled) return { enrolled: false, reason: 'unchanged' };
-    const delivery = await attemptDelivery(contactId, deps, {
-      state: enrolled,
-      storedVersion: stored.version,
-      unsaved: true,
-      loaded,
-      now,
-      maxRateWaitMs: EVENT_PATH_RATE_WAIT_MS,
-    });
-    if (delivery !== 'conflict') return { enrolled: true, track: enrolled.track, delivery };
-    await pauseBeforeRetry(attempt + 1);
-  }
-  throw new Error(`Contact ${contactId}'s nurture state kept changing; the request will be retried.`);
+  return retryOnConflict(
+    async (): Promise<NurtureLeadOutcome | 'conflict'> => {
+      const stored = await deps.store.load(contactId);
+      const enrolled = planEnrollment({ ...loaded, state: stored, config: deps.config, now });
+      if (!enrolled) return { enrolled: false, reason: 'unchanged' };
+      const delivery = await attemptDelivery(contactId, deps, {
+        state: enrolled,
+        storedVersion: stored.version,
+        unsaved: true,
+        loaded,
+        now,
+        maxRateWaitMs: EVENT_PATH_RATE_WAIT_MS,
+      });
+      if (delivery === 'conflict') return delivery;
+      return { enrolled: true, track: enrolled.track, delivery };
+    },
+    {
+      maxAttempts: MAX_CONFLICT_RETRIES,
+      exhausted: () =>
+        new Error(`Contact ${contactId}'s nurture state kept changing; the request will be retried.`),
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import { retryOnConflict } from '#shared/runtime/conflict-backoff.ts';
 import type { NurtureState } from './nurture-state.ts';
 
 /** What SES told us about an email, strongest last: a click implies an open implies a delivery. */
@@ -72,13 +73,18 @@ export async function updateNurtureState(
   contactId: string,
   change: (state: NurtureState) => NurtureState | undefined,
 ): Promise<{ before: NurtureState; after: NurtureState } | undefined> {
-  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt += 1) {
-    const before = await store.load(contactId);
-    const after = change(before);
-    if (!after) return undefined;
-    if ((await store.save(after, before.version)) === 'saved') {
+  return retryOnConflict(
+    async () => {
+      const before = await store.load(contactId);
+      const after = change(before);
+      if (!after) return undefined;
+      if ((await store.save(after, before.version)) === 'conflict') return 'conflict';
       return { before, after: { ...after, version: before.version + 1 } };
-    }
-  }
-  throw new Error(`Contact ${contactId}'s nurture state kept changing; the request will be retried.`);
+    },
+    {
+      maxAttempts: MAX_CONFLICT_RETRIES,
+      exhausted: () =>
+        new Error(`Contact ${contactId}'s nurture state kept changing; the request will be retried.`),
+    },
+  );
 }

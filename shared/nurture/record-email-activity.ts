@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { ActivityType } from '#events/vocabulary/activity-type.ts';
 import type { Activity } from '#shared/activity/activity.ts';
-import type { ActivityType } from '#shared/activity/activity-type.ts';
+import type { EventPublisher } from '#shared/activity/event-publisher.ts';
 import { recordAndAnnounceActivity } from '#shared/activity/record-activity.ts';
-import type { EventPublisher } from '#shared/adapters/event-publisher.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 

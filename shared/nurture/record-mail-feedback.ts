@@ -6,7 +6,7 @@ import type {
   sesEmailDelivered,
   sesEmailOpened,
 } from '#events/ses-email-events.ts';
-import type { ActivityType } from '#shared/activity/activity-type.ts';
+import type { ActivityType } from '#events/vocabulary/activity-type.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { MAIL_TAGS } from './mail-tags.ts';

@@ -1,5 +1,5 @@
+import type { ActivityType } from '#events/vocabulary/activity-type.ts';
 import type { Activity } from '#shared/activity/activity.ts';
-import type { ActivityType } from '#shared/activity/activity-type.ts';
 import type { NurtureStep } from './nurture-config.ts';
 
 /** Mail clients open mail by themselves (privacy proxies), and these count against a contact. */

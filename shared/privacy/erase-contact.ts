@@ -1,5 +1,5 @@
 import { contactErased } from '#events/contact-erased.ts';
-import { type EventPublisher, outgoing } from '#shared/adapters/event-publisher.ts';
+import { type EventPublisher, outgoing } from '#shared/activity/event-publisher.ts';
 import type { Suppression } from '#shared/nurture/nurture-state.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import type { ContactDataStore, ErasureOutcome } from './contact-data-store.ts';

@@ -1,16 +1,11 @@
+import type { Stage } from '#events/vocabulary/stage.ts';
 import type { QualificationAnswers } from '#shared/contact/contact.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
-import type { Stage } from '#shared/contact/stage.ts';
 import { commitStage } from '#shared/lifecycle/commit-stage.ts';
-import { pauseBeforeRetry } from '#shared/runtime/conflict-backoff.ts';
+import { retryOnConflict } from '#shared/runtime/conflict-backoff.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
 import { scoreContact } from '#shared/scoring/score-contact.ts';
-
-export const REVIEW_DECISIONS = ['accept', 'reject', 'disqualify', 'won'] as const;
-export type ReviewDecisionKind = (typeof REVIEW_DECISIONS)[number];
-
-/** Saying no needs a reason, for whoever handles the contact next; saying yes does not. */
-export const REASON_REQUIRED: ReadonlySet<ReviewDecisionKind> = new Set(['reject', 'disqualify']);
+import { DECISION_FROM, type ReviewDecisionKind } from './review-rules.ts';
 
 export interface ReviewDecision {
   readonly decision: ReviewDecisionKind;
@@ -23,19 +18,6 @@ export interface ReviewDecision {
   /** BANT/GPCT answers learned while reviewing (a call, an email); stored with the contact. */
   readonly answers?: QualificationAnswers;
 }
-
-/**
- * Which stages each decision applies to. Accepting is for leads waiting in review; rejecting sends a
- * lead in review (or a prospect sales gave up on) back to nurture, and a later qualification gets a
- * new idempotency key; anything not yet a customer can be disqualified, or marked won when it
- * bought (usually a prospect; a lead may buy on its own).
- */
-export const DECISION_FROM: Readonly<Record<ReviewDecisionKind, readonly Stage[]>> = {
-  accept: ['review'],
-  reject: ['review', 'prospect'],
-  disqualify: ['lead', 'review', 'prospect'],
-  won: ['lead', 'review', 'prospect'],
-};
 
 const OUTCOME: Readonly<Record<ReviewDecisionKind, { stage: Stage; verb: string }>> = {
   accept: { stage: 'prospect', verb: 'accepted' },
@@ -63,43 +45,46 @@ export async function decideReview(
   deps: RescoreDeps,
 ): Promise<DecideReviewOutcome> {
   const { stage, verb } = OUTCOME[input.decision];
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    const loaded = await deps.contacts.load(contactId);
-    if (!loaded) return { outcome: 'not-found' };
-    const { contact, activities } = loaded;
-    if (!DECISION_FROM[input.decision].includes(contact.stage)) {
-      return { outcome: 'not-allowed', stage: contact.stage };
-    }
-    const now = deps.clock();
-    const answers = { ...contact.answers, ...nonEmpty(input.answers) };
-    const recycledAt = input.decision === 'reject' ? now.toISOString() : contact.recycledAt;
-    const score = scoreContact(
-      { contact: { ...contact, answers, recycledAt }, email: classifyEmail(contact.email), activities },
-      deps.model,
-      now,
-    );
-    const reason = `${verb} by ${input.reviewer}: ${input.reason?.trim() || 'no reason given'}`;
-    const committed = await commitStage(
-      loaded,
-      score,
-      {
-        stage,
-        reason,
-        by: `${input.decidedBy ?? 'person'}:${input.reviewer}`,
-        qualifiedBy: { kind: 'person', id: input.reviewer },
-        recycledAt: input.decision === 'reject' ? recycledAt : undefined,
-        answers: nonEmpty(input.answers),
-      },
-      deps,
-    );
-    if (committed === 'conflict') {
-      await pauseBeforeRetry(attempt);
-      continue;
-    }
-    return { outcome: 'decided', stage, qualificationId: committed.qualification?.qualificationId };
-  }
-  throw new Error(
-    `Contact ${contactId} kept changing during ${MAX_ATTEMPTS} attempts to apply a review decision.`,
+  return retryOnConflict(
+    async (): Promise<DecideReviewOutcome | 'conflict'> => {
+      const loaded = await deps.contacts.load(contactId);
+      if (!loaded) return { outcome: 'not-found' };
+      const { contact, activities } = loaded;
+      if (!DECISION_FROM[input.decision].includes(contact.stage)) {
+        return { outcome: 'not-allowed', stage: contact.stage };
+      }
+      const now = deps.clock();
+      const answers = { ...contact.answers, ...nonEmpty(input.answers) };
+      const recycledAt = input.decision === 'reject' ? now.toISOString() : contact.recycledAt;
+      const score = scoreContact(
+        { contact: { ...contact, answers, recycledAt }, email: classifyEmail(contact.email), activities },
+        deps.model,
+        now,
+      );
+      const reason = `${verb} by ${input.reviewer}: ${input.reason?.trim() || 'no reason given'}`;
+      const committed = await commitStage(
+        loaded,
+        score,
+        {
+          stage,
+          reason,
+          by: `${input.decidedBy ?? 'person'}:${input.reviewer}`,
+          qualifiedBy: { kind: 'person', id: input.reviewer },
+          recycledAt: input.decision === 'reject' ? recycledAt : undefined,
+          answers: nonEmpty(input.answers),
+        },
+        deps,
+      );
+      if (committed === 'conflict') return committed;
+      return { outcome: 'decided', stage, qualificationId: committed.qualification?.qualificationId };
+    },
+    {
+      maxAttempts: MAX_ATTEMPTS,
+      exhausted: () =>
+        new Error(
+          `Contact ${contactId} kept changing during ${MAX_ATTEMPTS} attempts to apply a review decision.`,
+        ),
+    },
   );
 }
 

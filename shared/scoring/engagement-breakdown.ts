@@ -1,7 +1,7 @@
+import type { ScoreLine } from '#events/vocabulary/score.ts';
 import type { Activity } from '#shared/activity/activity.ts';
 import { instantOf } from './instant.ts';
 import { matchesModelPattern } from './model-pattern.ts';
-import type { ScoreLine } from './score.ts';
 import type { EngagementRule, ScoringModel } from './scoring-model.ts';
 
 const DAY_MS = 86_400_000;

@@ -1,8 +1,8 @@
+import type { ScoreLine } from '#events/vocabulary/score.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import { countryCode } from '#shared/contact/country.ts';
 import type { EmailClassification } from '#shared/contact/email-classification.ts';
 import { matchesModelPattern } from './model-pattern.ts';
-import type { ScoreLine } from './score.ts';
 import type { ScoringModel } from './scoring-model.ts';
 
 export type FitProfile = Pick<Contact, 'jobTitle' | 'company' | 'companySize' | 'industry' | 'country'>;

@@ -1,12 +1,12 @@
-import type { EventPublisher } from '#shared/adapters/event-publisher.ts';
+import type { Score } from '#events/vocabulary/score.ts';
+import type { Stage } from '#events/vocabulary/stage.ts';
+import type { EventPublisher } from '#shared/activity/event-publisher.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
-import type { Stage } from '#shared/contact/stage.ts';
 import { commitStage } from '#shared/lifecycle/commit-stage.ts';
 import { decideStage } from '#shared/lifecycle/decide-stage.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
-import { pauseBeforeRetry } from '#shared/runtime/conflict-backoff.ts';
-import type { Score } from './score.ts';
+import { retryOnConflict } from '#shared/runtime/conflict-backoff.ts';
 import { scoreContact } from './score-contact.ts';
 import type { ScoringModel } from './scoring-model.ts';
 
@@ -53,34 +53,39 @@ export async function rescoreContact(
   deps: RescoreDeps,
   by = 'scorer',
 ): Promise<RescoreOutcome> {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    const loaded = await deps.contacts.load(contactId);
-    if (!loaded) {
-      if (await deps.contacts.erasedAt(contactId)) {
-        throw new ContactErasedError(`Contact ${contactId} was erased; its activity is not scored.`);
+  return retryOnConflict(
+    async () => {
+      const loaded = await deps.contacts.load(contactId);
+      if (!loaded) {
+        if (await deps.contacts.erasedAt(contactId)) {
+          throw new ContactErasedError(`Contact ${contactId} was erased; its activity is not scored.`);
+        }
+        throw new ContactNotFoundError(`Contact ${contactId} does not exist.`);
       }
-      throw new ContactNotFoundError(`Contact ${contactId} does not exist.`);
-    }
-    const { contact, activities } = loaded;
-    const score = scoreContact(
-      { contact, email: classifyEmail(contact.email), activities },
-      deps.model,
-      deps.clock(),
-    );
-    const decision = decideStage(contact.stage, score, deps.model.policy, { recycledAt: contact.recycledAt });
-    const outcome = await commitStage(loaded, score, { ...decision, by }, deps);
-    if (outcome === 'conflict') {
-      await pauseBeforeRetry(attempt);
-      continue;
-    }
-    return {
-      score,
-      stage: outcome.stage,
-      qualified: outcome.qualification !== undefined,
-      reviewRequested: outcome.review !== undefined,
-    };
-  }
-  throw new Error(
-    `Contact ${contactId} kept changing during ${MAX_ATTEMPTS} scoring attempts; the event will be retried.`,
+      const { contact, activities } = loaded;
+      const score = scoreContact(
+        { contact, email: classifyEmail(contact.email), activities },
+        deps.model,
+        deps.clock(),
+      );
+      const decision = decideStage(contact.stage, score, deps.model.policy, {
+        recycledAt: contact.recycledAt,
+      });
+      const outcome = await commitStage(loaded, score, { ...decision, by }, deps);
+      if (outcome === 'conflict') return outcome;
+      return {
+        score,
+        stage: outcome.stage,
+        qualified: outcome.qualification !== undefined,
+        reviewRequested: outcome.review !== undefined,
+      };
+    },
+    {
+      maxAttempts: MAX_ATTEMPTS,
+      exhausted: () =>
+        new Error(
+          `Contact ${contactId} kept changing during ${MAX_ATTEMPTS} scoring attempts; the event will be retried.`,
+        ),
+    },
   );
 }

@@ -1,8 +1,14 @@
+import {
+  ANSWER_KEYS,
+  FRAMEWORKS,
+  type Framework,
+  type Score,
+  type ScoreLine,
+} from '#events/vocabulary/score.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import type { EmailClassification } from '#shared/contact/email-classification.ts';
 import { engagementBreakdown, round, type ScoredActivity } from './engagement-breakdown.ts';
 import { type FitProfile, fitBreakdown } from './fit-breakdown.ts';
-import { ANSWER_KEYS, FRAMEWORKS, type Framework, type Score, type ScoreLine } from './score.ts';
 import type { ScoringModel } from './scoring-model.ts';
 
 export interface ScoringInput {

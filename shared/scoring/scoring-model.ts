@@ -1,7 +1,7 @@
 import countries from 'i18n-iso-countries/index.js';
 import * as z from 'zod/mini';
-import { activityTypeSchema } from '#shared/activity/activity-type.ts';
-import { answerKeySchema, frameworkSchema, gradeSchema } from './score.ts';
+import { activityTypeSchema } from '#events/vocabulary/activity-type.ts';
+import { answerKeySchema, frameworkSchema, gradeSchema } from '#events/vocabulary/score.ts';
 import '#shared/runtime/validation-messages.ts';
 
 /** zod 4 numbers are always finite (classic's `.finite()` was a no-op). */
@@ -62,7 +62,7 @@ const ruleName = z
 /**
  * The scoring model is configuration, not code: marketing tunes it, and every change is validated
  * here so a typo is refused at start and at synth (with the exact path) instead of silently
- * mis-scoring leads. README "The scoring model" documents every field.
+ * mis-scoring leads. docs/scoring.md documents every field.
  */
 export const scoringModelSchema = z
   .object({

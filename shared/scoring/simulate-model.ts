@@ -1,8 +1,9 @@
+import type { Score } from '#events/vocabulary/score.ts';
+import type { Stage } from '#events/vocabulary/stage.ts';
 import type { ContactHistory } from '#shared/contact/contact-history.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
-import { SETTLED_STAGES, type Stage } from '#shared/contact/stage.ts';
+import { SETTLED_STAGES } from '#shared/contact/settled-stages.ts';
 import { decideStage } from '#shared/lifecycle/decide-stage.ts';
-import type { Score } from './score.ts';
 import { scoreContact } from './score-contact.ts';
 import type { ScoringModel } from './scoring-model.ts';
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { pageVisited } from '#events/page-visited.ts';
+import { safeText } from '#events/vocabulary/safe-text.ts';
+import { type EventPublisher, outgoing } from '#shared/activity/event-publisher.ts';
 import { utmFromUrl } from '#shared/activity/utm.ts';
-import { type EventPublisher, outgoing } from '#shared/adapters/event-publisher.ts';
-import { safeText } from '#shared/contact/safe-text.ts';
 import { preflightResponse } from '#shared/http/cors.ts';
 import { HttpProblem, jsonResponse, problemType } from '#shared/http/problem.ts';
 import { parseBody, parseJson, rawBodyBytes } from '#shared/http/request.ts';
@@ -33,7 +33,7 @@ export interface BeaconDeps {
 
 const address = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
 
-/** What the README's beacon script sends; unknown members are ignored. */
+/** What the beacon script of docs/integrations.md sends; unknown members are ignored. */
 const beaconSchema = z.object({
   visitorToken: z.optional(z.string().check(z.maxLength(4000))),
   url: address,

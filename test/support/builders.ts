@@ -1,5 +1,5 @@
+import type { ActivityType, FormType } from '#events/vocabulary/activity-type.ts';
 import type { Activity } from '#shared/activity/activity.ts';
-import type { ActivityType, FormType } from '#shared/activity/activity-type.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 
 export const NOW = new Date('2026-03-02T10:00:00.000Z');

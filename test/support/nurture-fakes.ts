@@ -1,8 +1,8 @@
-import { type Mailer, MailThrottledError, type OutgoingEmail } from '#shared/adapters/ses-mailer.ts';
 import type { Consent } from '#shared/contact/contact.ts';
 import { defaultNurtureConfig } from '#shared/nurture/default-config.ts';
 import type { NurtureDeps } from '#shared/nurture/deliver-due.ts';
 import { MailTokens } from '#shared/nurture/mail-token.ts';
+import { type Mailer, MailThrottledError, type OutgoingEmail } from '#shared/nurture/mailer.ts';
 import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
 import { InMemoryContactRepository } from './in-memory-contact-repository.ts';
 import { InMemoryNurtureStore } from './in-memory-nurture-store.ts';

@@ -1,4 +1,4 @@
-import type { EventPublisher, OutgoingEvent } from '#shared/adapters/event-publisher.ts';
+import type { EventPublisher, OutgoingEvent } from '#shared/activity/event-publisher.ts';
 
 /** Collects published events after validating them against their contracts, as the real publisher does. */
 export class RecordingPublisher implements EventPublisher {

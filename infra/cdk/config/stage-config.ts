@@ -33,7 +33,7 @@ const retentionDays = z
       'must be a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731…',
   });
 
-/** The name of a Secrets Manager secret the operator created beforehand (see the README). */
+/** The name of a Secrets Manager secret the operator created beforehand (see docs/integrations.md). */
 const secretName = z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, 'must be a Secrets Manager secret name');
 
 const crmAuthSchema = z.discriminatedUnion('type', [

@@ -49,7 +49,7 @@ export class OperationsAlarms extends Construct {
       add(
         `${queue.node.id}-messages`,
         queue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),
-        `Dead letters waiting: ${queue.holds}. Inspect, fix the cause, then redrive (README, Operations).`,
+        `Dead letters waiting: ${queue.holds}. Inspect, fix the cause, then redrive (docs/operations.md).`,
       );
     }
     for (const [functionName, fn] of Object.entries(props.functions ?? {})) {

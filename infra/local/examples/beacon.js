@@ -1,4 +1,4 @@
-// The page-visit beacon of the README, for the local runtime: keeps the visitor token the form's
+// The page-visit beacon of docs/integrations.md, for the local runtime: keeps the visitor token the form's
 // thank-you redirect puts in the URL fragment, then records this page view. Anonymous: sends nothing.
 (() => {
   const api = 'http://127.0.0.1:3000';

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Grade } from '#events/vocabulary/score.ts';
+import type { Stage } from '#events/vocabulary/stage.ts';
 import type {
   ContactDirectory,
   ContactListEntry,
   ContactListPage,
   ContactListQuery,
 } from '#shared/contact/contact-directory.ts';
-import type { Stage } from '#shared/contact/stage.ts';
 import { contactIdentity } from '#shared/lifecycle/contact-snapshot.ts';
 import { InvalidCursorError } from '#shared/review/review-queue.ts';
-import type { Grade } from '#shared/scoring/score.ts';
 import { contactFromItem } from './contact-item.ts';
 import {
   CONTACT_LIST_ATTRIBUTES,

@@ -1,4 +1,4 @@
-import type { FormType } from '#shared/activity/activity-type.ts';
+import type { FormType } from '#events/vocabulary/activity-type.ts';
 import type { Utm } from '#shared/activity/utm.ts';
 import type { FieldTarget, FormSettings } from '../forms-config.ts';
 import { type CanonicalField, defaultFieldFor, normalizeFieldName } from './field-names.ts';

@@ -2,7 +2,8 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contactActivityRecorded } from '#events/contact-activity-recorded.ts';
-import { EventPublishError, eventBridgePublisher, outgoing } from '#shared/adapters/event-publisher.ts';
+import { outgoing } from '#shared/activity/event-publisher.ts';
+import { EventPublishError, eventBridgePublisher } from '#shared/adapters/event-publisher.ts';
 import { METRICS, METRICS_ENV } from '#shared/runtime/metric-names.ts';
 
 const eventBridge = mockClient(EventBridgeClient);

@@ -1,7 +1,8 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readSecret, SECRET_MAX_AGE_SECONDS, SecretNotConfiguredError } from '#shared/adapters/secrets.ts';
+import { readSecret, SECRET_MAX_AGE_SECONDS } from '#shared/adapters/secrets.ts';
+import { SecretNotConfiguredError } from '#shared/runtime/secret-not-configured-error.ts';
 
 const secretsManager = mockClient(SecretsManagerClient);
 let sequence = 0;

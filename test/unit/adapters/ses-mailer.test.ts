@@ -1,7 +1,8 @@
 import { SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MailThrottledError, sesMailer } from '#shared/adapters/ses-mailer.ts';
+import { sesMailer } from '#shared/adapters/ses-mailer.ts';
+import { MailThrottledError } from '#shared/nurture/mailer.ts';
 
 const ses = mockClient(SESv2Client);
 const email = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DECISION_FROM, REASON_REQUIRED, REVIEW_DECISIONS } from '#shared/review/decide-review.ts';
+import { DECISION_FROM, REASON_REQUIRED, REVIEW_DECISIONS } from '#shared/review/review-rules.ts';
 import {
   REASON_REQUIRED as CONSOLE_REASON_REQUIRED,
   DECISIONS_FROM,

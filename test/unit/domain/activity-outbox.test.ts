@@ -5,8 +5,8 @@ import {
   OUTBOX_GRACE_MS,
   relayUnannouncedActivities,
 } from '#shared/activity/activity-outbox.ts';
+import type { EventPublisher } from '#shared/activity/event-publisher.ts';
 import { recordAndAnnounceActivity } from '#shared/activity/record-activity.ts';
-import type { EventPublisher } from '#shared/adapters/event-publisher.ts';
 import { InMemoryContactRepository } from '../../support/in-memory-contact-repository.ts';
 import { RecordingPublisher } from '../../support/recording-publisher.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Stage } from '#shared/contact/stage.ts';
+import type { Score } from '#events/vocabulary/score.ts';
+import type { Stage } from '#events/vocabulary/stage.ts';
 import { decideStage, type LifecycleContext } from '#shared/lifecycle/decide-stage.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
-import type { Score } from '#shared/scoring/score.ts';
 
 const policy = defaultScoringModel.policy;
 const bant: Partial<Score> = {

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OutgoingEmail } from '#shared/adapters/ses-mailer.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
 import type { SalesNotice } from '#shared/notify/notification-email.ts';
 import { notifySales } from '#shared/notify/notify-sales.ts';
 import { notificationRecipients } from '#shared/notify/recipients.ts';
+import type { OutgoingEmail } from '#shared/nurture/mailer.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { rescoreContact } from '#shared/scoring/rescore-contact.ts';
 import { NOW } from '../../support/builders.ts';

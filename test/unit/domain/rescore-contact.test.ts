@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FormType } from '#shared/activity/activity-type.ts';
-import type { EventPublisher, OutgoingEvent } from '#shared/adapters/event-publisher.ts';
+import type { FormType } from '#events/vocabulary/activity-type.ts';
+import type { EventPublisher, OutgoingEvent } from '#shared/activity/event-publisher.ts';
 import type { QualificationAnswers } from '#shared/contact/contact.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';

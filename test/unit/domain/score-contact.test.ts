@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Score } from '#events/vocabulary/score.ts';
 import { defaultScoringModel as model } from '#shared/scoring/default-model.ts';
 import { employeeCount } from '#shared/scoring/fit-breakdown.ts';
-import type { Score } from '#shared/scoring/score.ts';
 import { scoreContact } from '#shared/scoring/score-contact.ts';
 import { aContact, anActivity, daysBefore, NOW } from '../../support/builders.ts';
 

@@ -1,11 +1,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { FormType } from '#events/vocabulary/activity-type.ts';
 import { createAdminApiHandler } from '#functions/admin-api/admin-api.ts';
-import type { FormType } from '#shared/activity/activity-type.ts';
-import { SecretNotConfiguredError } from '#shared/adapters/secrets.ts';
 import { fixedConfig } from '#shared/config/config-reader.ts';
 import type { QualificationAnswers } from '#shared/contact/contact.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
+import { SecretNotConfiguredError } from '#shared/runtime/secret-not-configured-error.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { rescoreContact } from '#shared/scoring/rescore-contact.ts';
 import { adminEvent, TEST_ADMIN_TOKEN } from '../../support/admin-request.ts';

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { FormType } from '#events/vocabulary/activity-type.ts';
 import { createAdminInsightsHandler } from '#functions/admin-insights/admin-insights.ts';
-import type { FormType } from '#shared/activity/activity-type.ts';
 import { fixedConfig } from '#shared/config/config-reader.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';

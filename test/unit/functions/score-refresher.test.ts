@@ -2,7 +2,7 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createScoreRefresherHandler } from '#functions/score-refresher/score-refresher.ts';
 import type { ActivityOutbox } from '#shared/activity/activity-outbox.ts';
-import type { EventPublisher, OutgoingEvent } from '#shared/adapters/event-publisher.ts';
+import type { EventPublisher, OutgoingEvent } from '#shared/activity/event-publisher.ts';
 import { fixedConfig } from '#shared/config/config-reader.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { NOW } from '../../support/builders.ts';

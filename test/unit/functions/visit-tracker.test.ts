@@ -1,7 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createVisitTrackerHandler } from '#functions/visit-tracker/visit-tracker.ts';
-import { SecretNotConfiguredError } from '#shared/adapters/secrets.ts';
+import { SecretNotConfiguredError } from '#shared/runtime/secret-not-configured-error.ts';
 import { issueVisitorToken } from '#shared/tracking/visitor-token.ts';
 import { NOW } from '../../support/builders.ts';
 import { TEST_FORMS, TEST_SECRETS } from '../../support/intake-harness.ts';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FormType } from '#shared/activity/activity-type.ts';
+import type { FormType } from '#events/vocabulary/activity-type.ts';
 import type { Consent } from '#shared/contact/contact.ts';
 import { deliverDue } from '#shared/nurture/deliver-due.ts';
 import { nurtureLead } from '#shared/nurture/nurture-lead.ts';
