@@ -11,6 +11,14 @@ export interface ConfigSnapshot<T> {
 /** What a function asks each time it needs the document; answered from a cache most of the time. */
 export type CurrentConfig<T> = () => Promise<ConfigSnapshot<T>>;
 
+/**
+ * Use-case deps as a function holds them: the document under `key` is read (from the short cache)
+ * at each invocation instead of being fixed at cold start.
+ */
+export type ReadPerInvocation<Deps, Key extends keyof Deps> = Omit<Deps, Key> & {
+  readonly [K in Key]: CurrentConfig<Deps[K]>;
+};
+
 /** The one read a reader makes: the current version's number and document, if any was published. */
 export type ReadCurrent = (
   kind: string,

@@ -1,3 +1,4 @@
+import { nurtureConfigKind } from '#shared/nurture/nurture-config-kind.ts';
 import { scoringModelKind } from '#shared/scoring/scoring-model-config.ts';
 import type { ConfigKind } from './config-kind.ts';
 
@@ -7,6 +8,7 @@ import type { ConfigKind } from './config-kind.ts';
  */
 export const PUBLISHED_KINDS: Readonly<Record<string, ConfigKind<unknown>>> = {
   [scoringModelKind.name]: scoringModelKind as ConfigKind<unknown>,
+  [nurtureConfigKind.name]: nurtureConfigKind as ConfigKind<unknown>,
 };
 
 /** The kind of that name, own keys only (names come from requests and command lines). */

@@ -1,6 +1,6 @@
 import type { ConfigKind } from '#shared/config/config-kind.ts';
 import { validateWith } from '#shared/config/config-kind.ts';
-import type { CurrentConfig } from '#shared/config/config-reader.ts';
+import type { ReadPerInvocation } from '#shared/config/config-reader.ts';
 import { DEFAULT_MODEL_PATH } from './default-model.ts';
 import modelFile from './models/b2b-default.json' with { type: 'json' };
 import { type ScoringModel, scoringModelSchema } from './scoring-model.ts';
@@ -18,6 +18,4 @@ export const scoringModelKind: ConfigKind<ScoringModel> = {
 };
 
 /** Use-case deps as a function holds them: the model is read (from the short cache) per invocation. */
-export type WithModelReader<Deps extends { readonly model: ScoringModel }> = Omit<Deps, 'model'> & {
-  readonly model: CurrentConfig<ScoringModel>;
-};
+export type WithModelReader<Deps extends { readonly model: ScoringModel }> = ReadPerInvocation<Deps, 'model'>;

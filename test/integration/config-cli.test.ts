@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runConfigCommand } from '#infra/config-cli/run-config-command.ts';
+import { contactIdFor } from '#shared/contact/contact-id.ts';
+import nurtureFile from '#shared/nurture/config/nurture.json' with { type: 'json' };
 import modelFile from '#shared/scoring/models/b2b-default.json' with { type: 'json' };
 import { LocalPipeline } from '../support/local-pipeline.ts';
 import { runCaptured } from '../support/run-command.ts';
@@ -33,12 +35,21 @@ function config(...argv: string[]) {
   return runCaptured(runConfigCommand, [...argv, '--endpoint', pipeline.runtime.urls.dynamodb]);
 }
 
-async function modelFileWith(name: string, change: (model: Record<string, any>) => void): Promise<string> {
-  const model = structuredClone(modelFile) as Record<string, any>;
-  change(model);
+/** A copy of a repository document, changed, in a file for the command line. */
+async function documentFile(
+  name: string,
+  original: unknown,
+  change: (document: Record<string, any>) => void,
+): Promise<string> {
+  const document = structuredClone(original) as Record<string, any>;
+  change(document);
   const path = join(files, name);
-  await writeFile(path, JSON.stringify(model, null, 2));
+  await writeFile(path, JSON.stringify(document, null, 2));
   return path;
+}
+
+function modelFileWith(name: string, change: (model: Record<string, any>) => void): Promise<string> {
+  return documentFile(name, modelFile, change);
 }
 
 /** A new contact's submission, scored by the pipeline; answers its stored score. */
@@ -140,6 +151,33 @@ describe('npm run config, on the local pipeline', () => {
         }),
       ),
     );
+  });
+
+  it('publishes the nurture tracks: the next email records the version that sent it', async () => {
+    const broken = await documentFile('nurture-broken.json', nurtureFile, (config) => {
+      config.tracks[2].steps[1].template = 'no-such-template';
+    });
+    const refused = await config('publish', 'nurture', broken, '--reason', 'typo');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('- tracks.2.steps.1.template: no contact template "no-such-template"');
+
+    const spring = await documentFile('nurture-spring.json', nurtureFile, (config) => {
+      config.version = 'nurture-spring';
+      config.tracks[2].steps[1].delay = 'P5D';
+    });
+    const publish = await config('publish', 'nurture', spring, '--reason', 'case studies later');
+    expect(publish.out).toContain('  ~ tracks.2.steps.1.delay: "P3D" → "P5D"\n');
+
+    vi.setSystemTime(T0 + 200_000);
+    const email = 'eve@acme-robotics.com';
+    const consent = { granted: true, purpose: 'product news' };
+    const response = await pipeline.postForm({ email, formType: 'whitepaper', consent });
+    expect(response.status).toBe(202);
+    await pipeline.settled();
+    const sent = (await pipeline.contactItems(contactIdFor(email))).filter((item) => item.entity === 'email');
+    expect(sent).toEqual([
+      expect.objectContaining({ template: 'whitepaper-follow-up', configVersion: 'nurture-spring' }),
+    ]);
   });
 
   it('asks for a reason and a known kind', async () => {
