@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { ContactHistoryReader } from '#shared/contact/contact-history.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
+import { authenticatedPerson, personNameSchema } from '#shared/http/admin-identity.ts';
 import { adminRoutes, CONTACT_ID_PATTERN, contactNotFound, readPage } from '#shared/http/admin-routes.ts';
 import { HttpProblem, jsonResponse, problemType } from '#shared/http/problem.ts';
 import { parseBody, parseJson, parseQuery, rawBody, requireJsonContentType } from '#shared/http/request.ts';
@@ -30,14 +31,7 @@ const listQuerySchema = z.object({
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
 });
 
-const reviewerSchema = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1),
-    z.maxLength(200),
-    z.regex(/^[^\p{Cc}]+$/u, 'must not contain control characters'),
-  );
+const reviewerSchema = personNameSchema;
 
 /** The reviewer's reason is required when the answer is no: the lead's next owner needs it. */
 const decisionSchema = z
@@ -153,19 +147,8 @@ function contactIdParameter(event: APIGatewayProxyEventV2): string {
   return contactId;
 }
 
-/**
- * The person an authorizer in front of the API vouched for (a JWT's email or subject, or a Lambda
- * authorizer's `reviewer`), which wins over any name in the body.
- */
+/** The person the authorizer vouched for, which wins over any name in the body. */
 function authenticatedReviewer(event: APIGatewayProxyEventV2): string | undefined {
-  const authorizer = (event.requestContext as { authorizer?: AuthorizerContext }).authorizer;
-  const candidate =
-    authorizer?.jwt?.claims?.email ?? authorizer?.jwt?.claims?.sub ?? authorizer?.lambda?.reviewer;
-  const parsed = reviewerSchema.safeParse(candidate);
+  const parsed = reviewerSchema.safeParse(authenticatedPerson(event));
   return parsed.success ? parsed.data : undefined;
-}
-
-interface AuthorizerContext {
-  readonly jwt?: { readonly claims?: Readonly<Record<string, unknown>> };
-  readonly lambda?: Readonly<Record<string, unknown>>;
 }

@@ -8,6 +8,7 @@ import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
 import { ACTIVITY_RETENTION_ENV, DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared/activity/retention.ts';
 import { engagementSignalsPattern } from '#shared/engagement/signals-from-events.ts';
 import { ADMIN_TOKEN_SECRET } from '#shared/http/admin-auth.ts';
+import { PUBLISH_TOKEN_SECRET } from '#shared/http/publish-permission.ts';
 import { NOTIFY_ENV } from '#shared/notify/recipients.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts';
@@ -226,6 +227,23 @@ export const functions = {
     // A simulation replays up to 500 contacts' histories; API Gateway waits 30 s at most.
     timeoutSeconds: 25,
     memoryMb: 1024,
+  }),
+  configAdmin: defineFunction({
+    entry: 'functions/config-admin/handler.ts',
+    description:
+      'The configuration API: versions in force, history, validation with the diff, publish and rollback (publishers only), audit.',
+    triggers: [
+      { kind: 'http', method: 'GET', path: '/admin/config', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/config/{kind}', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/config/{kind}/history', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/config/{kind}/versions/{version}', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/config/{kind}/validate', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/config/{kind}/publish', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/config/{kind}/rollback', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/config-audit', auth: 'admin' },
+    ],
+    access: { table: 'readWrite' },
+    secrets: [ADMIN_TOKEN_SECRET, PUBLISH_TOKEN_SECRET],
   }),
   funnelRecorder: defineFunction({
     entry: 'functions/funnel-recorder/handler.ts',
