@@ -5,8 +5,8 @@ import { PUBLISH_TOKEN_HEADER } from '#shared/http/publish-permission.ts';
 import { SecretNotConfiguredError } from '#shared/runtime/secret-not-configured-error.ts';
 import modelFile from '#shared/scoring/models/b2b-default.json' with { type: 'json' };
 import { adminEvent, TEST_ADMIN_TOKEN } from '../../support/admin-request.ts';
-import { lambdaContext } from '../../support/signed-request.ts';
 import { InMemoryConfigStore } from '../../support/in-memory-config-store.ts';
+import { lambdaContext } from '../../support/signed-request.ts';
 
 const NOW = new Date('2026-12-04T10:00:00.000Z');
 const PUBLISH_TOKEN = 'test-publish-token-9876543210';
