@@ -1,4 +1,6 @@
 import type { Stage } from '#events/vocabulary/stage.ts';
+import type { ConfigError } from '#shared/config/config-kind.ts';
+import type { ConfigChange, ConfigVersion, PublishOutcome } from '#shared/config/config-version.ts';
 import type { ContactListEntry, ContactListPage } from '#shared/contact/contact-directory.ts';
 import type { FunnelInterval, FunnelReport } from '#shared/funnel/funnel-report.ts';
 import type { contactView, reviewEntry } from '#shared/review/contact-view.ts';
@@ -9,7 +11,18 @@ import { currentSession } from './session.ts';
 
 export type ContactView = ReturnType<typeof contactView>;
 export type ReviewEntry = ReturnType<typeof reviewEntry>;
-export type { ContactListEntry, FunnelInterval, FunnelReport, SampledSimulation, ScoringModel, Stage };
+export type {
+  ConfigChange,
+  ConfigError,
+  ConfigVersion,
+  ContactListEntry,
+  FunnelInterval,
+  FunnelReport,
+  PublishOutcome,
+  SampledSimulation,
+  ScoringModel,
+  Stage,
+};
 
 /** An answer of the API that is not a success: its problem details (RFC 9457), or a network failure. */
 export class ApiError extends Error {
@@ -17,6 +30,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly type: string;
   readonly errors: readonly { field: string; message: string }[];
+  /** A refused publish's errors, each with the document path. */
+  readonly configErrors: readonly ConfigError[];
 
   constructor(
     status: number,
@@ -28,6 +43,10 @@ export class ApiError extends Error {
     this.status = status;
     this.type = type;
     this.errors = errors;
+    this.configErrors = errors.flatMap((error) => {
+      const { path, message } = error as unknown as Partial<ConfigError>;
+      return typeof path === 'string' && typeof message === 'string' ? [{ path, message }] : [];
+    });
   }
 }
 
@@ -49,9 +68,10 @@ export async function api<T>(
   path: string,
   body?: unknown,
   retried = false,
+  extraHeaders: Record<string, string> = {},
 ): Promise<T> {
   const session = currentSession();
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (session) headers.authorization = `Bearer ${session.token}`;
   if (session?.identity) headers['x-leadflow-identity'] = session.identity;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -73,7 +93,7 @@ export async function api<T>(
     !retried &&
     (await renewIdentity().catch(() => false))
   ) {
-    return api<T>(method, path, body, true);
+    return api<T>(method, path, body, true, extraHeaders);
   }
   if (response.status === 401) onUnauthorized();
   throw new ApiError(
@@ -115,4 +135,21 @@ export const adminApi = {
   model: () => api<{ version: string; model: ScoringModel }>('GET', '/admin/model'),
   simulate: (model: unknown, sample: number) =>
     api<SampledSimulation>('POST', '/admin/model/simulate', { model, sample }),
+  checkConfig: (kind: string, document: unknown) =>
+    api<{ valid: boolean; errors: ConfigError[]; against?: number; changes: ConfigChange[] }>(
+      'POST',
+      `/admin/config/${kind}/validate`,
+      { document },
+    ),
+  history: (kind: string) =>
+    api<{ versions: Omit<ConfigVersion, 'document'>[] }>('GET', `/admin/config/${kind}/history`),
+  publish: (kind: string, body: { document: unknown; reason: string; by?: string }, publishToken: string) =>
+    api<PublishOutcome>('POST', `/admin/config/${kind}/publish`, body, false, publishHeader(publishToken)),
+  rollback: (kind: string, body: { version: number; reason: string; by?: string }, publishToken: string) =>
+    api<PublishOutcome>('POST', `/admin/config/${kind}/rollback`, body, false, publishHeader(publishToken)),
 };
+
+/** The local stand-in for the publishers group (see shared/http/publish-permission.ts). */
+function publishHeader(token: string): Record<string, string> {
+  return token ? { 'x-leadflow-publish-token': token } : {};
+}

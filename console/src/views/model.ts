@@ -6,6 +6,7 @@ import { type Child, h, replace } from '../dom.ts';
 import { format, type MessageKey, t } from '../i18n.ts';
 import type { ViewContext } from '../main.ts';
 import { href } from '../route.ts';
+import { pointsEditor, publishSection } from './model-publish.ts';
 
 /** The published model, readable, and a candidate's simulation on recent leads before publishing it. */
 export async function renderModel(context: ViewContext): Promise<void> {
@@ -29,6 +30,8 @@ export async function renderModel(context: ViewContext): Promise<void> {
     },
     t('model.download'),
   );
+  const editor = h('textarea', { class: 'json', rows: 14, spellcheck: 'false', name: 'model' });
+  editor.value = json;
   replace(
     main,
     h('h1', {}, t('model.title')),
@@ -46,7 +49,9 @@ export async function renderModel(context: ViewContext): Promise<void> {
       rules(current.model),
       download,
     ),
-    simulation(json),
+    pointsEditor(editor),
+    simulation(editor),
+    publishSection(editor),
   );
 }
 
@@ -123,13 +128,14 @@ function rules(model: ScoringModel): Child {
   );
 }
 
-function simulation(currentJson: string): HTMLElement {
-  const editor = h('textarea', { class: 'json', rows: 14, spellcheck: 'false', name: 'model' });
-  editor.value = currentJson;
+function simulation(editor: HTMLTextAreaElement): HTMLElement {
   const file = h('input', { type: 'file', accept: 'application/json,.json' });
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];
-    if (chosen) editor.value = await chosen.text();
+    if (chosen) {
+      editor.value = await chosen.text();
+      editor.dispatchEvent(new Event('input'));
+    }
   });
   const sample = select(
     ['50', '200', '500'].map((n) => [n, t('model.sampleSize', { count: n })] as const),
