@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'functions/**/*.test.ts', 'shared/**/*.test.ts', 'infra/**/*.test.ts'],
+    include: ['test/**/*.test.ts'],
     // Logs of passing tests are noise; a failing test still shows everything it printed.
     silent: 'passed-only',
     // Powertools writes to stdout directly, past vitest's console capture.

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { emailAddress } from './vocabulary/email-address.ts';
 import { scoreSchema } from './vocabulary/score.ts';
 
 /**
@@ -19,7 +20,7 @@ export const touchSchema = z.object({
 
 export const contactIdentitySchema = z.object({
   contactId: z.string().check(z.minLength(1)),
-  email: z.email(),
+  email: emailAddress,
   firstName: optionalText,
   lastName: optionalText,
   company: optionalText,

@@ -50,7 +50,12 @@ export const scoreSchema = z.object({
   grade: z.enum(GRADES),
   breakdown: z.array(scoreLineSchema),
   knownAnswers: z.array(answerKeySchema),
+  /** Known answers that say no ("no budget", "not me", a disqualifying option); optional for older scores. */
+  negativeAnswers: z.optional(z.array(answerKeySchema)),
+  /** Every answer known and none negative. */
   completeFrameworks: z.optional(z.array(frameworkSchema)),
+  /** Every answer known, at least one negative: known, but no reason to qualify. */
+  negativeFrameworks: z.optional(z.array(frameworkSchema)),
   handRaiser: z.boolean(),
   /** The latest hand-raiser activity (demo, quote, contact request, meeting…). */
   lastHandRaiseAt: z.optional(z.iso.datetime()),

@@ -2,10 +2,9 @@ import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbDigestStore } from '#shared/adapters/dynamodb/dynamodb-digest-store.ts';
 import { sendingAdapters } from '#shared/adapters/sending-adapters.ts';
-import { DIGEST_RECIPIENTS_ENV, parseRecipients } from '#shared/digest/send-daily-digest.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { optionalEnv } from '#shared/runtime/environment.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import { createDailyDigestHandler } from './daily-digest.ts';
 
 /** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
@@ -16,6 +15,6 @@ export const handler = lambdaHandler(() => {
     contacts: new DynamoDbContactRepository(table.documents, table.tableName),
     ...sendingAdapters(table),
     clock: systemClock,
-    recipients: parseRecipients(optionalEnv(DIGEST_RECIPIENTS_ENV)),
+    recipients: [...readSetting(SETTINGS.digestRecipients)],
   });
 });

@@ -3,8 +3,8 @@ import { DynamoDbNoticeLog } from '#shared/adapters/dynamodb/dynamodb-notice-log
 import { sendingAdapters } from '#shared/adapters/sending-adapters.ts';
 import { notificationRecipients } from '#shared/notify/recipients.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { optionalEnv, RESOURCE_ENV } from '#shared/runtime/environment.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import { createSalesNotifierHandler } from './sales-notifier.ts';
 
 /** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
@@ -14,7 +14,7 @@ export const handler = lambdaHandler(() => {
     ...sendingAdapters(table),
     notices: new DynamoDbNoticeLog(table.documents, table.tableName),
     clock: systemClock,
-    recipients: notificationRecipients(process.env),
-    baseUrl: optionalEnv(RESOURCE_ENV.publicBaseUrl) ?? '',
+    recipients: notificationRecipients(),
+    baseUrl: readSetting(SETTINGS.publicBaseUrl) ?? '',
   });
 });

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbActivityOutbox } from '#shared/adapters/dynamodb/dynamodb-activity-outbox.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
@@ -6,9 +5,8 @@ import { DynamoDbRescoreSchedule } from '#shared/adapters/dynamodb/dynamodb-resc
 import { tableConfig } from '#shared/adapters/dynamodb/table-config.ts';
 import { busPublisher } from '#shared/adapters/event-publisher.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { requireEnv } from '#shared/runtime/environment.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
-import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import { scoringModelKind } from '#shared/scoring/scoring-model-config.ts';
 import { createScoreRefresherHandler } from './score-refresher.ts';
 
@@ -22,11 +20,6 @@ export const handler = lambdaHandler(() => {
     events: busPublisher(),
     clock: systemClock,
     model: tableConfig(scoringModelKind, { documents, tableName }),
-    batchSize: z.coerce
-      .number()
-      .check(z.int(), z.minimum(1), z.maximum(1000))
-      .parse(requireEnv(RESCORE_BATCH_SIZE_ENV), {
-        error: () => `${RESCORE_BATCH_SIZE_ENV} must be a whole number from 1 to 1000`,
-      }),
+    batchSize: readSetting(SETTINGS.rescoreBatchSize),
   });
 });

@@ -89,6 +89,7 @@ export class StatelessStack extends Stack {
             mailFrom: resources.mailFrom,
             mailConfigurationSet: resources.mailConfigurationSet.configurationSetName,
             publicBaseUrl,
+            notifications: stage.config.notifications,
           }),
           ...secretEnvironment,
           ...declaration.environment,

@@ -1,4 +1,4 @@
-import { resourceEnvironment } from '#infra/wiring/resource-environment.ts';
+import { resourceEnvironment, type TeamRecipients } from '#infra/wiring/resource-environment.ts';
 import type { FunctionDeclaration } from '#infra/wiring/types.ts';
 import { RESOURCE_ENV } from '#shared/runtime/environment.ts';
 import { DEV_SECRETS } from './dev-secrets.ts';
@@ -17,6 +17,8 @@ export interface LocalEnvironmentInput {
   readonly tableName: string;
   readonly eventBusName: string;
   readonly mailFrom: string;
+  /** The team's notification lists from the stage configuration; none when absent. */
+  readonly notifications?: TeamRecipients;
   /** The environment as it is now: a secret the developer set there is kept. */
   readonly current: NodeJS.ProcessEnv;
   readonly devSecrets?: Readonly<Record<string, string>>;
@@ -48,6 +50,7 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     eventBusName: input.eventBusName,
     mailFrom: input.mailFrom,
     publicBaseUrl: input.endpoints.gateway,
+    notifications: input.notifications,
   };
   const devSecrets = input.devSecrets ?? DEV_SECRETS;
   const settings = new Map<string, { value: string; declaredBy: string }>();

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { loadStageConfig } from '#infra/cdk/config/load-stage-config.ts';
 import { contactsTable } from '#infra/tables.ts';
 import { functions as declaredFunctions } from '#infra/wiring/functions.ts';
 import type { FunctionDeclaration } from '#infra/wiring/types.ts';
@@ -52,6 +53,11 @@ export interface LocalRuntimeOptions {
   readonly eventRetryDelaysMs?: readonly number[];
   /** Told of every function invocation, e.g. so the benchmark can add up handler time. */
   readonly onInvocation?: (report: InvocationReport) => void;
+  /**
+   * The stage configuration whose deploy-time values (the team's notification lists) the functions
+   * get, as in AWS: `infra/cdk/config/<stage>.json`; `dev` by default.
+   */
+  readonly stage?: string;
   /** Serve the marketing console at the gateway's `/` (built with esbuild at start); on by default. */
   readonly console?: boolean;
 }
@@ -72,6 +78,8 @@ export const DEFAULT_PORTS = { gateway: 3000, dynamodb: 8000, ses: 8005, eventbr
 export const LOCAL_REGION = 'us-east-1';
 export const LOCAL_ACCOUNT_ID = '000000000000';
 export const LOCAL_EVENT_BUS_NAME = 'leadflow-local';
+/** The stage configuration the local runtime reads, as `cdk deploy` does by default. */
+export const LOCAL_STAGE = 'dev';
 /** DynamoDB wants 3+ characters; the prefix keeps the table recognisable in a shared DynamoDB Local. */
 export const LOCAL_TABLE_NAME = `leadflow-${contactsTable.id.toLowerCase()}`;
 export const LOCAL_MAIL_FROM = 'leadflow@example.com';
@@ -211,6 +219,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         tableName: LOCAL_TABLE_NAME,
         eventBusName: LOCAL_EVENT_BUS_NAME,
         mailFrom: LOCAL_MAIL_FROM,
+        notifications: loadStageConfig({ stage: options.stage ?? LOCAL_STAGE }).notifications,
         current: process.env,
       }),
       ...options.env,

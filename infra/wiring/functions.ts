@@ -7,9 +7,7 @@ import { prospectQualified } from '#events/prospect-qualified.ts';
 import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
 import { ACTIVITY_RETENTION_ENV, DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared/activity/retention.ts';
 import { engagementSignalsPattern } from '#shared/engagement/signals-from-events.ts';
-import { ADMIN_TOKEN_SECRET } from '#shared/http/admin-auth.ts';
-import { PUBLISH_TOKEN_SECRET } from '#shared/http/publish-permission.ts';
-import { NOTIFY_ENV } from '#shared/notify/recipients.ts';
+import { SECRETS } from '#shared/runtime/settings.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts';
 import { defineFunction, type FunctionDeclaration } from './types.ts';
@@ -23,15 +21,6 @@ import { defineFunction, type FunctionDeclaration } from './types.ts';
 const scoringModel = { LEADFLOW_SCORING_MODEL_VERSION: defaultScoringModel.version };
 
 /**
- * Who hears of reviews and qualified prospects, taken from the environment of `cdk deploy` or
- * `npm start` (e.g. `LEADFLOW_SALES_NOTIFY=sales@acme.example`); empty means no notification.
- */
-const notificationSettings = {
-  [NOTIFY_ENV.sales]: process.env[NOTIFY_ENV.sales] ?? '',
-  [NOTIFY_ENV.marketing]: process.env[NOTIFY_ENV.marketing] ?? '',
-};
-
-/**
  * Settings of every function that sends email. The send rate is shared by all of them (a DynamoDB
  * counter per second), so it is the account's SES rate: 1 a second in the SES sandbox.
  */
@@ -40,7 +29,7 @@ const SENDING = { SES_MAX_SEND_RATE: '1' } as const;
 /** What both nurture senders may touch: the table, SES, and the key of the links in every email. */
 const NURTURE_SENDER = {
   access: { table: 'readWrite', mail: 'send' },
-  secrets: ['MAIL_TOKEN_SECRET'],
+  secrets: [SECRETS.mailToken.name],
   environment: SENDING,
 } as const;
 
@@ -64,11 +53,11 @@ export const functions = {
     ],
     access: { table: 'readWrite', bus: 'put' },
     secrets: [
-      'WEBHOOK_SECRET_GENERIC',
-      'WEBHOOK_SECRET_TYPEFORM',
-      'WEBHOOK_SECRET_TALLY',
-      'WEBHOOK_SECRET_WEBFLOW',
-      'VISITOR_TOKEN_SECRET',
+      SECRETS.webhookGeneric.name,
+      SECRETS.webhookTypeform.name,
+      SECRETS.webhookTally.name,
+      SECRETS.webhookWebflow.name,
+      SECRETS.visitorToken.name,
     ],
     environment: RETENTION,
   }),
@@ -81,7 +70,7 @@ export const functions = {
       { kind: 'http', method: 'OPTIONS', path: '/track' },
     ],
     access: { bus: 'put' },
-    secrets: ['VISITOR_TOKEN_SECRET'],
+    secrets: [SECRETS.visitorToken.name],
   }),
   engagementRecorder: defineFunction({
     entry: 'functions/engagement-recorder/handler.ts',
@@ -135,7 +124,7 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/preferences' },
     ],
     access: { table: 'readWrite', bus: 'put' },
-    secrets: ['MAIL_TOKEN_SECRET'],
+    secrets: [SECRETS.mailToken.name],
     environment: RETENTION,
   }),
   sesFeedback: defineFunction({
@@ -158,17 +147,9 @@ export const functions = {
     entry: 'functions/daily-digest/handler.ts',
     description: "Emails yesterday's new prospects and leads to the marketing and sales addresses.",
     triggers: [{ kind: 'schedule', ruleName: 'SendDailyDigest', expression: 'cron(0 7 * * ? *)' }],
-    access: { table: 'readWrite', mail: 'send' },
-    environment: {
-      ...SENDING,
-      // Who gets the digest, from the environment of `cdk deploy` or `npm start`: DIGEST_RECIPIENTS,
-      // else the marketing and sales notification lists; empty means no digest.
-      DIGEST_RECIPIENTS:
-        process.env.DIGEST_RECIPIENTS ??
-        [notificationSettings[NOTIFY_ENV.marketing], notificationSettings[NOTIFY_ENV.sales]]
-          .filter(Boolean)
-          .join(','),
-    },
+    // Who gets the digest comes from the stage configuration (`notifications`); none, no digest.
+    access: { table: 'readWrite', mail: 'send', notify: 'digest' },
+    environment: SENDING,
   }),
   adminApi: defineFunction({
     entry: 'functions/admin-api/handler.ts',
@@ -181,7 +162,7 @@ export const functions = {
       { kind: 'http', method: 'DELETE', path: '/admin/contacts/{contactId}', auth: 'admin' },
     ],
     access: { table: 'readWrite', bus: 'put' },
-    secrets: [ADMIN_TOKEN_SECRET],
+    secrets: [SECRETS.adminToken.name],
     environment: scoringModel,
   }),
   salesNotifier: defineFunction({
@@ -191,8 +172,9 @@ export const functions = {
       { kind: 'event', ruleName: 'NotifySalesOfReview', pattern: patternFor(leadReviewRequested) },
       { kind: 'event', ruleName: 'NotifySalesOfProspect', pattern: patternFor(prospectQualified) },
     ],
-    access: { table: 'readWrite', mail: 'send' },
-    environment: { ...SENDING, ...notificationSettings },
+    // Who hears of it comes from the stage configuration (`notifications`); none, no email.
+    access: { table: 'readWrite', mail: 'send', notify: 'team' },
+    environment: SENDING,
   }),
   dealRecorder: defineFunction({
     entry: 'functions/deal-recorder/handler.ts',
@@ -222,7 +204,7 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/admin/model/simulate', auth: 'admin' },
     ],
     access: { table: 'read' },
-    secrets: [ADMIN_TOKEN_SECRET],
+    secrets: [SECRETS.adminToken.name],
     environment: scoringModel,
     // A simulation replays up to 500 contacts' histories; API Gateway waits 30 s at most.
     timeoutSeconds: 25,
@@ -243,7 +225,7 @@ export const functions = {
       { kind: 'http', method: 'GET', path: '/admin/config-audit', auth: 'admin' },
     ],
     access: { table: 'readWrite' },
-    secrets: [ADMIN_TOKEN_SECRET, PUBLISH_TOKEN_SECRET],
+    secrets: [SECRETS.adminToken.name, SECRETS.publishToken.name],
   }),
   funnelRecorder: defineFunction({
     entry: 'functions/funnel-recorder/handler.ts',

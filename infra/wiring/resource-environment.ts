@@ -1,5 +1,14 @@
 import { RESOURCE_ENV } from '#shared/runtime/environment.ts';
+import { SETTINGS } from '#shared/runtime/settings.ts';
 import type { Access } from './types.ts';
+
+/** Who in the team hears of leads, as the stage configuration lists them. */
+export interface TeamRecipients {
+  readonly sales: readonly string[];
+  readonly marketing: readonly string[];
+  /** Who receives the daily digest; by default marketing and sales. */
+  readonly digest?: readonly string[];
+}
 
 /** Where the shared resources are, as the CDK stack (tokens) or the local runtime (names) knows them. */
 export interface ResourceLocations {
@@ -8,6 +17,8 @@ export interface ResourceLocations {
   readonly mailFrom: string;
   readonly mailConfigurationSet?: string;
   readonly publicBaseUrl?: string;
+  /** Absent: nobody is notified (an empty list each). */
+  readonly notifications?: TeamRecipients;
 }
 
 /**
@@ -25,5 +36,15 @@ export function resourceEnvironment(access: Access, locations: ResourceLocations
     }
   }
   if (locations.publicBaseUrl) environment[RESOURCE_ENV.publicBaseUrl] = locations.publicBaseUrl;
+  const team = locations.notifications ?? { sales: [], marketing: [] };
+  if (access.notify === 'team') {
+    environment[SETTINGS.salesNotify.name] = team.sales.join(',');
+    environment[SETTINGS.marketingNotify.name] = team.marketing.join(',');
+  }
+  if (access.notify === 'digest') {
+    environment[SETTINGS.digestRecipients.name] = (team.digest ?? [...team.marketing, ...team.sales]).join(
+      ',',
+    );
+  }
   return environment;
 }

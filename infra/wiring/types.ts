@@ -46,6 +46,11 @@ export interface Access {
   readonly table?: 'read' | 'readWrite';
   readonly bus?: 'put';
   readonly mail?: 'send';
+  /**
+   * Emails the team: `team` gets the stage configuration's sales and marketing lists, `digest` the
+   * digest's recipients (see `notifications` in infra/cdk/config/stage-config.ts).
+   */
+  readonly notify?: 'team' | 'digest';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { EventPublisher, OutgoingEvent } from '#shared/activity/event-publisher.ts';
-import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
 import { countPublishedEvents } from '#shared/runtime/event-metrics.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import '#shared/runtime/validation-messages.ts';
 
 /** PutEvents answers HTTP 200 even when entries failed; this error names the entries that did. */
@@ -31,7 +31,7 @@ export function eventBridgePublisher(client: EventBridgeClient, eventBusName: st
 
 /** The publisher of a function with `publish` access to the bus: the bus the wiring names. */
 export function busPublisher(): EventPublisher {
-  return eventBridgePublisher(new EventBridgeClient({}), requireEnv(RESOURCE_ENV.eventBusName));
+  return eventBridgePublisher(new EventBridgeClient({}), readSetting(SETTINGS.eventBusName));
 }
 
 function toEntry(event: OutgoingEvent, eventBusName: string): PutEventsRequestEntry {

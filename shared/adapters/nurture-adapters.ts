@@ -2,7 +2,7 @@ import type { ReadPerInvocation } from '#shared/config/config-reader.ts';
 import type { NurtureDeps } from '#shared/nurture/deliver-due.ts';
 import { nurtureConfigKind } from '#shared/nurture/nurture-config-kind.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
+import { requiredSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import { contactsTable } from './dynamodb/contacts-table.ts';
 import { DynamoDbContactRepository } from './dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbNurtureStore } from './dynamodb/dynamodb-nurture-store.ts';
@@ -24,6 +24,6 @@ export async function nurtureAdapters(): Promise<ReadPerInvocation<NurtureDeps, 
     clock: systemClock,
     config: tableConfig(nurtureConfigKind, table),
     tokens: await mailTokens(),
-    publicBaseUrl: requireEnv(RESOURCE_ENV.publicBaseUrl),
+    publicBaseUrl: requiredSetting(SETTINGS.publicBaseUrl),
   };
 }

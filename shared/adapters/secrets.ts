@@ -1,5 +1,6 @@
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { SecretNotConfiguredError } from '#shared/runtime/secret-not-configured-error.ts';
+import { secretLocation } from '#shared/runtime/settings.ts';
 
 /**
  * How long a container keeps a secret it read before asking Secrets Manager again. A container
@@ -18,9 +19,8 @@ const inFlight = new Map<string, Promise<string>>();
  * Powertools Parameters for {@link SECRET_MAX_AGE_SECONDS}; concurrent first reads share one call.
  */
 export function readSecret(name: string): Promise<string> {
-  const inline = process.env[name];
+  const { value: inline, arn } = secretLocation(name);
   if (inline) return Promise.resolve(inline);
-  const arn = process.env[`${name}_SECRET_ARN`];
   if (!arn) return Promise.reject(new SecretNotConfiguredError(`Secret ${name} is not configured.`));
   let pending = inFlight.get(arn);
   if (!pending) {

@@ -1,6 +1,6 @@
 import { configuredSendRate } from '#shared/nurture/send-rate.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
-import { optionalEnv, RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import type { ContactsTable } from './dynamodb/contacts-table.ts';
 import { DynamoDbSendRateLimiter } from './dynamodb/dynamodb-send-rate-limiter.ts';
 import { createSesClient } from './ses-client.ts';
@@ -13,8 +13,8 @@ import { sesMailer } from './ses-mailer.ts';
 export function sendingAdapters({ documents, tableName }: ContactsTable) {
   return {
     mailer: sesMailer(createSesClient(), {
-      from: requireEnv(RESOURCE_ENV.mailFrom),
-      configurationSetName: optionalEnv(RESOURCE_ENV.mailConfigurationSet),
+      from: readSetting(SETTINGS.mailFrom),
+      configurationSetName: readSetting(SETTINGS.mailConfigurationSet),
     }),
     rateLimiter: new DynamoDbSendRateLimiter({
       client: documents,

@@ -3,6 +3,8 @@ import type { Score } from '#events/vocabulary/score.ts';
 import type { Stage } from '#events/vocabulary/stage.ts';
 import type { Activity, Touch } from '#shared/activity/activity.ts';
 import type {
+  AnnounceFailure,
+  AnswerReadings,
   Consent,
   Contact,
   ContactProfile,
@@ -17,6 +19,8 @@ export interface ActivityRecord {
   /** Only the fields the signal carried; absent fields leave the stored ones untouched. */
   readonly profile: ContactProfile;
   readonly answers: QualificationAnswers;
+  /** Readings of the answers that were mapped form options; an answer given without one loses its old one. */
+  readonly answerReadings?: AnswerReadings;
   readonly consent?: Consent;
   readonly touch?: Touch;
   readonly activity: Activity;
@@ -54,6 +58,13 @@ export type Announcement =
   | { readonly kind: 'qualification'; readonly id: string }
   | { readonly kind: 'review'; readonly id: string };
 
+export interface FailedAnnouncement {
+  readonly attempts: number;
+  readonly failure: AnnounceFailure;
+  readonly deadLetteredAt?: string;
+  readonly retryAt: string;
+}
+
 /** An email as the contact's history shows it (nurture keeps the full record, see nurture-store.ts). */
 export interface SentEmail {
   readonly messageId: string;
@@ -83,6 +94,16 @@ export interface ContactRepository {
    * is no longer the contact's current one.
    */
   markAnnounced(contactId: string, announcement: Announcement, at: string): Promise<void>;
+  /**
+   * Records a failed put of a hand-off's event (attempts, why, dead-lettered when they ran out) and
+   * puts the contact back on the re-score schedule at `retryAt`. A no-op when the hand-off is no
+   * longer the contact's current one or was announced meanwhile.
+   */
+  markAnnounceFailed(
+    contactId: string,
+    announcement: Announcement,
+    failure: FailedAnnouncement,
+  ): Promise<void>;
   /**
    * Records that "Contact Activity Recorded" of this activity was put: `recordActivity` writes an
    * outbox entry in its transaction, and this removes it. A no-op when already removed.

@@ -15,6 +15,32 @@ export interface QualificationAnswers {
   readonly challenges?: string;
 }
 
+/**
+ * How a form's picklist option reads for its answer, as the forms configuration maps it
+ * (`answerOptions`): qualifying, disqualifying (a negative answer), or unknown ("not sure").
+ */
+export const ANSWER_READINGS = ['qualifying', 'disqualifying', 'unknown'] as const;
+export type AnswerReading = (typeof ANSWER_READINGS)[number];
+export type AnswerReadings = Partial<Record<keyof QualificationAnswers, AnswerReading>>;
+
+/**
+ * The readings after new answers arrive: an answer given again keeps a reading only if the new one
+ * came with its own (a mapped form option); a free-text answer is read by the model instead.
+ */
+export function readingsAfter(
+  stored: AnswerReadings | undefined,
+  answers: QualificationAnswers,
+  given: AnswerReadings | undefined,
+): AnswerReadings {
+  const next: Partial<Record<keyof QualificationAnswers, AnswerReading>> = { ...stored };
+  for (const key of Object.keys(answers) as (keyof QualificationAnswers)[]) {
+    const reading = given?.[key];
+    if (reading) next[key] = reading;
+    else delete next[key];
+  }
+  return next;
+}
+
 export const LEGAL_BASES = ['consent', 'legitimate-interest'] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
@@ -40,29 +66,44 @@ export interface ContactProfile {
   readonly industry?: string;
 }
 
+/** Why the last put of a hand-off failed, in words without personal data. */
+export interface AnnounceFailure {
+  readonly at: string;
+  readonly reason: string;
+}
+
+/** What a hand-off record keeps about its announcement until "announcedAt" is set. */
+export interface AnnouncementProgress {
+  /** Set once the event is on the bus; until then the hand-off is re-announced. */
+  readonly announcedAt?: string;
+  /** Failed puts so far. */
+  readonly announceAttempts?: number;
+  readonly lastAnnounceFailure?: AnnounceFailure;
+  /** Set when the attempts ran out: the hand-off was counted as dead-lettered and alarmed. */
+  readonly deadLetteredAt?: string;
+}
+
 /** A qualification hand-off to sales; its id is the idempotency key of "Prospect Qualified". */
-export interface Qualification {
+export interface Qualification extends AnnouncementProgress {
   readonly qualificationId: string;
   readonly qualifiedAt: string;
   readonly by: { readonly kind: 'auto' } | { readonly kind: 'person'; readonly id: string };
   /** Why it qualified, in plain words (carried by the event). */
   readonly reason?: string;
-  /** Set once "Prospect Qualified" is on the bus; until then the hand-off is re-announced. */
-  readonly announcedAt?: string;
 }
 
 /** A lead waiting for a person in sales; its id is the idempotency key of "Lead Review Requested". */
-export interface PendingReview {
+export interface PendingReview extends AnnouncementProgress {
   readonly reviewRequestId: string;
   readonly requestedAt: string;
   readonly reason: string;
-  /** Set once "Lead Review Requested" is on the bus; until then the request is re-announced. */
-  readonly announcedAt?: string;
 }
 
 export interface Contact extends ContactProfile {
   readonly contactId: string;
   readonly answers: QualificationAnswers;
+  /** The reading of each answer given as a mapped form option; free-text answers have none. */
+  readonly answerReadings?: AnswerReadings;
   readonly consent?: Consent;
   readonly firstTouch?: Touch;
   readonly lastTouch?: Touch;

@@ -3,6 +3,7 @@ import type { Mailer } from '#shared/nurture/mailer.ts';
 import { renderEmail } from '#shared/nurture/render-email.ts';
 import { type SendRateLimiter, TEAM_EMAIL_SLOT_WAIT_MS } from '#shared/nurture/send-rate.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
+import { SETTINGS } from '#shared/runtime/settings.ts';
 import type { DigestStore } from './digest-store.ts';
 import { utcDay } from './record-for-digest.ts';
 
@@ -12,7 +13,7 @@ export interface DailyDigestDeps {
   readonly mailer: Mailer;
   readonly rateLimiter: SendRateLimiter;
   readonly clock: Clock;
-  /** Marketing and sales addresses, from the wiring's `DIGEST_RECIPIENTS`. */
+  /** Marketing and sales addresses, from the stage configuration's `notifications.digest`. */
   readonly recipients: readonly string[];
 }
 
@@ -31,7 +32,7 @@ export type DailyDigestOutcome =
     };
 
 /** The wiring setting naming who receives the digest (marketing and sales). */
-export const DIGEST_RECIPIENTS_ENV = 'DIGEST_RECIPIENTS';
+export const DIGEST_RECIPIENTS_ENV = SETTINGS.digestRecipients.name;
 
 /** More rows than this make an email nobody reads; the rest is counted, not listed. */
 const MAX_ROWS = 100;
@@ -94,14 +95,7 @@ export async function sendDailyDigest(deps: DailyDigestDeps): Promise<DailyDiges
   };
 }
 
-/** `DIGEST_RECIPIENTS`: addresses separated by commas or spaces, duplicates removed. */
+/** `LEADFLOW_DIGEST_RECIPIENTS`: addresses separated by commas or spaces, checked, duplicates removed. */
 export function parseRecipients(value: string | undefined): string[] {
-  return [
-    ...new Set(
-      (value ?? '')
-        .split(/[\s,;]+/)
-        .map((address) => address.trim())
-        .filter(Boolean),
-    ),
-  ];
+  return [...SETTINGS.digestRecipients.parse(value)];
 }

@@ -2,10 +2,11 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { logger } from '#shared/runtime/logger.ts';
 import { SecretNotConfiguredError } from '#shared/runtime/secret-not-configured-error.ts';
+import { SECRETS } from '#shared/runtime/settings.ts';
 import { HttpProblem, problemType } from './problem.ts';
 
 /** The secret holding the bearer token of the admin routes (`auth: 'admin'` in the wiring). */
-export const ADMIN_TOKEN_SECRET = 'LEADFLOW_ADMIN_TOKEN';
+export const ADMIN_TOKEN_SECRET = SECRETS.adminToken.name;
 
 const CHALLENGE = { 'www-authenticate': 'Bearer realm="leadflow-admin"' };
 

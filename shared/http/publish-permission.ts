@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { SecretNotConfiguredError } from '#shared/runtime/secret-not-configured-error.ts';
+import { SECRETS } from '#shared/runtime/settings.ts';
 import { sameSecret } from './admin-auth.ts';
 import { authenticatedGroups } from './admin-identity.ts';
 import { HttpProblem, problemType } from './problem.ts';
@@ -7,7 +8,7 @@ import { HttpProblem, problemType } from './problem.ts';
 /** The Cognito group whose members may publish configuration (reviewing leads does not need it). */
 export const PUBLISHERS_GROUP = 'publishers';
 /** The secret of the publish token: the local stand-in for the group, and a way in for automation. */
-export const PUBLISH_TOKEN_SECRET = 'LEADFLOW_PUBLISH_TOKEN';
+export const PUBLISH_TOKEN_SECRET = SECRETS.publishToken.name;
 export const PUBLISH_TOKEN_HEADER = 'x-leadflow-publish-token';
 
 /**

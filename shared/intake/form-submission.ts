@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { formTypeSchema } from '#events/vocabulary/activity-type.ts';
 import { multilineText, safeText } from '#events/vocabulary/safe-text.ts';
-import { LEGAL_BASES } from '#shared/contact/contact.ts';
+import { ANSWER_READINGS, LEGAL_BASES } from '#shared/contact/contact.ts';
 
 const text = safeText;
 /** A free-text answer may span lines, but carries no other control characters. */
@@ -55,6 +55,23 @@ export const formSubmissionSchema = z.object({
         goals: answer,
         plans: answer,
         challenges: answer,
+      }),
+    ),
+  ),
+  /**
+   * How picklist answers read ("qualifying", "disqualifying", "unknown"): mapped from the form's
+   * `answerOptions` by the other sources, or sent by a generic poster that knows its own options.
+   */
+  answerReadings: z.optional(
+    z.partial(
+      z.object({
+        budget: z.enum(ANSWER_READINGS),
+        authority: z.enum(ANSWER_READINGS),
+        need: z.enum(ANSWER_READINGS),
+        timeline: z.enum(ANSWER_READINGS),
+        goals: z.enum(ANSWER_READINGS),
+        plans: z.enum(ANSWER_READINGS),
+        challenges: z.enum(ANSWER_READINGS),
       }),
     ),
   ),

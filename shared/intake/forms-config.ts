@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { formTypeSchema } from '#events/vocabulary/activity-type.ts';
-import { LEGAL_BASES } from '#shared/contact/contact.ts';
+import { ANSWER_READINGS, LEGAL_BASES } from '#shared/contact/contact.ts';
 import '#shared/runtime/validation-messages.ts';
 import { CANONICAL_FIELDS } from './mapping/field-names.ts';
 
@@ -36,6 +36,17 @@ const formSettingsSchema = z.object({
   /** Provider field (key, ref, name or label, as the source identifies it) → contact field. */
   fields: z._default(z.record(z.string().check(z.minLength(1)), fieldTargetSchema), {}),
   consent: z.optional(consentSettingsSchema),
+  /**
+   * How the form's picklist options read, per answer: `{"budget": {"Under 5k": "disqualifying",
+   * "5k-50k": "qualifying", "Not sure yet": "unknown"}}`. Matched on the option's text, case and
+   * surrounding spaces aside; an answer that is no listed option is read by the scoring model.
+   */
+  answerOptions: z.optional(
+    z.partialRecord(
+      z.enum(['budget', 'authority', 'need', 'timeline']),
+      z.record(z.string().check(z.minLength(1)), z.enum(ANSWER_READINGS)),
+    ),
+  ),
 });
 export type FormSettings = z.infer<typeof formSettingsSchema>;
 

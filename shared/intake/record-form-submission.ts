@@ -72,6 +72,7 @@ export async function recordFormSubmission(
         industry: submission.industry,
       },
       answers: knownAnswers(submission.answers),
+      answerReadings: submission.answerReadings,
       consent: submission.consent && { ...submission.consent, recordedAt: occurredAt, source: input.source },
       touch: touchOf(submission, occurredAt),
       activity,

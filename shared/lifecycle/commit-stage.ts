@@ -11,14 +11,17 @@ import type { Contact, PendingReview, Qualification, QualificationAnswers } from
 import type { Announcement, ContactRepository, StageTransition } from '#shared/contact/contact-repository.ts';
 import { contactSearchText } from '#shared/contact/contact-search-text.ts';
 import { SETTLED_STAGES } from '#shared/contact/settled-stages.ts';
+import { countDeadLetteredHandOff } from '#shared/runtime/event-metrics.ts';
+import { logger } from '#shared/runtime/logger.ts';
+import {
+  ANNOUNCE_RETRY_AFTER_MS,
+  announceRetryDelayMs,
+  describeAnnounceFailure,
+  MAX_ANNOUNCE_ATTEMPTS,
+  type PendingAnnouncement,
+  pendingAnnouncement,
+} from './announcement.ts';
 import { leadReviewRequestedDetail, prospectQualifiedDetail } from './prospect-qualified-detail.ts';
-
-/**
- * A hand-off whose event was not confirmed on the bus this long after it was saved is announced
- * again (same idempotency key): its first put failed, or its invocation died between the write and
- * the put. The wait keeps a concurrent scorer from announcing a hand-off that is still in flight.
- */
-export const ANNOUNCE_RETRY_AFTER_MS = 60_000;
 
 export interface StageChange {
   readonly stage: Stage;
@@ -84,7 +87,7 @@ export async function commitStage(
     qualification: qualification ?? contact.qualification,
     review: change.stage === 'review' ? (review ?? contact.review) : undefined,
   };
-  const unannounced = unannouncedHandOffs(after);
+  const pending = pendingAnnouncement(after);
   const saved = await deps.contacts.saveScore(contact.contactId, contact.version, {
     score,
     stage: change.stage,
@@ -94,7 +97,7 @@ export async function commitStage(
     review,
     recycledAt: change.recycledAt,
     answers: change.answers,
-    rescoreDueAt: rescoreDueAt(change.stage, score, unannounced.length > 0, now),
+    rescoreDueAt: rescoreDueAt(change.stage, score, pending, now),
     searchText: contactSearchText(contact),
   });
   if (saved === 'conflict') return 'conflict';
@@ -116,12 +119,12 @@ export async function commitStage(
       contactCreatedAt: contact.createdAt,
     }),
   ];
-  const announcing: Announcement[] = [];
-  for (const handOff of unannounced) {
-    const fresh = handOff.id === qualification?.qualificationId || handOff.id === review?.reviewRequestId;
-    if (!fresh && now - Date.parse(handOff.since) < ANNOUNCE_RETRY_AFTER_MS) continue;
-    announcing.push({ kind: handOff.kind, id: handOff.id });
-    if (handOff.kind === 'qualification' && after.qualification) {
+  const announcing: PendingAnnouncement[] = [];
+  const fresh =
+    pending && (pending.id === qualification?.qualificationId || pending.id === review?.reviewRequestId);
+  if (pending && (fresh || now - Date.parse(pending.since) >= ANNOUNCE_RETRY_AFTER_MS)) {
+    announcing.push(pending);
+    if (pending.kind === 'qualification' && after.qualification) {
       const { reason } = after.qualification;
       events.push(
         outgoing(
@@ -129,47 +132,85 @@ export async function commitStage(
           prospectQualifiedDetail(after, score, [...activities], after.qualification, reason ?? 'qualified'),
         ),
       );
-    } else if (handOff.kind === 'review' && after.review) {
+    } else if (pending.kind === 'review' && after.review) {
       events.push(
         outgoing(leadReviewRequested, leadReviewRequestedDetail(after, score, [...activities], after.review)),
       );
     }
   }
-  await deps.events.publish(events);
-  for (const announcement of announcing)
-    await deps.contacts.markAnnounced(contact.contactId, announcement, at);
-  return { stage: change.stage, qualification, review, announced: announcing };
+  try {
+    await deps.events.publish(events);
+  } catch (error) {
+    for (const announcement of announcing)
+      await recordFailedAnnouncement(contact.contactId, announcement, error, at, deps);
+    throw error;
+  }
+  for (const { kind, id } of announcing)
+    await deps.contacts.markAnnounced(contact.contactId, { kind, id }, at);
+  return {
+    stage: change.stage,
+    qualification,
+    review,
+    announced: announcing.map(({ kind, id }) => ({ kind, id })),
+  };
 }
 
-interface UnannouncedHandOff {
-  readonly kind: Announcement['kind'];
-  readonly id: string;
-  readonly since: string;
-}
-
-function unannouncedHandOffs(contact: Contact): UnannouncedHandOff[] {
-  const pending: UnannouncedHandOff[] = [];
-  const { qualification, review } = contact;
-  if (contact.stage === 'prospect' && qualification && !qualification.announcedAt) {
-    pending.push({
-      kind: 'qualification',
-      id: qualification.qualificationId,
-      since: qualification.qualifiedAt,
+/**
+ * A put that failed after the hand-off was saved is never silent: the attempt and its cause are kept
+ * on the hand-off (the console shows "announcement pending"), the contact is put back on the
+ * schedule with a growing delay, and when the attempts run out the hand-off is dead-lettered:
+ * counted (the `HandOffsDeadLettered` alarm) and still tried every few hours until it goes out.
+ */
+async function recordFailedAnnouncement(
+  contactId: string,
+  announcement: PendingAnnouncement,
+  error: unknown,
+  at: string,
+  deps: CommitDeps,
+): Promise<void> {
+  const attempts = announcement.attempts + 1;
+  const deadLettered = !announcement.deadLetteredAt && attempts >= MAX_ANNOUNCE_ATTEMPTS;
+  const reason = describeAnnounceFailure(error);
+  await deps.contacts.markAnnounceFailed(
+    contactId,
+    { kind: announcement.kind, id: announcement.id },
+    {
+      attempts,
+      failure: { at, reason },
+      retryAt: new Date(Date.parse(at) + announceRetryDelayMs(attempts)).toISOString(),
+      ...(deadLettered ? { deadLetteredAt: at } : {}),
+    },
+  );
+  if (deadLettered) {
+    countDeadLetteredHandOff();
+    logger.error('hand-off dead-lettered: its event could not be put', {
+      contactId,
+      kind: announcement.kind,
+      attempts,
+      reason,
+    });
+  } else {
+    logger.warn('hand-off announcement failed; retried later', {
+      contactId,
+      kind: announcement.kind,
+      attempts,
+      reason,
     });
   }
-  if (contact.stage === 'review' && review && !review.announcedAt) {
-    pending.push({ kind: 'review', id: review.reviewRequestId, since: review.requestedAt });
-  }
-  return pending;
 }
 
 /**
  * When the scheduled job should look at this contact again: when decay will have moved its score
  * (leads and reviews only), or shortly if a hand-off still waits to be announced.
  */
-function rescoreDueAt(stage: Stage, score: Score, handOffPending: boolean, now: number): string | undefined {
+function rescoreDueAt(
+  stage: Stage,
+  score: Score,
+  pending: PendingAnnouncement | undefined,
+  now: number,
+): string | undefined {
   const candidates: string[] = [];
   if (!SETTLED_STAGES.has(stage) && score.staleAfter) candidates.push(score.staleAfter);
-  if (handOffPending) candidates.push(new Date(now + ANNOUNCE_RETRY_AFTER_MS).toISOString());
+  if (pending) candidates.push(new Date(now + announceRetryDelayMs(pending.attempts)).toISOString());
   return candidates.sort()[0];
 }

@@ -47,8 +47,10 @@ export function decideStage(
   const autoQualify = autoQualification(score, handRaised, policy.autoQualify);
   if (autoQualify) return { stage: 'prospect', reason: autoQualify };
   if (current === 'review') return { stage: 'review', reason: 'waiting for a sales review' };
+  const blocking = blockingNegatives(score, policy.autoQualify);
   if (handRaised && policy.review.onHandRaiser) {
-    return { stage: 'review', reason: 'asked to talk to the team; qualification not complete' };
+    const why = blocking.length > 0 ? `answered no to ${blocking.join(', ')}` : 'qualification not complete';
+    return { stage: 'review', reason: `asked to talk to the team; ${why}` };
   }
   const { minScore, minEngagement } = policy.review;
   if (score.total >= minScore && score.engagement >= minEngagement) {
@@ -63,11 +65,17 @@ export function decideStage(
   return { stage: 'lead', reason: `score ${score.total} below review threshold ${minScore}` };
 }
 
+/** The negative answers that keep a contact from qualifying without a person. */
+function blockingNegatives(score: Score, rule: ScoringModel['policy']['autoQualify']): string[] {
+  return (score.negativeAnswers ?? []).filter((key) => rule.blockOnNegative.includes(key));
+}
+
 function autoQualification(
   score: Score,
   handRaised: boolean,
   rule: ScoringModel['policy']['autoQualify'],
 ): string | undefined {
+  if (blockingNegatives(score, rule).length > 0) return undefined;
   const complete = score.completeFrameworks ?? [];
   const required = rule.requireCompleteFramework;
   const framework = required.length > 0 ? required.find((name) => complete.includes(name)) : complete[0];

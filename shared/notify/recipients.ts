@@ -1,4 +1,4 @@
-import { normalizeEmail } from '#shared/contact/email.ts';
+import { type Environment, readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 
 /**
  * Who gets the internal notifications, set per deployment (see the wiring declaration): comma- or
@@ -6,8 +6,8 @@ import { normalizeEmail } from '#shared/contact/email.ts';
  * qualified prospects only.
  */
 export const NOTIFY_ENV = {
-  sales: 'LEADFLOW_SALES_NOTIFY',
-  marketing: 'LEADFLOW_MARKETING_NOTIFY',
+  sales: SETTINGS.salesNotify.name,
+  marketing: SETTINGS.marketingNotify.name,
 } as const;
 
 export interface NotificationRecipients {
@@ -16,20 +16,8 @@ export interface NotificationRecipients {
 }
 
 /** Parses the configured addresses, failing at cold start with the variable's name on a bad one. */
-export function notificationRecipients(
-  env: Readonly<Record<string, string | undefined>>,
-): NotificationRecipients {
-  const sales = addresses(NOTIFY_ENV.sales, env[NOTIFY_ENV.sales]);
-  const marketing = addresses(NOTIFY_ENV.marketing, env[NOTIFY_ENV.marketing]);
+export function notificationRecipients(env?: Environment): NotificationRecipients {
+  const sales = readSetting(SETTINGS.salesNotify, env);
+  const marketing = readSetting(SETTINGS.marketingNotify, env);
   return { reviewRequested: sales, prospectQualified: [...new Set([...sales, ...marketing])] };
-}
-
-function addresses(name: string, value: string | undefined): string[] {
-  const list = (value ?? '').split(/[\s,;]+/).filter((entry) => entry !== '');
-  return list.map((entry) => {
-    const normalized = normalizeEmail(entry);
-    if (!normalized.ok)
-      throw new Error(`${name} holds an invalid address ("${entry}"): ${normalized.reason}`);
-    return normalized.email;
-  });
 }

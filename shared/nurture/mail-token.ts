@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SECRETS } from '#shared/runtime/settings.ts';
 
 /**
  * What a token lets its holder do. `manage` opens the preference page and unsubscribes; `confirm`
@@ -12,7 +13,7 @@ export type MailTokenCheck =
   | { readonly ok: false; readonly reason: 'malformed' | 'forged' | 'expired' };
 
 /** The declared secret (infra/wiring) that keys the tokens. */
-export const MAIL_TOKEN_SECRET = 'MAIL_TOKEN_SECRET';
+export const MAIL_TOKEN_SECRET = SECRETS.mailToken.name;
 
 /** Bumped if the payload ever changes shape; it is also part of what is signed. */
 const VERSION = 'lf1';

@@ -1,7 +1,7 @@
-import { optionalEnv } from '#shared/runtime/environment.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 
 /** The setting, declared in the wiring, that caps emails per second across every sending function. */
-export const SEND_RATE_ENV = 'SES_MAX_SEND_RATE';
+export const SEND_RATE_ENV = SETTINGS.sendRate.name;
 
 /**
  * Paces sending so the whole application never exceeds the SES sending rate (1 email a second in the
@@ -20,9 +20,5 @@ export const TEAM_EMAIL_SLOT_WAIT_MS = 30_000;
 
 /** The configured rate, at least 1; the SES sandbox rate when unset. */
 export function configuredSendRate(): number {
-  const value = Number(optionalEnv(SEND_RATE_ENV) ?? '1');
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${SEND_RATE_ENV} must be a whole number of emails per second, at least 1.`);
-  }
-  return value;
+  return readSetting(SETTINGS.sendRate);
 }

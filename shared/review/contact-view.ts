@@ -1,5 +1,6 @@
 import type { Contact } from '#shared/contact/contact.ts';
 import type { ContactHistory } from '#shared/contact/contact-history.ts';
+import { pendingAnnouncement } from '#shared/lifecycle/announcement.ts';
 import { contactIdentity } from '#shared/lifecycle/contact-snapshot.ts';
 
 /** One entry of `GET /admin/reviews`: who, why they are waiting, since when, and the explained score. */
@@ -27,6 +28,8 @@ export function contactView(history: ContactHistory) {
       interest: contact.interest,
       review: contact.review,
       qualification: contact.qualification,
+      /** Present while the hand-off's event is not on the bus: "qualified, announcement pending". */
+      announcementPending: pendingAnnouncement(contact),
       recycledAt: contact.recycledAt,
       createdAt: contact.createdAt,
       updatedAt: contact.updatedAt,

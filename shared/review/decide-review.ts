@@ -1,5 +1,5 @@
 import type { Stage } from '#events/vocabulary/stage.ts';
-import type { QualificationAnswers } from '#shared/contact/contact.ts';
+import { type QualificationAnswers, readingsAfter } from '#shared/contact/contact.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
 import { commitStage } from '#shared/lifecycle/commit-stage.ts';
 import { retryOnConflict } from '#shared/runtime/conflict-backoff.ts';
@@ -54,10 +54,17 @@ export async function decideReview(
         return { outcome: 'not-allowed', stage: contact.stage };
       }
       const now = deps.clock();
-      const answers = { ...contact.answers, ...nonEmpty(input.answers) };
+      const given = nonEmpty(input.answers);
+      const answers = { ...contact.answers, ...given };
+      // An answer a person gives is free text, read by the model: it replaces a picklist's reading.
+      const answerReadings = readingsAfter(contact.answerReadings, given ?? {}, undefined);
       const recycledAt = input.decision === 'reject' ? now.toISOString() : contact.recycledAt;
       const score = scoreContact(
-        { contact: { ...contact, answers, recycledAt }, email: classifyEmail(contact.email), activities },
+        {
+          contact: { ...contact, answers, answerReadings, recycledAt },
+          email: classifyEmail(contact.email),
+          activities,
+        },
         deps.model,
         now,
       );

@@ -1,8 +1,20 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { optionalEnv } from './environment.ts';
-import { METRICS, METRICS_ENV } from './metric-names.ts';
+import { METRICS } from './metric-names.ts';
+import { readSetting, SETTINGS } from './settings.ts';
 
-let metrics: Metrics | undefined;
+let shared: Metrics | undefined;
+
+/** Undefined outside a deployment (no namespace set): the local runtime and the tests stay quiet. */
+function stageMetrics(): Metrics | undefined {
+  const namespace = readSetting(SETTINGS.metricsNamespace);
+  if (!namespace) return undefined;
+  shared ??= new Metrics({
+    namespace,
+    serviceName: METRICS.serviceName,
+    defaultDimensions: { [METRICS.stageDimension]: readSetting(SETTINGS.stage) ?? 'unknown' },
+  });
+  return shared;
+}
 
 /**
  * Counts events just put on the bus, per detail-type, as CloudWatch Embedded Metric Format lines
@@ -11,13 +23,8 @@ let metrics: Metrics | undefined;
  * counting them where they are published draws the funnel for every event, present and future.
  */
 export function countPublishedEvents(detailTypes: readonly string[]): void {
-  const namespace = optionalEnv(METRICS_ENV.namespace);
-  if (!namespace || detailTypes.length === 0) return;
-  metrics ??= new Metrics({
-    namespace,
-    serviceName: METRICS.serviceName,
-    defaultDimensions: { [METRICS.stageDimension]: optionalEnv(METRICS_ENV.stage) ?? 'unknown' },
-  });
+  const metrics = stageMetrics();
+  if (!metrics || detailTypes.length === 0) return;
   const counts = new Map<string, number>();
   for (const detailType of detailTypes) counts.set(detailType, (counts.get(detailType) ?? 0) + 1);
   for (const [detailType, count] of counts) {
@@ -26,4 +33,14 @@ export function countPublishedEvents(detailTypes: readonly string[]): void {
     single.addDimension(METRICS.detailTypeDimension, detailType);
     single.addMetric(METRICS.eventsPublished, MetricUnit.Count, count);
   }
+}
+
+/**
+ * Counts a hand-off dead-lettered after its last failed put; the operations alarm watches it. No
+ * dimension beyond service and stage, so one alarm covers both kinds (the log line names the kind).
+ */
+export function countDeadLetteredHandOff(): void {
+  const single = stageMetrics()?.singleMetric();
+  if (!single) return;
+  single.addMetric(METRICS.handOffsDeadLettered, MetricUnit.Count, 1);
 }

@@ -1,3 +1,5 @@
+import { SETTINGS } from './settings.ts';
+
 /**
  * The names under which leadflow's own metrics reach CloudWatch, shared by the code that emits them
  * and the dashboard that draws them, so a rename cannot leave a graph empty.
@@ -8,6 +10,8 @@ export const METRICS = {
   /** One count per event put on the bus, with the event's detail-type as a dimension. */
   eventsPublished: 'EventsPublished',
   detailTypeDimension: 'detailType',
+  /** One count per hand-off whose event could not be put after every attempt (alarmed). */
+  handOffsDeadLettered: 'HandOffsDeadLettered',
   stageDimension: 'stage',
 } as const;
 
@@ -16,6 +20,6 @@ export const METRICS = {
  * runtime and the tests stay quiet without knowing they are local.
  */
 export const METRICS_ENV = {
-  namespace: 'POWERTOOLS_METRICS_NAMESPACE',
-  stage: 'LEADFLOW_STAGE',
+  namespace: SETTINGS.metricsNamespace.name,
+  stage: SETTINGS.stage.name,
 } as const;

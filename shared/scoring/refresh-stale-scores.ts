@@ -1,4 +1,5 @@
 import { logger } from '#shared/runtime/logger.ts';
+import { SETTINGS } from '#shared/runtime/settings.ts';
 import { type RescoreDeps, rescoreContact } from './rescore-contact.ts';
 import type { RescoreSchedule } from './rescore-schedule.ts';
 
@@ -24,7 +25,7 @@ const CONCURRENCY = 4;
 const SAFETY_MARGIN_MS = 3_000;
 
 /** How many contacts one run re-scores at most; set by the wiring declaration. */
-export const RESCORE_BATCH_SIZE_ENV = 'LEADFLOW_RESCORE_BATCH_SIZE';
+export const RESCORE_BATCH_SIZE_ENV = SETTINGS.rescoreBatchSize.name;
 
 /** The transition author for stage changes that time alone caused. */
 export const SCHEDULED_RESCORE = 'scheduled re-score';

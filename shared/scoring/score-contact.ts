@@ -1,18 +1,13 @@
-import {
-  ANSWER_KEYS,
-  FRAMEWORKS,
-  type Framework,
-  type Score,
-  type ScoreLine,
-} from '#events/vocabulary/score.ts';
+import type { Score, ScoreLine } from '#events/vocabulary/score.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import type { EmailClassification } from '#shared/contact/email-classification.ts';
 import { engagementBreakdown, round, type ScoredActivity } from './engagement-breakdown.ts';
 import { type FitProfile, fitBreakdown } from './fit-breakdown.ts';
+import { readAnswers } from './read-answers.ts';
 import type { ScoringModel } from './scoring-model.ts';
 
 export interface ScoringInput {
-  readonly contact: FitProfile & Pick<Contact, 'answers' | 'recycledAt'>;
+  readonly contact: FitProfile & Pick<Contact, 'answers' | 'answerReadings' | 'recycledAt'>;
   readonly email: EmailClassification;
   readonly activities: readonly ScoredActivity[];
 }
@@ -38,14 +33,8 @@ export function scoreContact(input: ScoringInput, model: ScoringModel, now: Date
       reason: `${uncounted} ${uncounted === 1 ? 'activity' : 'activities'} before the review rejected on ${recycledAt.slice(0, 10)} no longer count`,
     });
   }
-  const knownAnswers = ANSWER_KEYS.filter((key) => (input.contact.answers[key] ?? '').trim() !== '');
-  const qualificationLines: ScoreLine[] = knownAnswers.flatMap((key) => {
-    const points = model.qualification.pointsPerAnswer[key];
-    return points === undefined ? [] : [{ rule: `qualification.${key}`, points, reason: `${key} is known` }];
-  });
-  const completeFrameworks = (Object.keys(FRAMEWORKS) as Framework[]).filter((framework) =>
-    FRAMEWORKS[framework].every((key) => knownAnswers.includes(key)),
-  );
+  const answers = readAnswers(input.contact.answers, input.contact.answerReadings, model);
+  const qualificationLines = answers.lines;
   const lastHandRaiseAt = latestHandRaise(activities, model);
   const fit = sum(fitLines);
   const engagementPoints = sum(engagement.lines);
@@ -57,8 +46,10 @@ export function scoreContact(input: ScoringInput, model: ScoringModel, now: Date
     qualification,
     grade: gradeOf(fit, model),
     breakdown: [...fitLines, ...engagement.lines, ...qualificationLines],
-    knownAnswers,
-    completeFrameworks,
+    knownAnswers: answers.knownAnswers,
+    negativeAnswers: answers.negativeAnswers,
+    completeFrameworks: answers.completeFrameworks,
+    negativeFrameworks: answers.negativeFrameworks,
     handRaiser: lastHandRaiseAt !== undefined,
     lastHandRaiseAt,
     lastEngagedAt: engagement.lastEngagedAt,

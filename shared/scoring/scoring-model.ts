@@ -117,6 +117,19 @@ export const scoringModelSchema = z
     qualification: z.object({
       /** Points for each known answer; an answer not listed brings none. */
       pointsPerAnswer: z.partialRecord(answerKeySchema, points),
+      /**
+       * Free-text answers that say no, as case-insensitive patterns matched on the answer with its
+       * accents removed: `any` for every answer ("none", "n/a", "jamais"), or per answer
+       * ("no budget", "not me"). A form's picklist options are mapped in the forms configuration.
+       */
+      negativeAnswers: z._default(
+        z.partialRecord(z.enum([...answerKeySchema.options, 'any']), z.array(pattern)),
+        {},
+      ),
+      /** Answers that say nothing ("not sure", "je ne sais pas"): neither known nor negative. */
+      unknownAnswers: z._default(z.array(pattern), []),
+      /** Points for a negative answer (usually below zero); an answer not listed gets 0. */
+      negativePoints: z._default(z.partialRecord(answerKeySchema, points), {}),
     }),
     handRaisers: z.array(activityTypeSchema),
     policy: z.object({
@@ -129,6 +142,8 @@ export const scoringModelSchema = z
         minGrade: z.optional(gradeSchema),
         /** A hand-raiser with a complete framework qualifies whatever the score. */
         handRaiserWithCompleteFramework: z.boolean(),
+        /** A negative answer to one of these never qualifies without a person (it goes to review). */
+        blockOnNegative: z._default(z.array(answerKeySchema), ['budget', 'authority', 'timeline']),
       }),
       review: z.object({
         minScore: points,

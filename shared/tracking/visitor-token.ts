@@ -1,7 +1,8 @@
 import { createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
 import { EncryptJWT, errors, jwtDecrypt } from 'jose';
+import { SECRETS } from '#shared/runtime/settings.ts';
 
-export const VISITOR_TOKEN_SECRET_NAME = 'VISITOR_TOKEN_SECRET';
+export const VISITOR_TOKEN_SECRET_NAME = SECRETS.visitorToken.name;
 /** The cookie the intake sets for browsers, and the beacon reads when the page sends no token. */
 export const VISITOR_COOKIE_NAME = 'lf_vt';
 /** A year: a returning visitor is still recognised next season, and browsers cap cookies at 400 days. */

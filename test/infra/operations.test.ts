@@ -99,6 +99,20 @@ describe('alarms', () => {
       Threshold: 1,
     });
   });
+
+  it('alarms on the first hand-off dead-lettered after its announcement failed every attempt', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'leadflow-prod-handoff-dead-lettered',
+      Namespace: METRICS.namespace,
+      MetricName: METRICS.handOffsDeadLettered,
+      Dimensions: [
+        { Name: 'service', Value: METRICS.serviceName },
+        { Name: METRICS.stageDimension, Value: 'prod' },
+      ],
+      Statistic: 'Sum',
+      Threshold: 1,
+    });
+  });
 });
 
 /** A token inside the dashboard body, written as `ref(Id)` or `getatt(Id.Attr)` so the body parses as JSON. */

@@ -73,7 +73,7 @@ describe('npm run config, on the local pipeline', () => {
       expect(result.err).toContain('- engagement.halfLifeDays: ');
     }
     expect((await config('history', 'scoring-model')).out).toMatch(
-      /\nv1 {2}b2b-default-2 {2}\S+ {2}repository: the repository file\n$/,
+      new RegExp(`\nv1 {2}${modelFile.version} {2}\\S+ {2}repository: the repository file\n$`),
     );
   });
 
@@ -124,7 +124,7 @@ describe('npm run config, on the local pipeline', () => {
       '--by',
       'bob',
     );
-    expect(rollback.out).toContain('Published scoring-model v3 (b2b-default-2)');
+    expect(rollback.out).toContain(`Published scoring-model v3 (${modelFile.version})`);
     vi.setSystemTime(T0 + 122_000);
     expect((await scoreOfNewContact('dora@acme-robotics.com')).modelVersion).toBe(modelFile.version);
 
@@ -134,7 +134,7 @@ describe('npm run config, on the local pipeline', () => {
         .split('\n')
         .slice(1, 4)
         .map((line) => line.split('  ').slice(0, 2).join(' ')),
-    ).toEqual(['v3 b2b-default-2', 'v2 b2b-spring', 'v1 b2b-default-2']);
+    ).toEqual([`v3 ${modelFile.version}`, 'v2 b2b-spring', `v1 ${modelFile.version}`]);
     expect(history.out).toContain('bob: too many reviews (rollback to v1)');
     const audit = await config('audit', '--json');
     expect(JSON.parse(audit.out).map((entry: any) => [entry.kind, entry.version, entry.by])).toEqual([

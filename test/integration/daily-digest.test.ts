@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scheduledEvent } from '#infra/local/scheduler.ts';
-import { parseRecipients } from '#shared/digest/send-daily-digest.ts';
+import { DIGEST_RECIPIENTS_ENV, parseRecipients } from '#shared/digest/send-daily-digest.ts';
 import type { LocalPipeline } from '../support/local-pipeline.ts';
 import { mailsTo, startWithClock, stopWithClock } from '../support/nurture-pipeline.ts';
 
@@ -10,7 +10,9 @@ const recipients = parseRecipients(DIGEST_RECIPIENTS);
 let pipeline: LocalPipeline;
 
 beforeAll(async () => {
-  pipeline = await startWithClock(new Date('2026-03-02T09:00:00.000Z'), { DIGEST_RECIPIENTS });
+  pipeline = await startWithClock(new Date('2026-03-02T09:00:00.000Z'), {
+    [DIGEST_RECIPIENTS_ENV]: DIGEST_RECIPIENTS,
+  });
 });
 
 afterAll(() => stopWithClock(pipeline));

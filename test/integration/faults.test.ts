@@ -24,7 +24,7 @@ afterAll(() => stopWithClock(pipeline));
  * Fault injection: the next PutEvents carrying `detailType` fails as if the process had died between
  * the DynamoDB write and the put. The functions run in this process, so this reaches their clients.
  */
-function failNextPutOf(detailType: string): { failed: () => number } {
+function failNextPutOf(detailType: string, times = 1): { failed: () => number } {
   const send = EventBridgeClient.prototype.send;
   let failed = 0;
   vi.spyOn(EventBridgeClient.prototype, 'send').mockImplementation(function (
@@ -35,7 +35,7 @@ function failNextPutOf(detailType: string): { failed: () => number } {
     const carries =
       command instanceof PutEventsCommand &&
       command.input.Entries?.some((entry) => entry.DetailType === detailType);
-    if (carries && failed === 0) {
+    if (carries && failed < times) {
       failed += 1;
       return Promise.reject(new Error('injected fault: the process died before PutEvents'));
     }
@@ -119,6 +119,44 @@ describe('faults between the database write and PutEvents', () => {
     expect(await qualified()).toHaveLength(1);
     expect((await pipeline.profile(email))?.qualification?.announcedAt).toBeDefined();
     expect(await deadLetters()).toEqual([]);
+  });
+
+  it('shows "qualified, announcement pending" with the cause while the hand-off keeps failing, until it goes out', async () => {
+    const email = 'katherine@johnson-orbits.com';
+    const fault = failNextPutOf('Prospect Qualified', 3);
+    const response = await pipeline.postForm({
+      email,
+      formType: 'demo',
+      company: 'Johnson Orbits',
+      jobTitle: 'Head of Sales',
+      answers,
+    });
+    expect(response.status).toBe(202);
+    await pipeline.settled();
+    const contactView = async () =>
+      (await pipeline.admin('GET', `/admin/contacts?email=${encodeURIComponent(email)}`)).body.contact;
+    for (const minutes of [2, 10]) {
+      vi.setSystemTime(new Date(NOW.getTime() + minutes * 60_000));
+      await pipeline.refreshStaleScores();
+      await pipeline.settled();
+    }
+    // The scorer's put, then the refresher's after 1 and after 4 more minutes (the delay grows).
+    expect(fault.failed()).toBe(3);
+    expect((await contactView()).announcementPending).toMatchObject({
+      kind: 'qualification',
+      attempts: 3,
+      lastFailure: { reason: 'Error while putting the event' },
+    });
+    expect((await contactView()).stage).toBe('prospect');
+
+    vi.setSystemTime(new Date(NOW.getTime() + 6 * 60 * 60_000));
+    await pipeline.refreshStaleScores();
+    await pipeline.settled();
+    const qualified = (await pipeline.events('Prospect Qualified')).filter(
+      (event) => event.detail.contact.contactId === response.body.contactId,
+    );
+    expect(qualified).toHaveLength(1);
+    expect((await contactView()).announcementPending).toBeUndefined();
   });
 });
 

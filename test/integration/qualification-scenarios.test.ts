@@ -268,6 +268,100 @@ describe('qualification scenarios on the local runtime', () => {
     });
   });
 
+  it.each([['john&jane@company.com'], ['first~last@acme.io'], ['ivan@пример.рф']])(
+    'an unusual but valid address (%s) is handed off like any other: Prospect Qualified and a sales email',
+    async (address) => {
+      await atTime('2026-07-01T10:00:00Z', () =>
+        post({
+          email: address,
+          formType: 'detailed',
+          firstName: 'Jo',
+          company: 'Orbit',
+          jobTitle: 'Director of Operations',
+          companySize: '250',
+          country: 'Germany',
+          answers: bant,
+          consent,
+        }),
+      );
+      const email = address.replace('пример.рф', 'xn--e1afmkfd.xn--p1ai');
+      expect((await pipeline.profile(email))?.stage).toBe('prospect');
+      expect(await eventsAbout(email, 'Prospect Qualified')).toHaveLength(1);
+      expect((await notificationsAbout(email)).sales).toEqual(['Prospect qualified: Jo (Orbit)']);
+    },
+  );
+
+  it('an address SES cannot send to (josé@acme.io) is refused at intake with 422 and the reason, and nothing is stored', async () => {
+    const response = await pipeline.postForm({
+      email: 'josé@acme.io',
+      formType: 'demo',
+      answers: bant,
+      consent,
+    });
+    expect(response.status).toBe(422);
+    expect(JSON.stringify(response.body)).toMatch(/before the @/);
+    expect(await pipeline.profile('josé@acme.io')).toBeUndefined();
+  });
+
+  it('a demo request answering "no budget", "not me", "none", "never" goes to a person with its reasons, never straight to sales', async () => {
+    const email = 'nadia@nimbus-freight.fr';
+    await atTime('2026-07-02T09:00:00Z', () =>
+      post({
+        email,
+        formType: 'demo',
+        firstName: 'Nadia',
+        company: 'Nimbus',
+        jobTitle: 'Director of Operations',
+        companySize: '250',
+        country: 'France',
+        answers: { budget: 'no budget', authority: 'not me', need: 'none', timeline: 'jamais' },
+        consent,
+      }),
+    );
+    const stored = await pipeline.profile(email);
+    expect(stored?.stage).toBe('review');
+    expect(stored?.score).toMatchObject({ completeFrameworks: [], negativeFrameworks: ['BANT'] });
+    expect(rules(stored)).toEqual(
+      expect.arrayContaining(['qualification.budget.negative', 'qualification.timeline.negative']),
+    );
+    expect(await eventsAbout(email, 'Prospect Qualified')).toEqual([]);
+    const [requested] = await eventsAbout(email, 'Lead Review Requested');
+    expect(requested?.detail.reason).toBe(
+      'asked to talk to the team; answered no to budget, authority, timeline',
+    );
+  });
+
+  it('a picklist answer the form maps as disqualifying is read so, stored with the answer, and dropped when a free-text answer replaces it', async () => {
+    const email = 'ines@orbit-saas.io';
+    const form = {
+      email,
+      formType: 'demo',
+      firstName: 'Ines',
+      company: 'Orbit',
+      jobTitle: 'Director of Operations',
+      companySize: '250',
+      country: 'Germany',
+      consent,
+    };
+    await atTime('2026-07-03T09:00:00Z', () =>
+      post({
+        ...form,
+        answers: { ...bant, budget: 'Under 5k' },
+        answerReadings: { budget: 'disqualifying' },
+      }),
+    );
+    const negative = await pipeline.profile(email);
+    expect(negative?.stage).toBe('review');
+    expect(rules(negative)).toContain('qualification.budget.negative');
+
+    await atTime('2026-07-03T10:00:00Z', () =>
+      post({ ...form, formType: 'quote', answers: { budget: '40k approved' } }),
+    );
+    const requalified = await pipeline.profile(email);
+    expect(requalified?.score.negativeAnswers).toEqual([]);
+    expect(requalified?.stage).toBe('prospect');
+  });
+
   it('won: the prospect signs, a person marks it a customer, and new activity no longer moves or mails it', async () => {
     const email = 'omar@orbit-saas.io';
     const contactId = contactIdFor(email);
@@ -490,12 +584,19 @@ describe('npm run model, on the contacts the scenarios left', () => {
     );
     // Scored last on 3 June; months later the published model would give less, and says so.
     expect(out).toMatch(
-      /\nIf re-scored now with b2b-default-2: [\d.]+ = fit 38 \+ engagement [\d.]+ \+ qualification 10/,
+      new RegExp(
+        `\\nIf re-scored now with ${defaultScoringModel.version}: [\\d.]+ = fit 38 \\+ engagement [\\d.]+ \\+ qualification 10`,
+      ),
     );
     expect(out).toMatch(
       /Qualified {2}2026-06-01T11:30:00.000Z by alice@seller.example, hand-off q_[0-9a-f-]+\n/,
     );
     expect(out).toContain('2026-06-01T09:00:00.000Z  lead → review  scorer: asked to talk to the team');
+
+    const negative = await model('explain', 'nadia@nimbus-freight.fr');
+    expect(negative.out).toMatch(
+      /-10 {2}qualification\.budget\.negative\s+budget: a free-text answer read as negative; never qualifies automatically\n/,
+    );
 
     const json = await model('explain', 'dana@delta-freight.com', '--json');
     expect(JSON.parse(json.out)).toMatchObject({
@@ -521,7 +622,7 @@ describe('npm run model, on the contacts the scenarios left', () => {
     // The two leads left by the scenarios (the newsletter reader and the cold lead) would go to review.
     expect(report).toMatchObject({
       candidateVersion: 'candidate-review-everyone',
-      contacts: 9,
+      contacts: 14,
       changed: 2,
       transitions: { 'lead → review': 2 },
       gradeChanges: 0,
@@ -531,6 +632,22 @@ describe('npm run model, on the contacts the scenarios left', () => {
       'carl@cold-storage.se',
       'nora@nordwind-logistics.de',
     ]);
+    const lenient = structuredClone(defaultScoringModel);
+    lenient.version = 'candidate-negative-answers-qualify';
+    lenient.policy.autoQualify.blockOnNegative = [];
+    lenient.qualification.negativePoints = {};
+    lenient.policy.autoQualify.requireCompleteFramework = [];
+    lenient.policy.autoQualify.minScore = 50;
+    lenient.policy.review.minScore = 50;
+    const lenientFile = join(await mkdtemp(join(tmpdir(), 'leadflow-model-')), 'lenient.json');
+    await writeFile(lenientFile, JSON.stringify(lenient));
+    const lenientReport = JSON.parse(
+      (await model('simulate', '--model', lenientFile, '--at', '2026-07-02T12:00:00Z', '--json')).out,
+    );
+    // A model that let negative answers through would hand the contact that answered "no budget" to sales.
+    expect(lenientReport.examples).toContainEqual(
+      expect.objectContaining({ email: 'nadia@nimbus-freight.fr', from: 'review', to: 'prospect' }),
+    );
     const text = await model('simulate', '--model', file, '--at', '2026-11-06T12:00:00Z');
     expect(text.out).toContain('2 contacts would change stage at their next re-score.');
     expect(text.out).toContain('      2  lead → review');

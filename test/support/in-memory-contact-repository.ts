@@ -1,9 +1,10 @@
 import type { Activity } from '#shared/activity/activity.ts';
-import type { Contact } from '#shared/contact/contact.ts';
+import { type Contact, readingsAfter } from '#shared/contact/contact.ts';
 import type {
   ActivityRecord,
   Announcement,
   ContactRepository,
+  FailedAnnouncement,
   ScoreUpdate,
   StageTransition,
 } from '#shared/contact/contact-repository.ts';
@@ -43,6 +44,7 @@ export class InMemoryContactRepository implements ContactRepository {
       ...defined(record.profile),
       email: record.profile.email,
       answers: { ...existing?.answers, ...defined(record.answers) },
+      answerReadings: readingsAfter(existing?.answerReadings, defined(record.answers), record.answerReadings),
       consent: record.consent ?? existing?.consent,
       firstTouch: existing?.firstTouch ?? record.touch,
       lastTouch: record.touch ?? existing?.lastTouch,
@@ -84,12 +86,42 @@ export class InMemoryContactRepository implements ContactRepository {
       review: update.stage === 'review' ? (update.review ?? contact.review) : undefined,
       recycledAt: update.recycledAt ?? contact.recycledAt,
       answers: { ...contact.answers, ...update.answers },
+      answerReadings: readingsAfter(contact.answerReadings, update.answers ?? {}, undefined),
       version: contact.version + 1,
     });
     if (update.rescoreDueAt) this.rescoreDueAt.set(contactId, update.rescoreDueAt);
     else this.rescoreDueAt.delete(contactId);
     if (update.transition) this.transitions.push(update.transition);
     return 'saved';
+  }
+
+  async markAnnounceFailed(
+    contactId: string,
+    announcement: Announcement,
+    failed: FailedAnnouncement,
+  ): Promise<void> {
+    const contact = this.contacts.get(contactId);
+    const progress = {
+      announceAttempts: failed.attempts,
+      lastAnnounceFailure: failed.failure,
+      ...(failed.deadLetteredAt ? { deadLetteredAt: failed.deadLetteredAt } : {}),
+    };
+    const { qualification, review } = contact ?? {};
+    if (!contact) return;
+    if (
+      announcement.kind === 'qualification' &&
+      qualification?.qualificationId === announcement.id &&
+      !qualification.announcedAt
+    ) {
+      contact.qualification = { ...qualification, ...progress };
+    } else if (
+      announcement.kind === 'review' &&
+      review?.reviewRequestId === announcement.id &&
+      !review.announcedAt
+    ) {
+      contact.review = { ...review, ...progress };
+    } else return;
+    this.rescoreDueAt.set(contactId, failed.retryAt);
   }
 
   async markAnnounced(contactId: string, announcement: Announcement, at: string): Promise<void> {

@@ -152,6 +152,13 @@ export const en = {
   'contact.timeline': 'Activity',
   'contact.transitions': 'Stage changes',
   'contact.emails': 'Emails sent',
+  'contact.qualifiedPending':
+    'Qualified, announcement pending since {since}: sales and the CRM have not been told yet.',
+  'contact.reviewPending':
+    'In review, announcement pending since {since}: the review request has not gone out yet.',
+  'contact.announceFailed': '{attempts} failed attempts so far ({reason}); it is retried automatically.',
+  'contact.announceDeadLettered':
+    '{attempts} attempts failed ({reason}); operations were alerted, and it is still retried every 6 hours.',
   'contact.consent': 'Consent',
   'contact.notScored': 'Not scored yet.',
   'contact.scoreSummary':

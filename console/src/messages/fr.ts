@@ -157,6 +157,14 @@ export const fr: Readonly<Record<keyof typeof en, string>> = {
   'contact.timeline': 'Activité',
   'contact.transitions': "Changements d'étape",
   'contact.emails': 'E-mails envoyés',
+  'contact.qualifiedPending':
+    'Qualifié, annonce en attente depuis le {since} : ni les commerciaux ni le CRM n’ont encore été prévenus.',
+  'contact.reviewPending':
+    'En revue, annonce en attente depuis le {since} : la demande de revue n’est pas encore partie.',
+  'contact.announceFailed':
+    '{attempts} tentatives échouées à ce jour ({reason}) ; elle est retentée automatiquement.',
+  'contact.announceDeadLettered':
+    '{attempts} tentatives échouées ({reason}) ; l’exploitation a été alertée, et elle est encore retentée toutes les 6 heures.',
   'contact.consent': 'Consentement',
   'contact.notScored': 'Pas encore scoré.',
   'contact.scoreSummary':

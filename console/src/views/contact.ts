@@ -68,6 +68,7 @@ export async function renderContact(context: ViewContext, contactId: string): Pr
         ),
       ),
     ),
+    announcementNotice(view),
     actions.length > 0
       ? h(
           'div',
@@ -101,6 +102,31 @@ export async function renderContact(context: ViewContext, contactId: string): Pr
       section('contact.consent', consentSection(view)),
     ),
   );
+}
+
+/** "Qualified, announcement pending": the hand-off is saved but its event is not on the bus yet. */
+function announcementNotice({ contact }: ContactView): HTMLElement | null {
+  const pending = contact.announcementPending;
+  if (!pending) return null;
+  const lines: Child[] = [
+    h(
+      'strong',
+      {},
+      t(pending.kind === 'qualification' ? 'contact.qualifiedPending' : 'contact.reviewPending', {
+        since: format.dateTime(pending.since),
+      }),
+    ),
+  ];
+  if (pending.lastFailure) {
+    lines.push(
+      ' ',
+      t(pending.deadLetteredAt ? 'contact.announceDeadLettered' : 'contact.announceFailed', {
+        attempts: pending.attempts,
+        reason: pending.lastFailure.reason,
+      }),
+    );
+  }
+  return h('p', { class: 'notice announcement-pending', role: 'status' }, ...lines);
 }
 
 /** The score breakdown takes the whole width: its reasons are sentences. */

@@ -1,5 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
+import { EMAIL_ADDRESS_MAX_LENGTH, EMAIL_ADDRESS_PATTERN } from '#events/vocabulary/email-address.ts';
 
 /** A stage name prefixes stack and resource names, so it stays short, lower-case and DNS-safe. */
 export const stageNameSchema = z
@@ -96,6 +97,17 @@ export const stageConfigSchema = z.strictObject({
       corsAllowedOrigins: z.array(origin).default([]),
     })
     .prefault({}),
+  /** Who in the team hears of leads (the functions with `notify` access get these lists). */
+  notifications: z
+    .strictObject({
+      /** Hear of leads waiting in review and of qualified prospects. */
+      sales: z.array(z.email()).default([]),
+      /** Hear of qualified prospects. */
+      marketing: z.array(z.email()).default([]),
+      /** Receive the daily digest of new prospects and leads; by default marketing and sales. */
+      digest: z.array(z.email()).optional(),
+    })
+    .prefault({}),
   logs: z.strictObject({ retentionDays: retentionDays.default(30) }).prefault({}),
   events: z
     .strictObject({
@@ -106,7 +118,11 @@ export const stageConfigSchema = z.strictObject({
   alarms: z
     .strictObject({
       /** Addresses subscribed to the alarm topic (each confirms by email). */
-      emails: z.array(z.email()).default([]),
+      emails: z
+        .array(
+          z.string().max(EMAIL_ADDRESS_MAX_LENGTH).regex(EMAIL_ADDRESS_PATTERN, 'must be an email address'),
+        )
+        .default([]),
       /** Alarm before SES's account review at 5 % bounces. */
       sesBounceRate: z.number().gt(0).lt(0.05, 'must stay below SES review threshold of 0.05').default(0.04),
       /** Alarm before SES's account review at 0.1 % complaints. */

@@ -1,9 +1,16 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { METRICS } from '#shared/runtime/metric-names.ts';
 import { DeadLetterQueue } from '../dead-letter-queue.ts';
 import { notify } from './notify.ts';
 
@@ -24,6 +31,7 @@ export interface OperationsAlarmsProps {
  *   added tomorrow is covered without anyone remembering to add its alarm);
  * - any function error (a failed invocation is retried, then dead-lettered: it always matters);
  * - any throttle (work is delayed, and a lasting one exhausts the retries);
+ * - any hand-off dead-lettered (its event could not be put after every attempt);
  * - HTTP 5xx answers (a form tool's submission was not accepted and is now the tool's to retry).
  */
 export class OperationsAlarms extends Construct {
@@ -64,6 +72,17 @@ export class OperationsAlarms extends Construct {
         `${functionName} was throttled: the account's concurrency is exhausted or a limit is set too low.`,
       );
     }
+    add(
+      'handoff-dead-lettered',
+      new Metric({
+        namespace: METRICS.namespace,
+        metricName: METRICS.handOffsDeadLettered,
+        dimensionsMap: { service: METRICS.serviceName, [METRICS.stageDimension]: props.stageName },
+        period: ALARM_PERIOD,
+        statistic: 'Sum',
+      }),
+      'A qualification or review request could not be announced after every attempt: sales and the CRM have not heard of it. The contact page says why (docs/operations.md).',
+    );
     if (props.httpApi) {
       add(
         'http-5xx',

@@ -15,6 +15,21 @@ export const ANSWER_ATTRIBUTES = {
   challenges: 'answerChallenges',
 } as const;
 
+/** The reading of an answer given as a mapped form option, beside the answer (`answerBudgetReading`). */
+export function readingAttributeOf(answer: keyof typeof ANSWER_ATTRIBUTES): string {
+  return `${ANSWER_ATTRIBUTES[answer]}Reading`;
+}
+
+function answerReadingsOf(item: Item): Contact['answerReadings'] {
+  const readings = Object.fromEntries(
+    (Object.keys(ANSWER_ATTRIBUTES) as (keyof typeof ANSWER_ATTRIBUTES)[]).flatMap((answer) => {
+      const reading = item[readingAttributeOf(answer)];
+      return typeof reading === 'string' ? [[answer, reading]] : [];
+    }),
+  );
+  return Object.keys(readings).length > 0 ? (readings as Contact['answerReadings']) : undefined;
+}
+
 export const PROFILE_FIELDS = [
   'firstName',
   'lastName',
@@ -50,6 +65,7 @@ export function contactFromItem(item: Item): Contact {
       plans: text(ANSWER_ATTRIBUTES.plans),
       challenges: text(ANSWER_ATTRIBUTES.challenges),
     },
+    answerReadings: answerReadingsOf(item),
     consent: item.consent as Contact['consent'],
     firstTouch: item.firstTouch as Contact['firstTouch'],
     lastTouch: item.lastTouch as Contact['lastTouch'],

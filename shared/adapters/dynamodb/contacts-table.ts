@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { RESOURCE_ENV, requireEnv } from '#shared/runtime/environment.ts';
+import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 import { createDocumentClient } from './document-client.ts';
 
 export interface ContactsTable {
@@ -9,5 +9,5 @@ export interface ContactsTable {
 
 /** The contacts table as the wiring tells a function where it is; built once per container. */
 export function contactsTable(): ContactsTable {
-  return { documents: createDocumentClient(), tableName: requireEnv(RESOURCE_ENV.tableName) };
+  return { documents: createDocumentClient(), tableName: readSetting(SETTINGS.tableName) };
 }

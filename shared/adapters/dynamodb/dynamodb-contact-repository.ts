@@ -13,9 +13,16 @@ import type {
   ActivityRecord,
   Announcement,
   ContactRepository,
+  FailedAnnouncement,
   ScoreUpdate,
 } from '#shared/contact/contact-repository.ts';
-import { ANSWER_ATTRIBUTES, activityFromItem, contactFromItem, PROFILE_FIELDS } from './contact-item.ts';
+import {
+  ANSWER_ATTRIBUTES,
+  activityFromItem,
+  contactFromItem,
+  PROFILE_FIELDS,
+  readingAttributeOf,
+} from './contact-item.ts';
 import {
   CONTACTS_BY_SCORE_INDEX,
   SCORE_GRADE_ATTRIBUTE,
@@ -60,7 +67,13 @@ export class DynamoDbContactRepository implements ContactRepository {
       .add('activityCount', 1);
     for (const field of PROFILE_FIELDS) update.set(field, record.profile[field]);
     for (const [answer, attribute] of Object.entries(ANSWER_ATTRIBUTES)) {
-      update.set(attribute, record.answers[answer as keyof typeof ANSWER_ATTRIBUTES]);
+      const key = answer as keyof typeof ANSWER_ATTRIBUTES;
+      if (record.answers[key] === undefined) continue;
+      update.set(attribute, record.answers[key]);
+      // A new answer keeps a reading only if it came with one (a mapped form option).
+      const reading = record.answerReadings?.[key];
+      if (reading) update.set(readingAttributeOf(key), reading);
+      else update.remove(readingAttributeOf(key));
     }
     const command = new TransactWriteCommand({
       TransactItems: [
@@ -182,6 +195,26 @@ export class DynamoDbContactRepository implements ContactRepository {
     );
   }
 
+  async markAnnounceFailed(
+    contactId: string,
+    announcement: Announcement,
+    failed: FailedAnnouncement,
+  ): Promise<void> {
+    const { kind } = announcement;
+    const builder = new UpdateExpressionBuilder()
+      .set(`${kind}.announceAttempts`, failed.attempts)
+      .set(`${kind}.lastAnnounceFailure`, failed.failure)
+      .set(RESCORE_DUE_INDEX.partitionKey, RESCORE_DUE_INDEX.due)
+      .set(RESCORE_DUE_INDEX.sortKey, failed.retryAt);
+    if (failed.deadLetteredAt) builder.set(`${kind}.deadLetteredAt`, failed.deadLetteredAt);
+    const idPath = kind === 'qualification' ? 'qualification.qualificationId' : 'review.reviewRequestId';
+    await this.conditionalUpdate(
+      contactId,
+      builder,
+      `${builder.name(idPath)} = ${builder.value(announcement.id)} AND attribute_not_exists(${builder.name(`${kind}.announcedAt`)})`,
+    );
+  }
+
   private conditionalUpdate(
     contactId: string,
     builder: UpdateExpressionBuilder,
@@ -250,7 +283,8 @@ function setLifecycleAttributes(builder: UpdateExpressionBuilder, update: ScoreU
   }
   for (const [answer, attribute] of Object.entries(ANSWER_ATTRIBUTES)) {
     const value = update.answers?.[answer as keyof typeof ANSWER_ATTRIBUTES]?.trim();
-    if (value) builder.set(attribute, value);
+    if (value)
+      builder.set(attribute, value).remove(readingAttributeOf(answer as keyof typeof ANSWER_ATTRIBUTES));
   }
   if (update.rescoreDueAt) {
     builder

@@ -84,7 +84,21 @@ export function draftSubmission(
     utm: utm ?? page.utm,
     referrer: text('referrer') ?? page.referrer,
     answers,
+    answerReadings: answers && readingsOf(answers, rules.form),
   };
+}
+
+/** The reading of each answer that is one of the form's mapped options (see `answerOptions`). */
+function readingsOf(answers: Readonly<Record<string, string | undefined>>, form: FormSettings | undefined) {
+  const options = form?.answerOptions ?? {};
+  const readings: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(answers)) {
+    const mapped = options[key as keyof typeof options];
+    if (!mapped || value === undefined) continue;
+    const wanted = value.trim().toLowerCase();
+    readings[key] = Object.entries(mapped).find(([option]) => option.trim().toLowerCase() === wanted)?.[1];
+  }
+  return definedEntries(readings);
 }
 
 function overridesOf(form: FormSettings | undefined): Map<string, FieldTarget> {

@@ -1,9 +1,10 @@
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import * as z from 'zod/mini';
+import { SECRETS } from '#shared/runtime/settings.ts';
 import { defineSignedSource } from './form-source.ts';
 import { invalidSignature } from './signature.ts';
 
-export const GENERIC_SECRET_NAME = 'WEBHOOK_SECRET_GENERIC';
+export const GENERIC_SECRET_NAME = SECRETS.webhookGeneric.name;
 
 /**
  * Any tool or backend that signs JSON per Standard Webhooks (webhook-id, webhook-timestamp,

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
+import { SECRETS } from '#shared/runtime/settings.ts';
 import { draftSubmission, type SubmittedField } from '../mapping/submission-draft.ts';
 import { defineSignedSource, providerId as id, ignoredUnless, mappingRulesFor } from './form-source.ts';
 import { requireBodyHmacSha256 } from './signature.ts';
 
-export const TALLY_SECRET_NAME = 'WEBHOOK_SECRET_TALLY';
+export const TALLY_SECRET_NAME = SECRETS.webhookTally.name;
 
 const tallyFieldSchema = z.object({
   key: z.string().check(z.maxLength(300)),

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { utmFromUrl } from '#shared/activity/utm.ts';
+import { SECRETS } from '#shared/runtime/settings.ts';
 import { draftSubmission, type SubmittedField } from '../mapping/submission-draft.ts';
 import { defineSignedSource, providerId as id, ignoredUnless, mappingRulesFor } from './form-source.ts';
 import { invalidSignature, requireHmacSha256, withinReplayWindow } from './signature.ts';
 
-export const WEBFLOW_SECRET_NAME = 'WEBHOOK_SECRET_WEBFLOW';
+export const WEBFLOW_SECRET_NAME = SECRETS.webhookWebflow.name;
 
 /** The parts of a `form_submission` webhook leadflow reads; everything else is ignored. */
 const webflowWebhookSchema = z.object({

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FormType } from '#events/vocabulary/activity-type.ts';
 import type { EventPublisher, OutgoingEvent } from '#shared/activity/event-publisher.ts';
+import { EventPublishError } from '#shared/adapters/event-publisher.ts';
 import type { QualificationAnswers } from '#shared/contact/contact.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -44,11 +45,19 @@ function flakyBus(failures: number): EventPublisher {
     async publish(outgoingEvents: readonly OutgoingEvent[]) {
       if (left > 0) {
         left -= 1;
-        throw new Error('1 of 2 events could not be put on the bus (InternalFailure).');
+        throw new EventPublishError('1 of 2 events could not be put on the bus (InternalFailure).');
       }
       await events.publish(outgoingEvents);
     },
   };
+}
+
+/** Breaks the stored address the way an older, looser intake could have stored it. */
+function contactsWithUnsendableAddress(contactId: string): string {
+  const contact = contacts.contacts.get(contactId);
+  const broken = 'jane doe@acme-industries.com';
+  if (contact) contacts.contacts.set(contactId, { ...contact, email: broken });
+  return broken;
 }
 
 const bant = { budget: '50k', authority: 'CMO', need: 'scoring', timeline: 'Q3' };
@@ -167,6 +176,43 @@ describe('rescoreContact', () => {
     expect(contacts.contacts.get(contactId)?.qualification?.announcedAt).toBe(now.toISOString());
     await rescoreContact(contactId, deps());
     expect(events.ofType('Prospect Qualified')).toHaveLength(1);
+  });
+
+  it('never goes silent: each failed announcement is kept with its cause, retried later, then dead-lettered', async () => {
+    const contactId = await submit('jane@acme-industries.com', 'demo', bant);
+    const alwaysFailing = flakyBus(Number.POSITIVE_INFINITY);
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 6; attempt += 1) {
+      await expect(rescoreContact(contactId, deps(alwaysFailing))).rejects.toThrow(/could not be put/);
+      const due = Date.parse(contacts.rescoreDueAt.get(contactId) ?? '');
+      delays.push((due - now.getTime()) / 60_000);
+      now = new Date(due);
+    }
+    // 1, 4, 16, 64 minutes, then every 6 hours once dead-lettered.
+    expect(delays).toEqual([1, 4, 16, 64, 360, 360]);
+    const qualification = contacts.contacts.get(contactId)?.qualification;
+    expect(qualification).toMatchObject({
+      announceAttempts: 6,
+      lastAnnounceFailure: { reason: '1 of 2 events could not be put on the bus (InternalFailure).' },
+      deadLetteredAt: expect.any(String),
+    });
+    expect(qualification?.announcedAt).toBeUndefined();
+
+    // Once the cause is fixed, the next try puts it, with the key saved at the start.
+    await rescoreContact(contactId, deps());
+    expect(events.ofType('Prospect Qualified')).toEqual([
+      expect.objectContaining({ qualificationId: qualification?.qualificationId }),
+    ]);
+    expect(contacts.contacts.get(contactId)?.qualification?.announcedAt).toBe(now.toISOString());
+  });
+
+  it('says which field an event contract refused, without the value (it is personal data)', async () => {
+    const contactId = await submit('jane@acme-industries.com', 'demo', bant);
+    const contract = contactsWithUnsendableAddress(contactId);
+    await expect(rescoreContact(contactId, deps())).rejects.toThrow();
+    const failure = contacts.contacts.get(contactId)?.qualification?.lastAnnounceFailure;
+    expect(failure?.reason).toBe('the event contract refused the detail at contact.email');
+    expect(failure?.reason).not.toContain(contract);
   });
 
   it('stores the score with its breakdown and model version', async () => {
