@@ -133,7 +133,7 @@ export const adminApi = {
       decision,
     ),
   model: () => api<{ version: string; model: ScoringModel }>('GET', '/admin/model'),
-  simulate: (model: unknown, sample: number) =>
+  simulate: (model: unknown, sample: number | 'all') =>
     api<SampledSimulation>('POST', '/admin/model/simulate', { model, sample }),
   checkConfig: (kind: string, document: unknown) =>
     api<{ valid: boolean; errors: ConfigError[]; against?: number; changes: ConfigChange[] }>(

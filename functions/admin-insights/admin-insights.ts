@@ -9,7 +9,7 @@ import {
   type ContactListQuery,
   SORT_ORDERS,
 } from '#shared/contact/contact-directory.ts';
-import type { ContactHistoryReader } from '#shared/contact/contact-history.ts';
+import type { ContactHistory, ContactHistoryReader } from '#shared/contact/contact-history.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { foldForSearch } from '#shared/contact/contact-search-text.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
@@ -22,12 +22,18 @@ import { contactView } from '#shared/review/contact-view.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
 import { scoringModelSchema } from '#shared/scoring/scoring-model.ts';
-import { MAX_SIMULATION_SAMPLE, simulateOnRecentContacts } from '#shared/scoring/simulate-recent-contacts.ts';
+import {
+  MAX_SIMULATION_SAMPLE,
+  simulateOnEveryContact,
+  simulateOnRecentContacts,
+} from '#shared/scoring/simulate-recent-contacts.ts';
 
 export interface AdminInsightsDeps {
   readonly funnel: FunnelStore;
   readonly directory: ContactDirectory;
   readonly histories: ContactHistoryReader;
+  /** Every stored contact's history, for a simulation over the whole base. */
+  readonly everyContact: () => Promise<ContactHistory[]>;
   readonly model: CurrentConfig<ScoringModel>;
   readonly clock: () => Date;
   readonly readSecret: (name: string) => Promise<string>;
@@ -71,7 +77,11 @@ const searchQuerySchema = z
 const simulateBodySchema = z.object({
   /** The candidate model, as the JSON file marketing would publish. */
   model: z.unknown(),
-  sample: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_SIMULATION_SAMPLE)), 200),
+  /** How many recent leads to replay, or `all`: every stored contact. */
+  sample: z._default(
+    z.union([z.number().check(z.int(), z.minimum(1), z.maximum(MAX_SIMULATION_SAMPLE)), z.literal('all')]),
+    200,
+  ),
 });
 
 /**
@@ -163,7 +173,10 @@ async function simulate(event: APIGatewayProxyEventV2, deps: AdminInsightsDeps) 
     });
   }
   const model = (await deps.model()).document;
-  const simulation = await simulateOnRecentContacts(candidate.data, input.sample, { ...deps, model });
+  const simulation =
+    input.sample === 'all'
+      ? await simulateOnEveryContact(candidate.data, { ...deps, model })
+      : await simulateOnRecentContacts(candidate.data, input.sample, { ...deps, model });
   logger.info('model simulated', {
     candidateVersion: candidate.data.version,
     contacts: simulation.sample.contacts,

@@ -17,8 +17,11 @@ export interface SimulationSampleDeps {
 
 export interface SampledSimulation {
   readonly report: SimulationReport;
-  /** Which contacts were replayed: the most recently updated leads and leads in review. */
-  readonly sample: { readonly requested: number; readonly contacts: number };
+  /**
+   * Which contacts were replayed: the most recently updated leads and leads in review, or (`every`)
+   * every stored contact.
+   */
+  readonly sample: { readonly requested: number; readonly contacts: number; readonly every?: true };
 }
 
 /**
@@ -49,5 +52,26 @@ export async function simulateOnRecentContacts(
   return {
     report: simulateModel(histories, deps.model, candidate, deps.clock(), 5),
     sample: { requested, contacts: histories.length },
+  };
+}
+
+/**
+ * A candidate model's simulation on every stored contact, as `npm run model -- simulate` does: the
+ * console's "simulate before publish" over the whole base, until bulk jobs replay it in parallel.
+ * It reads the whole table once, so it is bounded by the function's timeout (a few tens of thousands
+ * of contacts); the command line has no such bound.
+ */
+export async function simulateOnEveryContact(
+  candidate: ScoringModel,
+  deps: {
+    readonly everyContact: () => Promise<ContactHistory[]>;
+    readonly model: ScoringModel;
+    readonly clock: () => Date;
+  },
+): Promise<SampledSimulation> {
+  const histories = await deps.everyContact();
+  return {
+    report: simulateModel(histories, deps.model, candidate, deps.clock(), 5),
+    sample: { requested: histories.length, contacts: histories.length, every: true },
   };
 }

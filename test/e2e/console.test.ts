@@ -261,6 +261,7 @@ describe('the marketing console', () => {
       policy: { ...model.policy, review: { ...model.policy.review, minScore: 5, minEngagement: 1 } },
     };
     await editor.fill(JSON.stringify(lenient, null, 2));
+    await page.getByLabel('Contacts to replay').selectOption('all');
     await page.getByRole('button', { name: 'Simulate' }).click();
     await expect.poll(() => page.locator('#kpi-changed .kpi-value').textContent()).not.toBe('0');
     expect(await page.locator('.simulation-result').textContent()).toContain('Lead → In review');

@@ -258,7 +258,7 @@ export const en = {
   'model.sample': 'Contacts to replay',
   'model.sampleSize': 'The {count} most recently updated',
   'model.sampleHint':
-    'Leads and leads in review: the only stages a model moves. npm run model -- simulate replays them all.',
+    'Recent leads and leads in review (the only stages a model moves), or every stored contact.',
   'model.simulate': 'Simulate',
   'model.simulating': 'Replaying recent leads…',
   'model.notJson': 'The candidate is not valid JSON.',
@@ -274,5 +274,7 @@ export const en = {
   'model.contacts': 'Contacts',
   'model.examples': 'Examples',
   'model.scores': 'Score now → candidate',
+  'model.sampleAll': 'Every stored contact',
+  'model.everyNote': 'Replayed on every stored contact.',
   'model.sampleNote': 'Replayed on up to {requested} recently updated leads and reviews.',
 } as const;

@@ -265,7 +265,7 @@ export const fr: Readonly<Record<keyof typeof en, string>> = {
   'model.sample': 'Contacts à rejouer',
   'model.sampleSize': 'Les {count} mis à jour le plus récemment',
   'model.sampleHint':
-    'Leads et leads à valider : les seules étapes qu’un modèle fait bouger. npm run model -- simulate les rejoue tous.',
+    'Les leads récents et ceux à valider (les seules étapes qu’un modèle fait bouger), ou tous les contacts enregistrés.',
   'model.simulate': 'Simuler',
   'model.simulating': 'Rejeu des leads récents…',
   'model.notJson': 'Le candidat n’est pas un JSON valide.',
@@ -281,5 +281,7 @@ export const fr: Readonly<Record<keyof typeof en, string>> = {
   'model.contacts': 'Contacts',
   'model.examples': 'Exemples',
   'model.scores': 'Score actuel → candidat',
+  'model.sampleAll': 'Tous les contacts enregistrés',
+  'model.everyNote': 'Rejoué sur tous les contacts enregistrés.',
   'model.sampleNote': 'Rejoué sur au plus {requested} leads et validations mis à jour récemment.',
 };

@@ -138,7 +138,10 @@ function simulation(editor: HTMLTextAreaElement): HTMLElement {
     }
   });
   const sample = select(
-    ['50', '200', '500'].map((n) => [n, t('model.sampleSize', { count: n })] as const),
+    [
+      ...['50', '200', '500'].map((n) => [n, t('model.sampleSize', { count: n })] as const),
+      ['all', t('model.sampleAll')] as const,
+    ],
     '200',
   );
   const result = h('div', { class: 'simulation-result', 'aria-live': 'polite' });
@@ -164,7 +167,8 @@ function simulation(editor: HTMLTextAreaElement): HTMLElement {
     submit.disabled = true;
     replace(result, h('p', { class: 'loading' }, t('model.simulating')));
     try {
-      replace(result, report(await adminApi.simulate(candidate, Number(sample.value))));
+      const size = sample.value === 'all' ? 'all' : Number(sample.value);
+      replace(result, report(await adminApi.simulate(candidate, size)));
       result.querySelector<HTMLElement>('h3')?.focus();
     } catch (error) {
       replace(
@@ -297,6 +301,10 @@ function report({ report: r, sample }: SampledSimulation): HTMLElement {
             ),
           ),
         ),
-    h('p', { class: 'hint' }, t('model.sampleNote', { requested: sample.requested })),
+    h(
+      'p',
+      { class: 'hint' },
+      sample.every ? t('model.everyNote') : t('model.sampleNote', { requested: sample.requested }),
+    ),
   );
 }

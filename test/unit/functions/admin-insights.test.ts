@@ -23,6 +23,11 @@ const deps = () => ({
   funnel,
   directory,
   histories: new InMemoryAdminViews(contacts),
+  everyContact: async () => {
+    const views = new InMemoryAdminViews(contacts);
+    const histories = await Promise.all([...contacts.contacts.keys()].map((id) => views.history(id)));
+    return histories.filter((history) => history !== undefined);
+  },
   model: fixedConfig(defaultScoringModel),
   clock: () => NOW,
   readSecret: async () => TEST_ADMIN_TOKEN,
@@ -243,6 +248,27 @@ describe('the model', () => {
       transitions: { 'lead → review': 1 },
     });
     expect(directory.queries[0]).toMatchObject({ stages: ['lead', 'review'], sort: 'updated', limit: 50 });
+  });
+
+  it('simulates a candidate on every stored contact when asked for all', async () => {
+    await aScoredContact('reader@acme-industries.com', 'whitepaper');
+    await aScoredContact('buyer@acme-industries.com', 'demo');
+    await aScoredContact('third@acme-industries.com', 'whitepaper');
+    const candidate = {
+      ...defaultScoringModel,
+      version: 'candidate-all',
+      policy: {
+        ...defaultScoringModel.policy,
+        review: { ...defaultScoringModel.policy.review, minScore: 10, minEngagement: 5 },
+      },
+    };
+    const response = await call(
+      adminEvent('POST /admin/model/simulate', { body: { model: candidate, sample: 'all' } }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.sample).toEqual({ requested: 3, contacts: 3, every: true });
+    expect(response.body.report).toMatchObject({ contacts: 3, transitions: { 'lead → review': 2 } });
+    expect(directory.queries).toEqual([]);
   });
 
   it('refuses an invalid candidate with every invalid path', async () => {
