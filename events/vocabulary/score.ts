@@ -59,8 +59,10 @@ export const scoreSchema = z.object({
   handRaiser: z.boolean(),
   /** The latest hand-raiser activity (demo, quote, contact request, meeting…). */
   lastHandRaiseAt: z.optional(z.iso.datetime()),
-  /** The latest activity that brought points: re-engagement after a rejected review is measured on it. */
+  /** The latest activity that brought points. */
   lastEngagedAt: z.optional(z.iso.datetime()),
+  /** The latest sign of life the model names (a form, a meeting booked): a recycled contact comes back on it. */
+  lastSignOfLifeAt: z.optional(z.iso.datetime()),
   businessEmail: z.boolean(),
   modelVersion: z.string().check(z.minLength(1)),
   scoredAt: z.iso.datetime(),

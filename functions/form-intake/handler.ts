@@ -2,7 +2,7 @@ import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { busPublisher } from '#shared/adapters/event-publisher.ts';
 import { readSecret } from '#shared/adapters/secrets.ts';
-import { defaultFormsConfig } from '#shared/intake/default-forms.ts';
+import { deployedFormsConfig } from '#shared/intake/default-forms.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { createFormIntakeHandler } from './form-intake.ts';
@@ -15,6 +15,6 @@ export const handler = lambdaHandler(() => {
     events: busPublisher(),
     readSecret,
     clock: systemClock,
-    forms: defaultFormsConfig,
+    forms: deployedFormsConfig(),
   });
 });

@@ -2,6 +2,7 @@ import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbNoticeLog } from '#shared/adapters/dynamodb/dynamodb-notice-log.ts';
 import { sendingAdapters } from '#shared/adapters/sending-adapters.ts';
 import { notificationRecipients } from '#shared/notify/recipients.ts';
+import { configuredSlotWaitMs, SLOT_WAIT_ENV } from '#shared/nurture/send-rate.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
@@ -14,6 +15,7 @@ export const handler = lambdaHandler(() => {
     ...sendingAdapters(table),
     notices: new DynamoDbNoticeLog(table.documents, table.tableName),
     clock: systemClock,
+    slotWaitMs: configuredSlotWaitMs(SLOT_WAIT_ENV.salesNotifier),
     recipients: notificationRecipients(),
     baseUrl: readSetting(SETTINGS.publicBaseUrl) ?? '',
   });

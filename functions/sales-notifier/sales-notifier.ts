@@ -5,13 +5,14 @@ import { leadReviewRequested } from '#events/lead-review-requested.ts';
 import { prospectQualified } from '#events/prospect-qualified.ts';
 import type { SalesNotice } from '#shared/notify/notification-email.ts';
 import { type NotifySalesDeps, notifySales } from '#shared/notify/notify-sales.ts';
+import { invocationWindow } from '#shared/runtime/invocation-window.ts';
 import { logger } from '#shared/runtime/logger.ts';
 
 /** Consumer of "Lead Review Requested" and "Prospect Qualified": emails sales and marketing. */
 export function createSalesNotifierHandler(deps: NotifySalesDeps) {
-  return middy<EventBridgeEvent<string, unknown>, void>().handler(async (event) => {
+  return middy<EventBridgeEvent<string, unknown>, void>().handler(async (event, context) => {
     const notice = noticeOf(event);
-    const outcome = await notifySales(notice, deps);
+    const outcome = await notifySales(notice, deps, invocationWindow(context, deps.clock()));
     logger.info('sales notified', {
       kind: notice.kind,
       contactId: notice.detail.contact.contactId,

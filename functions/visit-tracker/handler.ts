@@ -1,6 +1,6 @@
 import { busPublisher } from '#shared/adapters/event-publisher.ts';
 import { readSecret } from '#shared/adapters/secrets.ts';
-import { defaultFormsConfig } from '#shared/intake/default-forms.ts';
+import { deployedFormsConfig } from '#shared/intake/default-forms.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { createVisitTrackerHandler } from './visit-tracker.ts';
@@ -11,6 +11,6 @@ export const handler = lambdaHandler(() =>
     events: busPublisher(),
     readSecret,
     clock: systemClock,
-    forms: defaultFormsConfig,
+    forms: deployedFormsConfig(),
   }),
 );

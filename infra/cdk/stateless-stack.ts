@@ -90,6 +90,7 @@ export class StatelessStack extends Stack {
             mailConfigurationSet: resources.mailConfigurationSet.configurationSetName,
             publicBaseUrl,
             notifications: stage.config.notifications,
+            formSites: stage.config.forms,
           }),
           ...secretEnvironment,
           ...declaration.environment,

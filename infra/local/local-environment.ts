@@ -1,4 +1,4 @@
-import { resourceEnvironment, type TeamRecipients } from '#infra/wiring/resource-environment.ts';
+import { type ResourceLocations, resourceEnvironment } from '#infra/wiring/resource-environment.ts';
 import type { FunctionDeclaration } from '#infra/wiring/types.ts';
 import { RESOURCE_ENV } from '#shared/runtime/environment.ts';
 import { DEV_SECRETS } from './dev-secrets.ts';
@@ -18,7 +18,9 @@ export interface LocalEnvironmentInput {
   readonly eventBusName: string;
   readonly mailFrom: string;
   /** The team's notification lists from the stage configuration; none when absent. */
-  readonly notifications?: TeamRecipients;
+  readonly notifications?: ResourceLocations['notifications'];
+  /** Where the HTML forms are embedded, from the stage configuration; none when absent. */
+  readonly formSites?: ResourceLocations['formSites'];
   /** The environment as it is now: a secret the developer set there is kept. */
   readonly current: NodeJS.ProcessEnv;
   readonly devSecrets?: Readonly<Record<string, string>>;
@@ -51,6 +53,7 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     mailFrom: input.mailFrom,
     publicBaseUrl: input.endpoints.gateway,
     notifications: input.notifications,
+    formSites: input.formSites,
   };
   const devSecrets = input.devSecrets ?? DEV_SECRETS;
   const settings = new Map<string, { value: string; declaredBy: string }>();

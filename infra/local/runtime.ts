@@ -62,6 +62,12 @@ export interface LocalRuntimeOptions {
   readonly console?: boolean;
 }
 
+/** The deploy-time values of a stage's configuration that the functions get, as in AWS. */
+function stageValues(stage: string) {
+  const config = loadStageConfig({ stage });
+  return { notifications: config.notifications, formSites: config.forms };
+}
+
 export interface LocalRuntime {
   readonly urls: LocalEndpoints;
   readonly bus: LocalEventBus;
@@ -85,9 +91,9 @@ export const LOCAL_TABLE_NAME = `leadflow-${contactsTable.id.toLowerCase()}`;
 export const LOCAL_MAIL_FROM = 'leadflow@example.com';
 
 /**
- * Handler modules build their SDK clients once, at import, from the environment of that moment, and
- * stay cached for the life of the process: a second runtime in the same process would send their
- * calls to the first one's (closed) ports. One at a time is therefore enforced, not just advised.
+ * Handler modules build their SDK clients once, on their first invocation, from the environment of
+ * that moment, and stay cached for the life of the process: a second runtime in the same process
+ * would send their calls to the first one's (closed) ports. One at a time is therefore enforced.
  */
 let running = false;
 
@@ -219,7 +225,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         tableName: LOCAL_TABLE_NAME,
         eventBusName: LOCAL_EVENT_BUS_NAME,
         mailFrom: LOCAL_MAIL_FROM,
-        notifications: loadStageConfig({ stage: options.stage ?? LOCAL_STAGE }).notifications,
+        ...stageValues(options.stage ?? LOCAL_STAGE),
         current: process.env,
       }),
       ...options.env,

@@ -7,6 +7,7 @@ import { prospectQualified } from '#events/prospect-qualified.ts';
 import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
 import { ACTIVITY_RETENTION_ENV, DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared/activity/retention.ts';
 import { engagementSignalsPattern } from '#shared/engagement/signals-from-events.ts';
+import { SLOT_WAIT_ENV } from '#shared/nurture/send-rate.ts';
 import { SECRETS } from '#shared/runtime/settings.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts';
@@ -51,7 +52,7 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/forms/{source}' },
       { kind: 'http', method: 'OPTIONS', path: '/forms/{source}' },
     ],
-    access: { table: 'readWrite', bus: 'put' },
+    access: { table: 'readWrite', bus: 'put', forms: 'receive' },
     secrets: [
       SECRETS.webhookGeneric.name,
       SECRETS.webhookTypeform.name,
@@ -69,7 +70,7 @@ export const functions = {
       { kind: 'http', method: 'POST', path: '/track' },
       { kind: 'http', method: 'OPTIONS', path: '/track' },
     ],
-    access: { bus: 'put' },
+    access: { bus: 'put', forms: 'receive' },
     secrets: [SECRETS.visitorToken.name],
   }),
   engagementRecorder: defineFunction({
@@ -149,7 +150,9 @@ export const functions = {
     triggers: [{ kind: 'schedule', ruleName: 'SendDailyDigest', expression: 'cron(0 7 * * ? *)' }],
     // Who gets the digest comes from the stage configuration (`notifications`); none, no digest.
     access: { table: 'readWrite', mail: 'send', notify: 'digest' },
-    environment: SENDING,
+    // Room for two copies to wait behind nurture's backlog; a test holds every wait inside it.
+    timeoutSeconds: 60,
+    environment: { ...SENDING, [SLOT_WAIT_ENV.dailyDigest]: '40000' },
   }),
   adminApi: defineFunction({
     entry: 'functions/admin-api/handler.ts',
@@ -174,7 +177,9 @@ export const functions = {
     ],
     // Who hears of it comes from the stage configuration (`notifications`); none, no email.
     access: { table: 'readWrite', mail: 'send', notify: 'team' },
-    environment: SENDING,
+    environment: { ...SENDING, [SLOT_WAIT_ENV.salesNotifier]: '20000' },
+    // The slot wait, the sends and their writes, with room to spare: a test holds it.
+    timeoutSeconds: 30,
   }),
   dealRecorder: defineFunction({
     entry: 'functions/deal-recorder/handler.ts',

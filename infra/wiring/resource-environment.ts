@@ -1,3 +1,4 @@
+import type { FormSites } from '#shared/intake/forms-config.ts';
 import { RESOURCE_ENV } from '#shared/runtime/environment.ts';
 import { SETTINGS } from '#shared/runtime/settings.ts';
 import type { Access } from './types.ts';
@@ -19,6 +20,8 @@ export interface ResourceLocations {
   readonly publicBaseUrl?: string;
   /** Absent: nobody is notified (an empty list each). */
   readonly notifications?: TeamRecipients;
+  /** Where the HTML forms are embedded; absent: no form placed, no beacon page. */
+  readonly formSites?: FormSites;
 }
 
 /**
@@ -44,6 +47,11 @@ export function resourceEnvironment(access: Access, locations: ResourceLocations
   if (access.notify === 'digest') {
     environment[SETTINGS.digestRecipients.name] = (team.digest ?? [...team.marketing, ...team.sales]).join(
       ',',
+    );
+  }
+  if (access.forms) {
+    environment[SETTINGS.formSites.name] = JSON.stringify(
+      locations.formSites ?? { html: {}, track: { allowedOrigins: [] } },
     );
   }
   return environment;

@@ -51,6 +51,8 @@ export interface Access {
    * digest's recipients (see `notifications` in infra/cdk/config/stage-config.ts).
    */
   readonly notify?: 'team' | 'digest';
+  /** Takes form posts or beacons from web pages: gets the stage configuration's `forms` sites. */
+  readonly forms?: 'receive';
 }
 
 /**

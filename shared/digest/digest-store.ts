@@ -24,7 +24,12 @@ export interface DigestStore {
   addLead(day: string, contactId: string, at: string): Promise<void>;
   addProspect(day: string, prospect: DigestProspect): Promise<void>;
   day(day: string): Promise<DigestDay>;
-  /** Claims the day's digest so it is sent once; false when it was already claimed. */
-  claimSending(day: string, at: string): Promise<boolean>;
-  releaseSending(day: string): Promise<void>;
+  /**
+   * Claims the day's digest for one recipient (a hash of the address) so it is sent once; false
+   * when it was sent, or is being sent under a lease that has not expired.
+   */
+  claimSending(day: string, recipientKey: string, at: string, leaseUntil: string): Promise<boolean>;
+  /** The digest went out to this recipient: the claim never expires. */
+  confirmSent(day: string, recipientKey: string, at: string): Promise<void>;
+  releaseSending(day: string, recipientKey: string): Promise<void>;
 }

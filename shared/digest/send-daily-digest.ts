@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import type { Mailer } from '#shared/nurture/mailer.ts';
 import { renderEmail } from '#shared/nurture/render-email.ts';
-import { type SendRateLimiter, TEAM_EMAIL_SLOT_WAIT_MS } from '#shared/nurture/send-rate.ts';
+import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
+import { type InvocationWindow, leaseUntil, waitsEndBy } from '#shared/runtime/invocation-window.ts';
 import { SETTINGS } from '#shared/runtime/settings.ts';
 import type { DigestStore } from './digest-store.ts';
 import { utcDay } from './record-for-digest.ts';
@@ -13,6 +15,8 @@ export interface DailyDigestDeps {
   readonly mailer: Mailer;
   readonly rateLimiter: SendRateLimiter;
   readonly clock: Clock;
+  /** The longest one run waits for sending slots (declared in the wiring). */
+  readonly slotWaitMs: number;
   /** Marketing and sales addresses, from the stage configuration's `notifications.digest`. */
   readonly recipients: readonly string[];
 }
@@ -38,19 +42,21 @@ export const DIGEST_RECIPIENTS_ENV = SETTINGS.digestRecipients.name;
 const MAX_ROWS = 100;
 
 /**
- * Sends yesterday's (UTC) digest of new prospects and new leads to marketing and sales, once: the day
- * is claimed before sending and released if SES refuses, so a retry sends it and a duplicate run does
- * not. Leads are read fresh, so the digest shows today's stage and score; a quiet day sends nothing.
+ * Sends yesterday's (UTC) digest of new prospects and new leads to marketing and sales, once each:
+ * each recipient's copy is claimed before sending, under a lease that ends just after this run, and
+ * released if SES refuses, so a retry sends what is missing, a run killed mid-send is taken over once
+ * its lease passed, and a duplicate run sends nothing. Every wait ends inside the run's window.
+ * Leads are read fresh, so the digest shows today's stage and score; a quiet day sends nothing.
  */
-export async function sendDailyDigest(deps: DailyDigestDeps): Promise<DailyDigestOutcome> {
+export async function sendDailyDigest(
+  deps: DailyDigestDeps,
+  window: InvocationWindow,
+): Promise<DailyDigestOutcome> {
   const now = deps.clock();
   const day = utcDay(new Date(now.getTime() - 86_400_000).toISOString());
   if (deps.recipients.length === 0) return { sent: false, day, reason: 'no-recipients' };
   const { leadIds, prospects } = await deps.digests.day(day);
   if (leadIds.length === 0 && prospects.length === 0) return { sent: false, day, reason: 'nothing-new' };
-  if (!(await deps.digests.claimSending(day, now.toISOString())))
-    return { sent: false, day, reason: 'already-sent' };
-
   const prospectIds = new Set(prospects.map((prospect) => prospect.contactId));
   const listedLeads = leadIds.filter((id) => !prospectIds.has(id));
   const leads = [];
@@ -76,23 +82,26 @@ export async function sendDailyDigest(deps: DailyDigestDeps): Promise<DailyDiges
     leads,
     omitted: Math.max(0, listedLeads.length - MAX_ROWS) + Math.max(0, prospects.length - MAX_ROWS),
   });
-  try {
-    for (const to of deps.recipients) {
-      if (!(await deps.rateLimiter.acquire(TEAM_EMAIL_SLOT_WAIT_MS)))
+  const waitsEnd = waitsEndBy(window, deps.clock(), deps.slotWaitMs);
+  let sent = 0;
+  for (const to of deps.recipients) {
+    // Hashed, so the stored key holds no colleague's address.
+    const key = createHash('sha256').update(to).digest('hex').slice(0, 16);
+    if (!(await deps.digests.claimSending(day, key, deps.clock().toISOString(), leaseUntil(window))))
+      continue;
+    try {
+      if (!(await deps.rateLimiter.acquire(Math.max(0, waitsEnd - deps.clock().getTime()))))
         throw new Error('No sending slot for the daily digest.');
       await deps.mailer.send({ to, ...email, tags: { kind: 'internal', template: 'daily-digest' } });
+    } catch (error) {
+      await deps.digests.releaseSending(day, key);
+      throw error;
     }
-  } catch (error) {
-    await deps.digests.releaseSending(day);
-    throw error;
+    sent += 1;
+    await deps.digests.confirmSent(day, key, deps.clock().toISOString());
   }
-  return {
-    sent: true,
-    day,
-    leads: listedLeads.length,
-    prospects: prospects.length,
-    recipients: deps.recipients.length,
-  };
+  if (sent === 0) return { sent: false, day, reason: 'already-sent' };
+  return { sent: true, day, leads: listedLeads.length, prospects: prospects.length, recipients: sent };
 }
 
 /** `LEADFLOW_DIGEST_RECIPIENTS`: addresses separated by commas or spaces, checked, duplicates removed. */

@@ -87,6 +87,66 @@ export const formsConfigSchema = z.object({
 });
 export type FormsConfig = z.infer<typeof formsConfigSchema>;
 
+/** A form id as `?form=` names it and the files key it. */
+const formIdSchema = z.string().check(z.regex(/^[\w-]{1,64}$/));
+
+/**
+ * Where the HTML forms are embedded, per stage: who may post each form and where its visitors go
+ * next, and which other pages may send the beacon. These differ between a developer's machine and
+ * production, so they live in the stage configuration (`forms` in infra/cdk/config/<stage>.json),
+ * not in shared/intake/forms.json, and reach the functions as a setting.
+ */
+export const formSitesSchema = z.object({
+  html: z._default(
+    z.record(formIdSchema, z.pick(htmlFormSettingsSchema, { allowedOrigins: true, thankYouUrl: true })),
+    {},
+  ),
+  track: z._default(z.object({ allowedOrigins: z._default(z.array(originPatternSchema), []) }), {
+    allowedOrigins: [],
+  }),
+});
+export type FormSites = z.infer<typeof formSitesSchema>;
+
+/** shared/intake/forms.json: every form but where it is embedded (see {@link formSitesSchema}). */
+export const formsFileSchema = z.object({
+  html: z.object({
+    forms: z._default(
+      z.record(formIdSchema, z.omit(htmlFormSettingsSchema, { allowedOrigins: true, thankYouUrl: true })),
+      {},
+    ),
+  }),
+  typeform: formsConfigSchema.shape.typeform,
+  tally: formsConfigSchema.shape.tally,
+  webflow: formsConfigSchema.shape.webflow,
+});
+export type FormsFile = z.infer<typeof formsFileSchema>;
+
+/**
+ * The forms configuration a function runs: the forms file with the stage's sites put in. A form
+ * placed by the stage but missing from the file, or the reverse, stops the cold start by name.
+ */
+export function formsConfigWithSites(file: FormsFile, sites: FormSites): FormsConfig {
+  for (const formId of Object.keys(sites.html)) {
+    if (!Object.hasOwn(file.html.forms, formId)) {
+      throw new Error(
+        `The stage configuration places the HTML form "${formId}", which shared/intake/forms.json does not declare.`,
+      );
+    }
+  }
+  const forms = Object.fromEntries(
+    Object.entries(file.html.forms).map(([formId, form]) => {
+      const site = settingsOf(sites.html, formId);
+      if (!site) {
+        throw new Error(
+          `The HTML form "${formId}" has no allowed origins and thank-you page: add it to \`forms.html\` of the stage configuration.`,
+        );
+      }
+      return [formId, { ...form, ...site }];
+    }),
+  );
+  return parseFormsConfig({ ...file, html: { forms }, track: sites.track });
+}
+
 /** Parses a configuration, or throws one error that names every invalid path (zod's own report). */
 export function parseFormsConfig(input: unknown): FormsConfig {
   const result = formsConfigSchema.safeParse(input);

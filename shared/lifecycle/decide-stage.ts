@@ -37,14 +37,18 @@ export function decideStage(
     };
   }
   const { recycledAt } = context;
-  if (recycledAt && !(score.lastEngagedAt && score.lastEngagedAt > recycledAt)) {
+  if (recycledAt && !(score.lastSignOfLifeAt && score.lastSignOfLifeAt > recycledAt)) {
     return {
       stage: 'lead',
-      reason: `review rejected on ${recycledAt.slice(0, 10)}; waiting for new engagement`,
+      reason: `recycled on ${recycledAt.slice(0, 10)}; waiting for a sign of life (a form, a meeting booked)`,
     };
   }
   const handRaised = Boolean(score.lastHandRaiseAt && (!recycledAt || score.lastHandRaiseAt > recycledAt));
   const autoQualify = autoQualification(score, handRaised, policy.autoQualify);
+  if (autoQualify && recycledAt && !policy.recycle.autoQualify) {
+    const reason = `recycled on ${recycledAt.slice(0, 10)}, back through review by a person: ${autoQualify}`;
+    return { stage: 'review', reason };
+  }
   if (autoQualify) return { stage: 'prospect', reason: autoQualify };
   if (current === 'review') return { stage: 'review', reason: 'waiting for a sales review' };
   const blocking = blockingNegatives(score, policy.autoQualify);

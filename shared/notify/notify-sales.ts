@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Mailer } from '#shared/nurture/mailer.ts';
-import { type SendRateLimiter, TEAM_EMAIL_SLOT_WAIT_MS } from '#shared/nurture/send-rate.ts';
+import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
+import { type InvocationWindow, leaseUntil, waitsEndBy } from '#shared/runtime/invocation-window.ts';
 import type { NoticeLog } from './notice-log.ts';
 import { renderNotification, type SalesNotice } from './notification-email.ts';
 import type { NotificationRecipients } from './recipients.ts';
@@ -12,6 +13,8 @@ export interface NotifySalesDeps {
   readonly rateLimiter: SendRateLimiter;
   readonly notices: NoticeLog;
   readonly clock: Clock;
+  /** The longest this function waits for sending slots in one invocation (declared in the wiring). */
+  readonly slotWaitMs: number;
   readonly recipients: NotificationRecipients;
   /** Where the admin API is served, for the links in the email. */
   readonly baseUrl: string;
@@ -27,9 +30,14 @@ export interface NotifySalesOutcome {
  * Emails the configured people about one hand-off, once per recipient: each send is claimed under
  * the hand-off's idempotency key first and waits for a slot of the shared send rate; a send SES
  * refuses, or one with no slot free in time, releases its claim and fails the invocation, so the
- * event's retry sends exactly the missing ones.
+ * event's retry sends exactly the missing ones. Every wait ends inside the invocation's window, and a
+ * claim is leased until just after it: a function killed mid-send is retried and sends once.
  */
-export async function notifySales(notice: SalesNotice, deps: NotifySalesDeps): Promise<NotifySalesOutcome> {
+export async function notifySales(
+  notice: SalesNotice,
+  deps: NotifySalesDeps,
+  window: InvocationWindow,
+): Promise<NotifySalesOutcome> {
   const recipients =
     notice.kind === 'review-requested' ? deps.recipients.reviewRequested : deps.recipients.prospectQualified;
   const { contactId } = notice.detail.contact;
@@ -38,23 +46,26 @@ export async function notifySales(notice: SalesNotice, deps: NotifySalesDeps): P
   const email = renderNotification(notice, deps.baseUrl);
   let sent = 0;
   let alreadySent = 0;
+  const waitsEnd = waitsEndBy(window, deps.clock(), deps.slotWaitMs);
   for (const to of recipients) {
     // The recipient is hashed so that the key, which is stored, holds no address of a colleague.
     const key = `${notice.kind}#${handOffId}#${createHash('sha256').update(to).digest('hex').slice(0, 16)}`;
-    if (!(await deps.notices.claim(contactId, key, deps.clock().toISOString()))) {
+    if (!(await deps.notices.claim(contactId, key, deps.clock().toISOString(), leaseUntil(window)))) {
       alreadySent += 1;
       continue;
     }
     try {
-      if (!(await deps.rateLimiter.acquire(TEAM_EMAIL_SLOT_WAIT_MS))) {
+      if (!(await deps.rateLimiter.acquire(Math.max(0, waitsEnd - deps.clock().getTime())))) {
         throw new Error('No sending slot free for a sales notification; the event will be retried.');
       }
       await deps.mailer.send({ to, ...email, tags: { notice: notice.kind } });
-      sent += 1;
     } catch (error) {
       await deps.notices.release(contactId, key);
       throw error;
     }
+    sent += 1;
+    // Outside the try: once the email is out, a failed confirmation must not release the claim.
+    await deps.notices.confirm(contactId, key, deps.clock().toISOString());
   }
   return { sent, alreadySent };
 }

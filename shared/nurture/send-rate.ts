@@ -13,10 +13,22 @@ export interface SendRateLimiter {
 }
 
 /**
- * How long an email to our own teams (a sales notification, the daily digest) waits for a sending
- * slot before its invocation fails and is retried: nurture's backlog may hold the slots a while.
+ * The settings, declared per function in the wiring, of how long one invocation of a function that
+ * emails our own teams waits for sending slots before it fails and is retried: nurture's backlog may
+ * hold the slots a while. One name per function (the local runtime shares one environment); each
+ * ends in `_SLOT_WAIT_MS`, and a test holds it, with a margin, inside its function's timeout.
  */
-export const TEAM_EMAIL_SLOT_WAIT_MS = 30_000;
+export const SLOT_WAIT_ENV = {
+  salesNotifier: SETTINGS.notifySlotWaitMs.name,
+  dailyDigest: SETTINGS.digestSlotWaitMs.name,
+} as const;
+
+/** A declared slot wait; a function that sends to the teams refuses to start without one. */
+export function configuredSlotWaitMs(name: (typeof SLOT_WAIT_ENV)[keyof typeof SLOT_WAIT_ENV]): number {
+  return readSetting(
+    name === SLOT_WAIT_ENV.salesNotifier ? SETTINGS.notifySlotWaitMs : SETTINGS.digestSlotWaitMs,
+  );
+}
 
 /** The configured rate, at least 1; the SES sandbox rate when unset. */
 export function configuredSendRate(): number {

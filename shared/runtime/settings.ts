@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { normalizeEmail } from '#shared/contact/email.ts';
+import { type FormSites, formSitesSchema } from '#shared/intake/forms-config.ts';
 
 /**
  * The settings catalogue: every run-time setting and secret a function reads, declared once with
@@ -116,6 +117,27 @@ function addressList(name: string, doc: string, setBy: string): Setting<readonly
   };
 }
 
+/** The stage configuration's `forms` block as JSON, checked as the function loads; unset, no sites. */
+function formSites(name: string, doc: string, setBy: string): Setting<FormSites> {
+  return {
+    name,
+    doc,
+    setBy,
+    defaultText: 'no HTML form placed, no beacon page',
+    parse: (raw) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(present(raw) ?? '{}');
+      } catch {
+        throw new Error(`${name} is not valid JSON.`);
+      }
+      const parsed = formSitesSchema.safeParse(json);
+      if (!parsed.success) throw new Error(`${name} is not valid:\n${z.prettifyError(parsed.error)}`);
+      return parsed.data;
+    },
+  };
+}
+
 /**
  * Two years: far past the point where engagement has decayed to nothing (a 30-day half-life leaves
  * under a millionth after two years), and a common answer to GDPR's storage limitation for B2B leads.
@@ -168,6 +190,18 @@ export const SETTINGS = {
     WIRING,
     { min: 1, default: 1, unit: 'emails per second' },
   ),
+  notifySlotWaitMs: wholeNumber(
+    'LEADFLOW_NOTIFY_SLOT_WAIT_MS',
+    "How long one invocation of the sales notifier waits for sending slots (ms); a test holds it inside the function's timeout.",
+    WIRING,
+    { min: 0, unit: 'milliseconds' },
+  ),
+  digestSlotWaitMs: wholeNumber(
+    'LEADFLOW_DIGEST_SLOT_WAIT_MS',
+    "How long one run of the daily digest waits for sending slots (ms); a test holds it inside the function's timeout.",
+    WIRING,
+    { min: 0, unit: 'milliseconds' },
+  ),
   salesNotify: addressList(
     'LEADFLOW_SALES_NOTIFY',
     'Who hears of leads waiting in review and of qualified prospects.',
@@ -182,6 +216,11 @@ export const SETTINGS = {
     'LEADFLOW_DIGEST_RECIPIENTS',
     'Who receives the daily digest of new prospects and leads.',
     `${stageConfig('notifications.digest')}; by default the marketing and sales lists`,
+  ),
+  formSites: formSites(
+    'LEADFLOW_FORM_SITES',
+    'Where the HTML forms are embedded: allowed origins and thank-you page per form, and beacon pages.',
+    "the stage configuration's `forms` (`npm start` reads dev.json), given to functions with `forms` access",
   ),
   scoringModelVersion: optionalText(
     'LEADFLOW_SCORING_MODEL_VERSION',

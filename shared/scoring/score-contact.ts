@@ -26,13 +26,15 @@ export function scoreContact(input: ScoringInput, model: ScoringModel, now: Date
     : input.activities;
   const engagement = engagementBreakdown(activities, model, now);
   const uncounted = input.activities.length - activities.length;
-  if (recycledAt && uncounted > 0) {
+  const signsOfLife = new Set<string>(model.policy.recycle.signsOfLife);
+  if (recycledAt) {
     engagement.lines.unshift({
       rule: 'engagement.sinceRecycle',
       points: 0,
-      reason: `${uncounted} ${uncounted === 1 ? 'activity' : 'activities'} before the review rejected on ${recycledAt.slice(0, 10)} no longer count`,
+      reason: sinceRecycle(recycledAt, uncounted, activities, signsOfLife),
     });
   }
+  const lastSignOfLifeAt = latestOf(activities.filter((activity) => signsOfLife.has(activity.type)));
   const answers = readAnswers(input.contact.answers, input.contact.answerReadings, model);
   const qualificationLines = answers.lines;
   const lastHandRaiseAt = latestHandRaise(activities, model);
@@ -53,11 +55,45 @@ export function scoreContact(input: ScoringInput, model: ScoringModel, now: Date
     handRaiser: lastHandRaiseAt !== undefined,
     lastHandRaiseAt,
     lastEngagedAt: engagement.lastEngagedAt,
+    lastSignOfLifeAt,
     businessEmail: !input.email.freeMail && !input.email.disposable,
     modelVersion: model.version,
     scoredAt: now.toISOString(),
     staleAfter: engagement.staleAfter?.toISOString(),
   };
+}
+
+/**
+ * What the recycle line says: what no longer counts, and what happened since, signs of life apart
+ * from the rest ("since then: 1 quote request; not signs of life: 2 email opened").
+ */
+function sinceRecycle(
+  recycledAt: string,
+  uncounted: number,
+  since: readonly ScoredActivity[],
+  signsOfLife: ReadonlySet<string>,
+): string {
+  const parts = [
+    `recycled on ${recycledAt.slice(0, 10)}: ${uncounted} earlier ${uncounted === 1 ? 'activity no longer counts' : 'activities no longer count'}`,
+  ];
+  const counted = since.filter((activity) => signsOfLife.has(activity.type));
+  const ignored = since.filter((activity) => !signsOfLife.has(activity.type));
+  parts.push(counted.length > 0 ? `since then: ${tally(counted)}` : 'no sign of life since');
+  if (ignored.length > 0) parts.push(`not signs of life: ${tally(ignored)}`);
+  return parts.join('; ');
+}
+
+function tally(activities: readonly ScoredActivity[]): string {
+  const counts = new Map<string, number>();
+  for (const { type } of activities) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return [...counts].map(([type, count]) => `${count} ${type.replaceAll('_', ' ')}`).join(', ');
+}
+
+function latestOf(activities: readonly ScoredActivity[]): string | undefined {
+  let latest: string | undefined;
+  for (const { occurredAt } of activities)
+    if (latest === undefined || occurredAt > latest) latest = occurredAt;
+  return latest;
 }
 
 /** When the contact last raised a hand (demo, quote, meeting…), in one pass over the history. */

@@ -1,8 +1,18 @@
 import countries from 'i18n-iso-countries/index.js';
 import * as z from 'zod/mini';
-import { activityTypeSchema } from '#events/vocabulary/activity-type.ts';
+import {
+  ACTIVITY_TYPE_BY_FORM,
+  type ActivityType,
+  activityTypeSchema,
+} from '#events/vocabulary/activity-type.ts';
 import { answerKeySchema, frameworkSchema, gradeSchema } from '#events/vocabulary/score.ts';
 import '#shared/runtime/validation-messages.ts';
+
+/** What a person does: form submissions and booked meetings (never opens, clicks or page views). */
+const DEFAULT_SIGNS_OF_LIFE: readonly ActivityType[] = [
+  ...Object.values(ACTIVITY_TYPE_BY_FORM),
+  'meeting_booked',
+];
 
 /** zod 4 numbers are always finite (classic's `.finite()` was a no-op). */
 const points = z.number();
@@ -150,6 +160,16 @@ export const scoringModelSchema = z
         /** Engagement points also needed to reach review on the score: fit alone is not interest. */
         minEngagement: z._default(points, 0),
         onHandRaiser: z.boolean(),
+      }),
+      /**
+       * After sales rejected or recycled a contact: only these activities, after the recycle, are
+       * signs of life that can bring it back (never an email open, which mail privacy features fire
+       * by themselves, nor other automated activity); and it comes back through review by a person
+       * unless `autoQualify` lets it qualify on its own.
+       */
+      recycle: z._default(z.object({ signsOfLife: z.array(activityTypeSchema), autoQualify: z.boolean() }), {
+        signsOfLife: [...DEFAULT_SIGNS_OF_LIFE],
+        autoQualify: false,
       }),
       /** A contact with a score line from one of these rules is disqualified (e.g. `fit.competitor`). */
       disqualify: z._default(z.object({ onRules: z.array(ruleName) }), { onRules: [] }),

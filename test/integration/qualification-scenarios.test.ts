@@ -472,7 +472,7 @@ describe('qualification scenarios on the local runtime', () => {
     ).toEqual([]);
   });
 
-  it('rejected, then re-engaging: qualifies again later, and again after being recycled, each time with a new key', async () => {
+  it('rejected, then re-engaging: back through review by a person each time, each qualification with a new key', async () => {
     const email = 'rita@riverbank-media.co.uk';
     const contactId = contactIdFor(email);
     await atTime('2026-09-01T09:00:00Z', () =>
@@ -500,8 +500,21 @@ describe('qualification scenarios on the local runtime', () => {
     // A small sign of life is not enough to come back…
     await atTime('2026-09-02T09:00:00Z', () => post({ email, formType: 'newsletter' }));
     expect((await pipeline.profile(email))?.stage).toBe('lead');
-    // …a new hand-raise with BANT is, automatically.
+    // …a new hand-raise with BANT is, through a person: a recycled contact never qualifies on its own.
     await atTime('2026-09-20T09:00:00Z', () => post({ email, formType: 'quote', answers: bant }));
+    const back = await pipeline.profile(email);
+    expect(back?.stage).toBe('review');
+    expect(
+      back?.score.breakdown.find((line: { rule: string }) => line.rule === 'engagement.sinceRecycle')?.reason,
+    ).toBe(
+      'recycled on 2026-09-01: 1 earlier activity no longer counts; since then: 1 newsletter signup, 1 quote request',
+    );
+    await atTime('2026-09-20T10:00:00Z', () =>
+      pipeline.admin('POST', `/admin/reviews/${contactId}`, {
+        decision: 'accept',
+        reviewer: 'bob@seller.example',
+      }),
+    );
     expect((await pipeline.profile(email))?.stage).toBe('prospect');
 
     // Sales gives up on the opportunity; months later she asks again.
@@ -514,11 +527,18 @@ describe('qualification scenarios on the local runtime', () => {
     );
     expect((await pipeline.profile(email))?.stage).toBe('lead');
     await atTime('2027-01-11T09:00:00Z', () => post({ email, formType: 'demo' }));
+    expect((await pipeline.profile(email))?.stage).toBe('review');
+    await atTime('2027-01-11T10:00:00Z', () =>
+      pipeline.admin('POST', `/admin/reviews/${contactId}`, {
+        decision: 'accept',
+        reviewer: 'bob@seller.example',
+      }),
+    );
 
     const qualified = await eventsAbout(email, 'Prospect Qualified');
     expect(qualified.map((event) => event.detail.qualifiedAt)).toEqual([
-      '2026-09-20T09:00:00.000Z',
-      '2027-01-11T09:00:00.000Z',
+      '2026-09-20T10:00:00.000Z',
+      '2027-01-11T10:00:00.000Z',
     ]);
     expect(new Set(qualified.map((event) => event.detail.qualificationId)).size).toBe(2);
     const view = await pipeline.admin('GET', `/admin/contacts?email=${encodeURIComponent(email)}`);
@@ -526,7 +546,15 @@ describe('qualification scenarios on the local runtime', () => {
       view.body.transitions.map(
         (move: { from: string; to: string; reason: string }) => `${move.from}→${move.to}`,
       ),
-    ).toEqual(['lead→review', 'review→lead', 'lead→prospect', 'prospect→lead', 'lead→prospect']);
+    ).toEqual([
+      'lead→review',
+      'review→lead',
+      'lead→review',
+      'review→prospect',
+      'prospect→lead',
+      'lead→review',
+      'review→prospect',
+    ]);
     expect(view.body.transitions[1].reason).toBe('rejected by bob@seller.example: no budget until next year');
     // Nurture resumed after the first rejection: her welcome email went out as a lead.
     expect((await pipeline.emailsTo(email)).length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbNoticeLog } from '#shared/adapters/dynamodb/dynamodb-notice-log.ts';
 import { DynamoDbNurtureStore } from '#shared/adapters/dynamodb/dynamodb-nurture-store.ts';
 import { DynamoDbSendRateLimiter } from '#shared/adapters/dynamodb/dynamodb-send-rate-limiter.ts';
 import { emptyNurtureState } from '#shared/nurture/nurture-state.ts';
@@ -89,5 +90,19 @@ describe('the due index on DynamoDB Local', () => {
     expect(await store.save(state('c_due_early'), 0)).toBe('conflict');
     expect(await store.save(state('c_due_early'), 1)).toBe('saved');
     expect((await store.due(now, 10)).contactIds).toEqual(['c_due_late']);
+  });
+});
+
+describe('notice claims with a lease on DynamoDB Local (the digest store’s are in its contract test)', () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 9, minute)).toISOString();
+
+  it('a notice claim is refused while its lease holds, taken over after it, and never once confirmed', async () => {
+    const notices = new DynamoDbNoticeLog(documents, pipeline.runtime.tableName);
+    expect(await notices.claim('c_lease', 'review#r_1#abc', at(0), at(1))).toBe(true);
+    expect(await notices.claim('c_lease', 'review#r_1#abc', at(0), at(1))).toBe(false);
+    // Its invocation died mid-send: once the lease passed, the retry takes the claim over.
+    expect(await notices.claim('c_lease', 'review#r_1#abc', at(2), at(3))).toBe(true);
+    await notices.confirm('c_lease', 'review#r_1#abc', at(2));
+    expect(await notices.claim('c_lease', 'review#r_1#abc', at(30), at(31))).toBe(false);
   });
 });

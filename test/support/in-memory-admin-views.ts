@@ -42,16 +42,26 @@ export class InMemoryAdminViews implements ReviewQueue, ContactHistoryReader, Re
 
 /** Notice claims in memory, with the conditional-put semantics of the DynamoDB one. */
 export class InMemoryNoticeLog implements NoticeLog {
-  readonly claimed = new Set<string>();
+  /** Each claim: sent, or leased until a time. */
+  readonly claims = new Map<string, { sentAt?: string; leaseUntil?: string }>();
 
-  async claim(contactId: string, key: string): Promise<boolean> {
+  get claimed(): Set<string> {
+    return new Set(this.claims.keys());
+  }
+
+  async claim(contactId: string, key: string, at: string, leaseUntil: string): Promise<boolean> {
     const id = `${contactId}/${key}`;
-    if (this.claimed.has(id)) return false;
-    this.claimed.add(id);
+    const held = this.claims.get(id);
+    if (held && (held.sentAt || (held.leaseUntil ?? '') >= at)) return false;
+    this.claims.set(id, { leaseUntil });
     return true;
   }
 
+  async confirm(contactId: string, key: string, at: string): Promise<void> {
+    this.claims.set(`${contactId}/${key}`, { sentAt: at });
+  }
+
   async release(contactId: string, key: string): Promise<void> {
-    this.claimed.delete(`${contactId}/${key}`);
+    this.claims.delete(`${contactId}/${key}`);
   }
 }

@@ -4,7 +4,6 @@ import type { DigestDay, DigestProspect, DigestStore } from '#shared/digest/dige
 export class InMemoryDigestStore implements DigestStore {
   readonly seen = new Set<string>();
   readonly days = new Map<string, { leadIds: string[]; prospects: DigestProspect[] }>();
-  readonly claimed = new Set<string>();
 
   async markSeen(contactId: string): Promise<boolean> {
     if (this.seen.has(contactId)) return false;
@@ -26,14 +25,22 @@ export class InMemoryDigestStore implements DigestStore {
     return structuredClone(this.entry(day));
   }
 
-  async claimSending(day: string): Promise<boolean> {
-    if (this.claimed.has(day)) return false;
-    this.claimed.add(day);
+  /** Each recipient's claim by `day#recipient`: sent, or leased until a time. */
+  readonly claims = new Map<string, { sentAt?: string; leaseUntil?: string }>();
+
+  async claimSending(day: string, recipientKey: string, at: string, leaseUntil: string): Promise<boolean> {
+    const held = this.claims.get(`${day}#${recipientKey}`);
+    if (held && (held.sentAt || (held.leaseUntil ?? '') >= at)) return false;
+    this.claims.set(`${day}#${recipientKey}`, { leaseUntil });
     return true;
   }
 
-  async releaseSending(day: string): Promise<void> {
-    this.claimed.delete(day);
+  async confirmSent(day: string, recipientKey: string, at: string): Promise<void> {
+    this.claims.set(`${day}#${recipientKey}`, { sentAt: at });
+  }
+
+  async releaseSending(day: string, recipientKey: string): Promise<void> {
+    this.claims.delete(`${day}#${recipientKey}`);
   }
 
   private entry(day: string) {

@@ -48,12 +48,15 @@ export class RecordingMailer implements Mailer {
 export class CountingRateLimiter implements SendRateLimiter {
   slots: number;
   taken = 0;
+  /** The longest wait each call allowed. */
+  readonly waits: number[] = [];
 
   constructor(slots = Number.POSITIVE_INFINITY) {
     this.slots = slots;
   }
 
-  async acquire(): Promise<boolean> {
+  async acquire(maxWaitMs: number): Promise<boolean> {
+    this.waits.push(maxWaitMs);
     if (this.taken >= this.slots) return false;
     this.taken += 1;
     return true;

@@ -1,6 +1,13 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
 import { EMAIL_ADDRESS_MAX_LENGTH, EMAIL_ADDRESS_PATTERN } from '#events/vocabulary/email-address.ts';
+import { formSitesSchema } from '#shared/intake/forms-config.ts';
+
+/** An address in leadflow's one grammar (events/vocabulary/email-address.ts): alarms and the team's lists. */
+const emailAddress = z
+  .string()
+  .max(EMAIL_ADDRESS_MAX_LENGTH)
+  .regex(EMAIL_ADDRESS_PATTERN, 'must be an email address');
 
 /** A stage name prefixes stack and resource names, so it stays short, lower-case and DNS-safe. */
 export const stageNameSchema = z
@@ -97,15 +104,30 @@ export const stageConfigSchema = z.strictObject({
       corsAllowedOrigins: z.array(origin).default([]),
     })
     .prefault({}),
+  /**
+   * Where each HTML form of shared/intake/forms.json is embedded (allowed origins, thank-you page)
+   * and which other pages may send the beacon; checked with the functions' own schema.
+   */
+  forms: z
+    .unknown()
+    .optional()
+    .transform((value, context) => {
+      const parsed = formSitesSchema.safeParse(value ?? {});
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) {
+        context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      }
+      return z.NEVER;
+    }),
   /** Who in the team hears of leads (the functions with `notify` access get these lists). */
   notifications: z
     .strictObject({
       /** Hear of leads waiting in review and of qualified prospects. */
-      sales: z.array(z.email()).default([]),
+      sales: z.array(emailAddress).default([]),
       /** Hear of qualified prospects. */
-      marketing: z.array(z.email()).default([]),
+      marketing: z.array(emailAddress).default([]),
       /** Receive the daily digest of new prospects and leads; by default marketing and sales. */
-      digest: z.array(z.email()).optional(),
+      digest: z.array(emailAddress).optional(),
     })
     .prefault({}),
   logs: z.strictObject({ retentionDays: retentionDays.default(30) }).prefault({}),
@@ -118,11 +140,7 @@ export const stageConfigSchema = z.strictObject({
   alarms: z
     .strictObject({
       /** Addresses subscribed to the alarm topic (each confirms by email). */
-      emails: z
-        .array(
-          z.string().max(EMAIL_ADDRESS_MAX_LENGTH).regex(EMAIL_ADDRESS_PATTERN, 'must be an email address'),
-        )
-        .default([]),
+      emails: z.array(emailAddress).default([]),
       /** Alarm before SES's account review at 5 % bounces. */
       sesBounceRate: z.number().gt(0).lt(0.05, 'must stay below SES review threshold of 0.05').default(0.04),
       /** Alarm before SES's account review at 0.1 % complaints. */

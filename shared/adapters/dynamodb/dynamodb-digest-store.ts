@@ -1,5 +1,6 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DigestDay, DigestProspect, DigestStore } from '#shared/digest/digest-store.ts';
+import { claimWithLease, confirmClaim } from './leased-claim.ts';
 import { digestKey, digestSeenKey, digestSentKey } from './nurture-keys.ts';
 import { TableAdapter } from './table-adapter.ts';
 
@@ -47,12 +48,20 @@ export class DynamoDbDigestStore extends TableAdapter implements DigestStore {
     };
   }
 
-  claimSending(day: string, at: string): Promise<boolean> {
-    return this.putOnce({ ...digestSentKey(day), entity: 'digest-sent', at, expiresAt: expiry(at) });
+  /** Leased (see leased-claim.ts): a run killed mid-send is taken over once its lease passed. */
+  claimSending(day: string, recipientKey: string, at: string, leaseUntil: string): Promise<boolean> {
+    const item = { ...digestSentKey(day, recipientKey), entity: 'digest-sent', at, expiresAt: expiry(at) };
+    return claimWithLease(this.client, this.tableName, item, at, leaseUntil);
   }
 
-  async releaseSending(day: string): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: digestSentKey(day) }));
+  confirmSent(day: string, recipientKey: string, at: string): Promise<void> {
+    return confirmClaim(this.client, this.tableName, digestSentKey(day, recipientKey), at);
+  }
+
+  async releaseSending(day: string, recipientKey: string): Promise<void> {
+    await this.client.send(
+      new DeleteCommand({ TableName: this.tableName, Key: digestSentKey(day, recipientKey) }),
+    );
   }
 
   private async put(item: Record<string, unknown>): Promise<void> {

@@ -1,9 +1,13 @@
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { NoticeLog } from '#shared/notify/notice-log.ts';
+import { claimWithLease, confirmClaim } from './leased-claim.ts';
 
 const noticeKey = (contactId: string, key: string) => ({ pk: `CONTACT#${contactId}`, sk: `NOTICE#${key}` });
 
-/** Notice claims as items in the contact's partition (`NOTICE#<kind>#<id>#<recipient>`). */
+/**
+ * Notice claims as items in the contact's partition (`NOTICE#<kind>#<id>#<recipient>`), leased
+ * (see leased-claim.ts).
+ */
 export class DynamoDbNoticeLog implements NoticeLog {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
@@ -13,20 +17,13 @@ export class DynamoDbNoticeLog implements NoticeLog {
     this.tableName = tableName;
   }
 
-  async claim(contactId: string, key: string, at: string): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...noticeKey(contactId, key), entity: 'notice', contactId, claimedAt: at },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+  claim(contactId: string, key: string, at: string, leaseUntil: string): Promise<boolean> {
+    const item = { ...noticeKey(contactId, key), entity: 'notice', contactId, claimedAt: at };
+    return claimWithLease(this.client, this.tableName, item, at, leaseUntil);
+  }
+
+  confirm(contactId: string, key: string, at: string): Promise<void> {
+    return confirmClaim(this.client, this.tableName, noticeKey(contactId, key), at);
   }
 
   async release(contactId: string, key: string): Promise<void> {

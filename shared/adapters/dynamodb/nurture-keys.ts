@@ -30,5 +30,8 @@ export const digestKey = (day: string, kind: 'LEAD' | 'PROSPECT', contactId: str
   pk: `DIGEST#${day}`,
   sk: `${kind}#${contactId}`,
 });
-export const digestSentKey = (day: string) => ({ pk: `DIGEST#${day}`, sk: 'SENT' });
+export const digestSentKey = (day: string, recipientKey: string) => ({
+  pk: `DIGEST#${day}`,
+  sk: `SENT#${recipientKey}`,
+});
 export const digestSeenKey = (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: 'DIGEST_SEEN' });

@@ -40,12 +40,19 @@ export function digestStoreContract(name: string, newStore: () => Promise<Digest
       expect((await store.day(DAY)).prospects).toEqual([prospect(contactId, 85)]);
     });
 
-    it('lets one sender claim a day, and another once the claim is released', async () => {
+    it('lets one sender claim a recipient’s copy, another once it is released or its lease passed, none once sent', async () => {
       const store = await newStore();
-      expect(await store.claimSending(DAY, AT)).toBe(true);
-      expect(await store.claimSending(DAY, AT)).toBe(false);
-      await store.releaseSending(DAY);
-      expect(await store.claimSending(DAY, AT)).toBe(true);
+      const [first, second] = [randomUUID(), randomUUID()];
+      const at = (minute: number) => new Date(Date.parse(AT) + minute * 60_000).toISOString();
+      expect(await store.claimSending(DAY, first, at(0), at(1))).toBe(true);
+      expect(await store.claimSending(DAY, second, at(0), at(1))).toBe(true);
+      expect(await store.claimSending(DAY, first, at(0), at(1))).toBe(false);
+      await store.releaseSending(DAY, first);
+      expect(await store.claimSending(DAY, first, at(0), at(1))).toBe(true);
+      // The run holding it died mid-send: after the lease, a retry takes it over.
+      expect(await store.claimSending(DAY, first, at(2), at(3))).toBe(true);
+      await store.confirmSent(DAY, second, at(0));
+      expect(await store.claimSending(DAY, second, at(30), at(31))).toBe(false);
     });
   });
 }

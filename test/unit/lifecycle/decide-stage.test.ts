@@ -9,7 +9,11 @@ const bant: Partial<Score> = {
   knownAnswers: ['budget', 'authority', 'need', 'timeline'],
   completeFrameworks: ['BANT'],
 };
-const demo: Partial<Score> = { handRaiser: true, lastHandRaiseAt: '2026-03-02T09:00:00.000Z' };
+const demo: Partial<Score> = {
+  handRaiser: true,
+  lastHandRaiseAt: '2026-03-02T09:00:00.000Z',
+  lastSignOfLifeAt: '2026-03-02T09:00:00.000Z',
+};
 const rejectedBefore: LifecycleContext = { recycledAt: '2026-03-01T00:00:00.000Z' };
 const rejectedAfter: LifecycleContext = { recycledAt: '2026-03-02T09:30:00.000Z' };
 
@@ -108,8 +112,28 @@ describe('decideStage', () => {
       'engagement 10 below the 25 needed for review',
     );
     expect(decideStage('lead', aScore({ ...demo, total: 60 }), policy, rejectedAfter).reason).toBe(
-      'review rejected on 2026-03-02; waiting for new engagement',
+      'recycled on 2026-03-02; waiting for a sign of life (a form, a meeting booked)',
     );
+  });
+
+  it('a rejected grade A prospect with BANT is not brought back by an email open (mail privacy fires them)', () => {
+    const opened = aScore({ ...bant, grade: 'A', total: 95, lastEngagedAt: '2026-03-05T08:00:00.000Z' });
+    expect(decideStage('lead', opened, policy, rejectedBefore)).toEqual({
+      stage: 'lead',
+      reason: 'recycled on 2026-03-01; waiting for a sign of life (a form, a meeting booked)',
+    });
+  });
+
+  it('a recycled contact that raises its hand again with BANT goes back through review, unless the model allows', () => {
+    const back = aScore({ ...demo, ...bant, grade: 'A', total: 95 });
+    expect(decideStage('lead', back, policy, rejectedBefore)).toEqual({
+      stage: 'review',
+      reason:
+        'recycled on 2026-03-01, back through review by a person: asked to talk to the team with BANT complete',
+    });
+    expect(decideStage('review', back, policy, rejectedBefore).stage).toBe('review');
+    const trusting = { ...policy, recycle: { ...policy.recycle, autoQualify: true } };
+    expect(decideStage('lead', back, trusting, rejectedBefore).stage).toBe('prospect');
   });
 
   it('lets a policy without a framework requirement qualify a hand-raiser on any complete framework', () => {

@@ -12,6 +12,10 @@ import { InMemoryContactRepository } from '../../support/in-memory-contact-repos
 import { CountingRateLimiter } from '../../support/nurture-fakes.ts';
 import { RecordingPublisher } from '../../support/recording-publisher.ts';
 
+/** A 10-second invocation that started at NOW. */
+const WINDOW = { endsAt: NOW.getTime() + 10_000 };
+const later = (ms: number) => new Date(NOW.getTime() + ms);
+const BANT = { budget: '40k', authority: 'me', need: 'x', timeline: 'Q3' };
 let sent: OutgoingEmail[];
 let failNext: boolean;
 let notices: InMemoryNoticeLog;
@@ -25,6 +29,7 @@ const deps = () => ({
   rateLimiter,
   recipients,
   clock: () => NOW,
+  slotWaitMs: 20_000,
   baseUrl: 'https://leads.seller.example',
   mailer: {
     async send(email: OutgoingEmail) {
@@ -93,7 +98,7 @@ describe('notifySales', () => {
 
   it('tells sales a lead waits for review, with the explained score and where to decide', async () => {
     const notice = await handOff('Lead Review Requested');
-    expect(await notifySales(notice, deps())).toEqual({ sent: 2, alreadySent: 0 });
+    expect(await notifySales(notice, deps(), WINDOW)).toEqual({ sent: 2, alreadySent: 0 });
     expect(sent.map((email) => email.to)).toEqual(recipients.reviewRequested);
     const [email] = sent;
     expect(email?.subject).toMatch(
@@ -113,13 +118,8 @@ describe('notifySales', () => {
   });
 
   it('tells sales and marketing of a qualified prospect, with the hand-off key', async () => {
-    const notice = await handOff('Prospect Qualified', {
-      budget: '40k',
-      authority: 'me',
-      need: 'x',
-      timeline: 'Q3',
-    });
-    await notifySales(notice, deps());
+    const notice = await handOff('Prospect Qualified', BANT);
+    await notifySales(notice, deps(), WINDOW);
     expect(sent.map((email) => email.to)).toEqual(recipients.prospectQualified);
     expect(sent[0]?.subject).toMatch(/^Prospect qualified: Ada/);
     expect(sent[0]?.text).toContain('A new prospect was handed to sales (qualified automatically)');
@@ -131,22 +131,54 @@ describe('notifySales', () => {
   it('emails each person once when the event is delivered again, and retries only what failed', async () => {
     const notice = await handOff('Lead Review Requested');
     failNext = true;
-    await expect(notifySales(notice, deps())).rejects.toThrow('Throttling');
-    expect(await notifySales(notice, deps())).toEqual({ sent: 2, alreadySent: 0 });
-    expect(await notifySales(notice, deps())).toEqual({ sent: 0, alreadySent: 2 });
+    await expect(notifySales(notice, deps(), WINDOW)).rejects.toThrow('Throttling');
+    expect(await notifySales(notice, deps(), WINDOW)).toEqual({ sent: 2, alreadySent: 0 });
+    expect(await notifySales(notice, deps(), WINDOW)).toEqual({ sent: 0, alreadySent: 2 });
     expect(sent).toHaveLength(2);
   });
 
   it('takes a slot of the shared send rate for each email, and sends nothing it has no slot for', async () => {
     const notice = await handOff('Lead Review Requested');
     rateLimiter.slots = 1;
-    await expect(notifySales(notice, deps())).rejects.toThrow('No sending slot');
+    await expect(notifySales(notice, deps(), WINDOW)).rejects.toThrow('No sending slot');
     expect(sent).toHaveLength(1);
     expect(rateLimiter.taken).toBe(1);
 
     // The retry of the event sends only the one that had no slot.
     rateLimiter.slots = Number.POSITIVE_INFINITY;
-    expect(await notifySales(notice, deps())).toEqual({ sent: 1, alreadySent: 1 });
+    expect(await notifySales(notice, deps(), WINDOW)).toEqual({ sent: 1, alreadySent: 1 });
     expect(sent.map((email) => email.to)).toEqual(recipients.reviewRequested);
+  });
+
+  it('a notification whose invocation was killed mid-send is sent by a retry once its lease passed, once', async () => {
+    const notice = await handOff('Lead Review Requested');
+    // Killed while SES was sending to the first person: the claim is neither confirmed nor released.
+    void notifySales(notice, { ...deps(), mailer: { send: () => new Promise<never>(() => {}) } }, WINDOW);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+
+    // A redelivery while the claim's lease holds leaves the first person to the (maybe live) invocation…
+    const soon = { ...deps(), clock: () => later(5_000) };
+    expect(await notifySales(notice, soon, { endsAt: later(15_000).getTime() })).toEqual({
+      sent: 1,
+      alreadySent: 1,
+    });
+    // …the retry after the lease sends it, and nothing is ever sent twice.
+    const retry = { ...deps(), clock: () => later(60_000) };
+    expect(await notifySales(notice, retry, { endsAt: later(70_000).getTime() })).toEqual({
+      sent: 1,
+      alreadySent: 1,
+    });
+    expect(await notifySales(notice, retry, { endsAt: later(70_000).getTime() })).toEqual({
+      sent: 0,
+      alreadySent: 2,
+    });
+    expect(sent.map((email) => email.to).sort()).toEqual([...recipients.reviewRequested].sort());
+  });
+
+  it('never waits for a slot past its invocation window, whatever the declared wait', async () => {
+    const notice = await handOff('Prospect Qualified', BANT);
+    await notifySales(notice, { ...deps(), slotWaitMs: 60_000 }, WINDOW);
+    expect(rateLimiter.waits).toHaveLength(3);
+    for (const wait of rateLimiter.waits) expect(wait).toBeLessThanOrEqual(7_000);
   });
 });

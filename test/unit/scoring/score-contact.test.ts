@@ -261,11 +261,34 @@ describe('scoreContact', () => {
       {
         rule: 'engagement.sinceRecycle',
         points: 0,
-        reason: `1 activity before the review rejected on ${daysBefore(NOW, 10).slice(0, 10)} no longer count`,
+        reason: `recycled on ${daysBefore(NOW, 10).slice(0, 10)}: 1 earlier activity no longer counts; since then: 1 newsletter signup`,
       },
       expect.objectContaining({ rule: 'engagement.newsletter_signup' }),
     ]);
     expect(score.handRaiser).toBe(false);
+    expect(score.lastSignOfLifeAt).toBe(daysBefore(NOW, 2));
+  });
+
+  it('says what counted since a recycle: opens and clicks are not signs of life', () => {
+    const score = scoreContact(
+      {
+        contact: aContact({ recycledAt: daysBefore(NOW, 10) }),
+        email: business,
+        activities: [
+          anActivity('quote_request', daysBefore(NOW, 12)),
+          anActivity('email_opened', daysBefore(NOW, 3)),
+          anActivity('email_opened', daysBefore(NOW, 2)),
+          anActivity('email_clicked', daysBefore(NOW, 2)),
+        ],
+      },
+      model,
+      NOW,
+    );
+    expect(line(score, 'engagement.sinceRecycle')?.reason).toBe(
+      `recycled on ${daysBefore(NOW, 10).slice(0, 10)}: 1 earlier activity no longer counts; no sign of life since; not signs of life: 2 email opened, 1 email clicked`,
+    );
+    expect(score.lastSignOfLifeAt).toBeUndefined();
+    expect(score.lastEngagedAt).toBe(daysBefore(NOW, 2));
   });
 
   it('penalizes free-mail and disposable addresses and flags business email', () => {
