@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import type { InvocationReport } from '#infra/local/lambda/local-function.ts';
 import { startLocalRuntime } from '#infra/local/runtime.ts';
+import { sesAccountAnswer } from '#infra/local/ses/ses-local.ts';
 import { contactsTable } from '#infra/tables.ts';
 import { type CapacityTally, startCapacityProxy } from './capacity-proxy.ts';
 import { ownCpuMs, processCpuMs } from './cpu-time.ts';
@@ -97,7 +98,11 @@ export async function measurePipeline(options: {
     inMemory: true,
     log: () => {},
     // A production SES account's send rate: the sandbox's 1/s would hold most of the emails back.
-    env: { AWS_ENDPOINT_URL_DYNAMODB: proxy.url, POWERTOOLS_LOG_LEVEL: 'ERROR', SES_MAX_SEND_RATE: '1000' },
+    env: {
+      AWS_ENDPOINT_URL_DYNAMODB: proxy.url,
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+      AWS_SES_ACCOUNT: sesAccountAnswer({ max24HourSend: 1_000_000, maxSendRate: 1000 }),
+    },
     onInvocation: (report) => invocations.push(report),
   });
   proxy.target = runtime.urls.dynamodb;

@@ -3,12 +3,14 @@
  * against a yardstick measured in the same run (machines are noisy; ratios travel). Prints a table
  * and writes bench/results.json. Not part of `npm test`: targets are reported, never asserted.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { measureColdStarts } from './cold-start.ts';
+import { measureImport } from './import.ts';
 import { ledgerRows } from './ledger.ts';
 import { measurePipeline, type PipelineFigures } from './pipeline.ts';
 import { PRICES_USD } from './prices.ts';
+import { measureScale } from './scale.ts';
 import { measureScoring } from './scoring.ts';
 
 const { values } = parseArgs({
@@ -17,13 +19,58 @@ const { values } = parseArgs({
     submissions: { type: 'string', default: '1000' },
     'cost-sample': { type: 'string', default: '50' },
     'import-runs': { type: 'string', default: '15' },
+    'import-rows': { type: 'string', default: '2000' },
     // `--only units,scoring`: some parts only. `units` is the cost units and ledger of the typical
     // submission without the throughput run (seconds, not minutes).
     only: { type: 'string' },
+    // `--scale [N]`: the bulk jobs over N seeded contacts (default 100000), written under `scale`.
+    scale: { type: 'string' },
   },
 });
 
-const PARTS = ['pipeline', 'units', 'cold-start', 'scoring'] as const;
+if (values.scale !== undefined) {
+  const contacts = values.scale === '' ? 100_000 : Number(values.scale);
+  if (!Number.isInteger(contacts) || contacts < 100)
+    throw new Error('--scale takes a number of contacts, 100 or more');
+  const scale = await measureScale(contacts);
+  console.log(
+    `Bulk jobs over ${contacts} contacts (${scale.itemsPerContact} items each), ${scale.segments} segments × ${scale.itemConcurrency} items in flight:`,
+  );
+  console.table({
+    'seeding (contacts/s, batch writes)': fixed(scale.seedContactsPerSecond),
+    're-score all (contacts/s)': fixed(scale.rescoreAll.contactsPerSecond),
+    'raw Query + UpdateItem pairs/s': fixed(scale.rescoreAll.yardstickPairsPerSecond),
+    'simulate (contacts/s)': fixed(scale.simulate.contactsPerSecond),
+    'raw parallel Scan (contacts/s)': fixed(scale.simulate.yardstickContactsPerSecond),
+    'stale drain (contacts/s)': fixed(scale.staleDrain.contactsPerSecond),
+    'largest hourly backlog drained': fixed(scale.staleDrain.largestHourlyBacklog),
+    'peak heap, re-score all (MB)': scale.peakHeapMb.rescoreAll,
+    'peak heap, simulate (MB)': scale.peakHeapMb.simulate,
+    'read units / contact re-scored': fixed(scale.perContactRescored.readUnits, 2),
+    'billed write units / contact re-scored': fixed(scale.perContactRescored.billedWriteUnits, 2),
+  });
+  console.table(ledgerRows(scale.ledger));
+  console.log('Targets:');
+  console.table([
+    row('re-score all ÷ raw Query+UpdateItem pairs', scale.rescoreAll.ratio, '≥ 0.7', (v) => v >= 0.7),
+    row('simulate ÷ raw parallel Scan', scale.simulate.ratio, '≥ 0.7', (v) => v >= 0.7),
+  ]);
+  const previous = JSON.parse(
+    await readFile(new URL('./results.json', import.meta.url), 'utf8').catch(() => '{}'),
+  );
+  const runs = {
+    ...(previous.scale?.runs ?? {}),
+    [contacts]: { measuredAt: new Date().toISOString(), ...scale },
+  };
+  await writeFile(
+    new URL('./results.json', import.meta.url),
+    `${JSON.stringify({ ...previous, scale: { runs } }, null, 2)}\n`,
+  );
+  console.log('Written to bench/results.json under scale.runs');
+  process.exit(0);
+}
+
+const PARTS = ['pipeline', 'units', 'cold-start', 'scoring', 'import'] as const;
 type Part = (typeof PARTS)[number];
 const chosen = new Set<string>(values.only?.split(',').map((part) => part.trim()) ?? PARTS);
 for (const part of chosen) {
@@ -44,6 +91,9 @@ const per = pipeline?.perSubmission;
 if (per) printUnits(per);
 const coldStarts = runs('cold-start') ? await measureColdStarts(Number(values['import-runs'])) : undefined;
 const scoring = runs('scoring') ? await measureScoring() : undefined;
+const contactImport = runs('import')
+  ? await measureImport({ rows: Number(values['import-rows']), concurrency: Number(values.concurrency) })
+  : undefined;
 
 const targets: ReturnType<typeof row>[] = [];
 const results: Record<string, unknown> = { prices: PRICES_USD };
@@ -113,6 +163,28 @@ if (coldStarts) {
       'process ÷ SDK floor': fixed(fn.medianProcessMs / floorMs, 2),
     })),
   );
+}
+
+if (contactImport) {
+  results.import = contactImport;
+  targets.push(
+    row('import rows/s ÷ raw BatchWriteItem items/s', contactImport.importPerRaw, '≥ 0.7', (v) => v >= 0.7),
+    row(
+      'import live heap growth, 10× → 100× the rows (MB)',
+      contactImport.heapGrowthMb,
+      '≤ 8',
+      (v) => v <= 8,
+    ),
+  );
+  console.log(
+    `Import (${contactImport.rows} rows with ${contactImport.concurrency} in flight; memory at 10× and 100× the rows):`,
+  );
+  console.table({
+    'import rows/s': fixed(contactImport.importRowsPerSecond),
+    'raw BatchWriteItem items/s': fixed(contactImport.rawBatchItemsPerSecond),
+    [`live heap peak MB, ${contactImport.rows * 10} rows`]: fixed(contactImport.heapPeakMb.small, 1),
+    [`live heap peak MB, ${contactImport.rows * 100} rows`]: fixed(contactImport.heapPeakMb.large, 1),
+  });
 }
 
 if (scoring) {

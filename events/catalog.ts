@@ -1,4 +1,6 @@
 import type * as z from 'zod/mini';
+import { bulkJobFinished } from './bulk-job-finished.ts';
+import { bulkJobPieceReady } from './bulk-job-piece-ready.ts';
 import { contactActivityRecorded } from './contact-activity-recorded.ts';
 import { contactErased } from './contact-erased.ts';
 import { contactScored } from './contact-scored.ts';
@@ -21,6 +23,8 @@ export const EVENT_CATALOG: readonly EventContract<z.ZodMiniType>[] = [
   leadReviewRequested,
   prospectQualified,
   contactErased,
+  bulkJobFinished,
+  bulkJobPieceReady,
 ];
 
 /**

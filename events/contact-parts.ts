@@ -61,4 +61,10 @@ export const handOffShape = {
   answers: answersSchema,
   attribution: attributionSchema,
   activitySummary: activitySummarySchema,
+  /**
+   * Set when a bulk job (a re-score of every contact) made the hand-off: people are told of the
+   * job's hand-offs once, in its "Bulk Job Finished" summary, not one email each. Tools that open
+   * records (a CRM) handle the event as any other.
+   */
+  bulkJobId: z.optional(z.string().check(z.minLength(1))),
 };

@@ -1,4 +1,5 @@
 import type { Stage } from '#events/vocabulary/stage.ts';
+import type { JobView } from '#shared/bulk/job-view.ts';
 import type { ConfigError } from '#shared/config/config-kind.ts';
 import type { ConfigChange, ConfigVersion, PublishOutcome } from '#shared/config/config-version.ts';
 import type { ContactListEntry, ContactListPage } from '#shared/contact/contact-directory.ts';
@@ -6,7 +7,7 @@ import type { FunnelInterval, FunnelReport } from '#shared/funnel/funnel-report.
 import type { contactView, reviewEntry } from '#shared/review/contact-view.ts';
 import type { ReviewDecisionKind } from '#shared/review/review-rules.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
-import type { SampledSimulation } from '#shared/scoring/simulate-recent-contacts.ts';
+import type { SimulationReport } from '#shared/scoring/simulate-model.ts';
 import { currentSession } from './session.ts';
 
 export type ContactView = ReturnType<typeof contactView>;
@@ -18,9 +19,10 @@ export type {
   ContactListEntry,
   FunnelInterval,
   FunnelReport,
+  JobView,
   PublishOutcome,
-  SampledSimulation,
   ScoringModel,
+  SimulationReport,
   Stage,
 };
 
@@ -133,8 +135,12 @@ export const adminApi = {
       decision,
     ),
   model: () => api<{ version: string; model: ScoringModel }>('GET', '/admin/model'),
-  simulate: (model: unknown, sample: number | 'all') =>
-    api<SampledSimulation>('POST', '/admin/model/simulate', { model, sample }),
+  /** Starts a simulation over every stored contact: a bulk job whose result is the report. */
+  simulate: (model: unknown) => api<JobView>('POST', '/admin/model/simulate', { model }),
+  jobs: () => api<{ jobs: JobView[] }>('GET', '/admin/jobs'),
+  job: (jobId: string) => api<JobView>('GET', `/admin/jobs/${encodeURIComponent(jobId)}`),
+  startJob: (kind: StartableJobKind) => api<JobView>('POST', '/admin/jobs', { kind }),
+  cancelJob: (jobId: string) => api<JobView>('POST', `/admin/jobs/${encodeURIComponent(jobId)}/cancel`),
   checkConfig: (kind: string, document: unknown) =>
     api<{ valid: boolean; errors: ConfigError[]; against?: number; changes: ConfigChange[] }>(
       'POST',
@@ -153,3 +159,6 @@ export const adminApi = {
 function publishHeader(token: string): Record<string, string> {
   return token ? { 'x-leadflow-publish-token': token } : {};
 }
+
+/** The jobs a person starts from the jobs page (a simulation starts from the model page). */
+export type StartableJobKind = 'rescore-all' | 'backfill-funnel' | 'backfill-list-indexes';

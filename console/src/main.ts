@@ -2,6 +2,7 @@ import 'uplot/dist/uPlot.min.css';
 import '../styles.css';
 import { whenIdentityExpires, whenUnauthorized } from './api.ts';
 import { refreshIdentity } from './cognito-client.ts';
+import { renderSendingBanner } from './components/sending-banner.ts';
 import { type ConsoleConfig, loadConfig } from './config.ts';
 import { h, replace } from './dom.ts';
 import { LANGUAGES, type Language, language, setLanguage, t } from './i18n.ts';
@@ -11,6 +12,7 @@ import { currentSession, endSession, updateIdentity } from './session.ts';
 import { renderContact } from './views/contact.ts';
 import { renderContacts } from './views/contacts.ts';
 import { renderFunnel } from './views/funnel.ts';
+import { renderJobs } from './views/jobs.ts';
 import { renderModel } from './views/model.ts';
 import { renderReviews } from './views/reviews.ts';
 import { renderSignIn } from './views/sign-in.ts';
@@ -28,6 +30,7 @@ const NAV = [
   { view: 'contacts', path: 'contacts', label: 'nav.contacts' },
   { view: 'reviews', path: 'reviews', label: 'nav.reviews' },
   { view: 'model', path: 'model', label: 'nav.model' },
+  { view: 'jobs', path: 'jobs', label: 'nav.jobs' },
 ] as const;
 
 let config: ConsoleConfig = { signIn: { kind: 'token' } };
@@ -55,6 +58,8 @@ function shell(route: Route): { main: HTMLElement } {
     document.getElementById(languageId)?.focus();
   });
   const current = route.view === 'contact' ? 'contacts' : route.view;
+  const banner = h('div', { id: 'sending-banner' });
+  if (session) void renderSendingBanner(banner);
   replace(
     document.body,
     skip,
@@ -109,6 +114,7 @@ function shell(route: Route): { main: HTMLElement } {
           : null,
       ),
     ),
+    banner,
     main,
     h('div', { id: 'announcer', class: 'visually-hidden', 'aria-live': 'polite', role: 'status' }),
   );
@@ -143,6 +149,9 @@ async function render(): Promise<void> {
         break;
       case 'model':
         await renderModel(context);
+        break;
+      case 'jobs':
+        await renderJobs(context);
         break;
       default:
         await renderFunnel(context, route.params);

@@ -5,6 +5,7 @@ export type Route =
   | { readonly view: 'contact'; readonly contactId: string; readonly params: URLSearchParams }
   | { readonly view: 'reviews'; readonly params: URLSearchParams }
   | { readonly view: 'model'; readonly params: URLSearchParams }
+  | { readonly view: 'jobs'; readonly params: URLSearchParams }
   | { readonly view: 'sign-in'; readonly params: URLSearchParams };
 
 export function parseRoute(hash: string): Route {
@@ -13,7 +14,13 @@ export function parseRoute(hash: string): Route {
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second] = segments;
   if (first === 'contacts' && second) return { view: 'contact', contactId: second, params };
-  if (first === 'contacts' || first === 'reviews' || first === 'model' || first === 'sign-in') {
+  if (
+    first === 'contacts' ||
+    first === 'reviews' ||
+    first === 'model' ||
+    first === 'jobs' ||
+    first === 'sign-in'
+  ) {
     return { view: first, params };
   }
   return { view: 'funnel', params };

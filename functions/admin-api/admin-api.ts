@@ -17,14 +17,20 @@ import { DECISION_FROM, REASON_REQUIRED, REVIEW_DECISIONS } from '#shared/review
 import { logger } from '#shared/runtime/logger.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
 import type { WithModelReader } from '#shared/scoring/scoring-model-config.ts';
+import { resumeNurture } from '#shared/sending/resume-nurture.ts';
+import { type SendingStatusDeps, sendingStatus } from '#shared/sending/sending-status.ts';
+import { type ImportRouteDeps, importRoutes } from './import-routes.ts';
 
-export type AdminApiDeps = WithModelReader<RescoreDeps> & {
-  readonly reviews: ReviewQueue;
-  readonly histories: ContactHistoryReader;
-  readonly readSecret: (name: string) => Promise<string>;
-  /** Export and erasure of a contact's data (GDPR articles 15 and 17). */
-  readonly data: ContactDataStore;
-};
+export type AdminApiDeps = WithModelReader<RescoreDeps> &
+  ImportRouteDeps & {
+    readonly reviews: ReviewQueue;
+    readonly histories: ContactHistoryReader;
+    readonly readSecret: (name: string) => Promise<string>;
+    /** Export and erasure of a contact's data (GDPR articles 15 and 17). */
+    readonly data: ContactDataStore;
+    /** The reputation breaker, the sending ledger and the account's quota, for the console's banner. */
+    readonly sending: SendingStatusDeps;
+  };
 
 const listQuerySchema = z.object({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
@@ -48,9 +54,15 @@ const decisionSchema = z
     }),
   );
 
+/** Resuming nurture is a person's decision: who (the signed-in user, else `by`) and why are recorded. */
+const resumeSchema = z.object({
+  note: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  by: z.optional(reviewerSchema),
+});
+
 /**
- * The sales review API, on routes declared `auth: 'admin'`: the review queue, decisions on it, and
- * the full view of one contact. Every route checks the admin bearer token first.
+ * The sales review API, on routes declared `auth: 'admin'`: the review queue, decisions on it, the
+ * full view of one contact, its GDPR export and erasure, and contact imports (import-routes.ts). Every route checks the admin bearer token first.
  */
 export function createAdminApiHandler(deps: AdminApiDeps) {
   return adminRoutes(deps.readSecret, {
@@ -59,7 +71,28 @@ export function createAdminApiHandler(deps: AdminApiDeps) {
     'GET /admin/contacts': (event) => findContact(event, deps),
     'GET /admin/contacts/{contactId}/export': (event) => exportContact(event, deps),
     'DELETE /admin/contacts/{contactId}': (event) => erase(event, deps),
+    'GET /admin/sending': async () => jsonResponse(200, await sendingStatus(deps.sending)),
+    'POST /admin/sending/resume': (event) => resume(event, deps),
+    ...importRoutes(deps),
   });
+}
+
+async function resume(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
+  const body = rawBody(event);
+  requireJsonContentType(event);
+  const input = parseBody(resumeSchema, parseJson(body));
+  const by = authenticatedReviewer(event) ?? input.by ?? 'admin';
+  const outcome = await resumeNurture({ by, note: input.note }, deps.sending);
+  if (outcome.outcome === 'not-paused') {
+    throw new HttpProblem({
+      status: 409,
+      type: problemType('nurture-not-paused'),
+      title: 'Nurture is not paused',
+      detail: 'The reputation breaker is not open, so there is nothing to resume.',
+    });
+  }
+  logger.info('nurture resumed', { resumedAt: outcome.resumedAt });
+  return jsonResponse(200, await sendingStatus(deps.sending));
 }
 
 async function listReviews(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {

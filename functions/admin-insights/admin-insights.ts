@@ -9,7 +9,7 @@ import {
   type ContactListQuery,
   SORT_ORDERS,
 } from '#shared/contact/contact-directory.ts';
-import type { ContactHistory, ContactHistoryReader } from '#shared/contact/contact-history.ts';
+import type { ContactHistoryReader } from '#shared/contact/contact-history.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { foldForSearch } from '#shared/contact/contact-search-text.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
@@ -17,23 +17,14 @@ import { FUNNEL_INTERVALS, funnelReport } from '#shared/funnel/funnel-report.ts'
 import type { FunnelStore } from '#shared/funnel/funnel-store.ts';
 import { adminRoutes, CONTACT_ID_PATTERN, contactNotFound, readPage } from '#shared/http/admin-routes.ts';
 import { HttpProblem, jsonResponse, problemType } from '#shared/http/problem.ts';
-import { parseBody, parseJson, parseQuery, rawBody, requireJsonContentType } from '#shared/http/request.ts';
+import { parseQuery } from '#shared/http/request.ts';
 import { contactView } from '#shared/review/contact-view.ts';
-import { logger } from '#shared/runtime/logger.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
-import { scoringModelSchema } from '#shared/scoring/scoring-model.ts';
-import {
-  MAX_SIMULATION_SAMPLE,
-  simulateOnEveryContact,
-  simulateOnRecentContacts,
-} from '#shared/scoring/simulate-recent-contacts.ts';
 
 export interface AdminInsightsDeps {
   readonly funnel: FunnelStore;
   readonly directory: ContactDirectory;
   readonly histories: ContactHistoryReader;
-  /** Every stored contact's history, for a simulation over the whole base. */
-  readonly everyContact: () => Promise<ContactHistory[]>;
   readonly model: CurrentConfig<ScoringModel>;
   readonly clock: () => Date;
   readonly readSecret: (name: string) => Promise<string>;
@@ -74,19 +65,10 @@ const searchQuerySchema = z
     ),
   );
 
-const simulateBodySchema = z.object({
-  /** The candidate model, as the JSON file marketing would publish. */
-  model: z.unknown(),
-  /** How many recent leads to replay, or `all`: every stored contact. */
-  sample: z._default(
-    z.union([z.number().check(z.int(), z.minimum(1), z.maximum(MAX_SIMULATION_SAMPLE)), z.literal('all')]),
-    200,
-  ),
-});
-
 /**
  * The marketing console's read side, on routes declared `auth: 'admin'`: the funnel, the contact list
- * and one contact, the published model and a candidate's simulation. It only reads (its declared
+ * and one contact, the published model. A candidate's simulation is a bulk job over every contact
+ * (`POST /admin/model/simulate` on the bulk-jobs API). It only reads (its declared
  * table access is `read`): decisions go through the review API, which may write.
  */
 export function createAdminInsightsHandler(deps: AdminInsightsDeps) {
@@ -98,7 +80,6 @@ export function createAdminInsightsHandler(deps: AdminInsightsDeps) {
       const { document: model, version } = await deps.model();
       return jsonResponse(200, { version: model.version, configVersion: version, model });
     },
-    'POST /admin/model/simulate': (event) => simulate(event, deps),
   });
 }
 
@@ -151,38 +132,6 @@ async function contactById(event: APIGatewayProxyEventV2, deps: AdminInsightsDep
   const history = CONTACT_ID_PATTERN.test(contactId) ? await deps.histories.history(contactId) : undefined;
   if (!history) throw contactNotFound();
   return jsonResponse(200, contactView(history));
-}
-
-async function simulate(event: APIGatewayProxyEventV2, deps: AdminInsightsDeps) {
-  const body = rawBody(event);
-  requireJsonContentType(event);
-  const input = parseBody(simulateBodySchema, parseJson(body));
-  const candidate = scoringModelSchema.safeParse(input.model);
-  if (!candidate.success) {
-    throw new HttpProblem({
-      status: 400,
-      type: problemType('invalid-model'),
-      title: 'Invalid scoring model',
-      detail: 'The candidate model does not satisfy the model schema; see `errors`.',
-      extensions: {
-        errors: candidate.error.issues.map((issue) => ({
-          field: issue.path.join('.') || '(model)',
-          message: issue.message,
-        })),
-      },
-    });
-  }
-  const model = (await deps.model()).document;
-  const simulation =
-    input.sample === 'all'
-      ? await simulateOnEveryContact(candidate.data, { ...deps, model })
-      : await simulateOnRecentContacts(candidate.data, input.sample, { ...deps, model });
-  logger.info('model simulated', {
-    candidateVersion: candidate.data.version,
-    contacts: simulation.sample.contacts,
-    changed: simulation.report.changed,
-  });
-  return jsonResponse(200, simulation);
 }
 
 function invalidQuery(field: string, message: string): HttpProblem {

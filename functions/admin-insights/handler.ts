@@ -1,6 +1,5 @@
 import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbContactDirectory } from '#shared/adapters/dynamodb/dynamodb-contact-directory.ts';
-import { allContactHistories } from '#shared/adapters/dynamodb/dynamodb-contact-export.ts';
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
 import { DynamoDbFunnelStore } from '#shared/adapters/dynamodb/dynamodb-funnel-store.ts';
 import { tableConfig } from '#shared/adapters/dynamodb/table-config.ts';
@@ -17,7 +16,6 @@ export const handler = lambdaHandler(() => {
     funnel: new DynamoDbFunnelStore(documents, tableName),
     directory: new DynamoDbContactDirectory(documents, tableName),
     histories: new DynamoDbContactHistory(documents, tableName),
-    everyContact: () => allContactHistories(documents, tableName),
     model: tableConfig(scoringModelKind, { documents, tableName }),
     clock: systemClock,
     readSecret,

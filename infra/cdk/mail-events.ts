@@ -8,10 +8,10 @@ import {
   EventDestination,
 } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
+import { CONFIGURATION_SET_TAG } from '#shared/sending/sending-ledger.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
 
-/** The auto-tag SES puts on every message sent through a configuration set. */
-export const CONFIGURATION_SET_TAG = 'ses:configuration-set';
+export { CONFIGURATION_SET_TAG };
 
 /** SES's events (sent, delivered, bounced, complained, opened, clicked…) as EventBridge names their source. */
 export const SES_EVENT_SOURCE = 'aws.ses';

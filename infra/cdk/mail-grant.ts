@@ -1,5 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 
 export interface MailSender {
@@ -44,4 +45,20 @@ export function grantSendMail(grantee: IGrantable, sender: MailSender): Grant {
       }),
     ],
   });
+}
+
+/**
+ * Lets a function read the account's sending quota (`GetAccount`). SES has no resource for it: the
+ * action is account-wide, so its resource is `*`, acknowledged here for this one action.
+ */
+export function grantReadSendQuota(fn: IFunction): Grant {
+  const grant = Grant.addToPrincipal({ grantee: fn, actions: ['ses:GetAccount'], resourceArns: ['*'] });
+  // The statement lands in the role's default policy, which is where cdk-nag looks for it.
+  Validations.of(fn.role ?? fn).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      "ses:GetAccount (the account's send quota and rate) is account-wide: IAM offers no narrower " +
+      'resource, and the statement grants that read-only action alone.',
+  });
+  return grant;
 }

@@ -23,9 +23,6 @@ export interface StatefulStackProps extends StackProps {
   readonly adminRoutes?: boolean;
 }
 
-/** Domains reserved for documentation (RFC 2606): mail "from" them never reaches anyone. */
-const EXAMPLE_DOMAIN = /(^|\.)example\.(com|org|net)$/;
-
 /**
  * The resources that hold data or identity: the contacts table, the application's event bus and
  * its archive, the SES configuration set and where its events go, the admins' user pool and the
@@ -109,6 +106,7 @@ export class StatefulStack extends Stack implements SharedResources {
     });
     const reputation = new SesReputationAlarms(this, 'SesReputation', {
       topic: this.alarmTopic.topic,
+      stageName: stage.name,
       bounceRate: config.alarms.sesBounceRate,
       complaintRate: config.alarms.sesComplaintRate,
     });
@@ -116,7 +114,12 @@ export class StatefulStack extends Stack implements SharedResources {
       stageName: stage.name,
       topic: this.alarmTopic.topic,
     });
-    this.alarms = [reputation.bounceRate, reputation.complaintRate, ...deadLetters.alarms];
+    this.alarms = [
+      reputation.bounceRate,
+      reputation.complaintRate,
+      reputation.nurturePaused,
+      ...deadLetters.alarms,
+    ];
 
     this.admins = props.adminRoutes
       ? new AdminUserPool(this, 'Admins', {
@@ -132,13 +135,6 @@ export class StatefulStack extends Stack implements SharedResources {
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topic.topicArn });
 
-    if (stage.production && EXAMPLE_DOMAIN.test(senderDomain)) {
-      Annotations.of(this).addWarningV2(
-        'leadflow:example-sender',
-        `Production mail would be sent as ${config.mail.from}, a reserved example domain: set mail.from ` +
-          `in infra/cdk/config/${stage.name}.json (or -c mailFrom=) to a sender verified in SES.`,
-      );
-    }
     if (stage.production && config.alarms.emails.length === 0) {
       Annotations.of(this).addWarningV2(
         'leadflow:no-alarm-recipients',

@@ -10,6 +10,7 @@ import { functions as declaredFunctions } from '#infra/wiring/functions.ts';
 import { resourceEnvironment } from '#infra/wiring/resource-environment.ts';
 import type { FunctionDeclaration } from '#infra/wiring/types.ts';
 import { grantDeclaredAccess } from './access-grants.ts';
+import { senderIdentityOf, sendingPolicyOf } from './config/sender-settings.ts';
 import { CrmDelivery } from './crm-delivery.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
 import { type AdminIdentities, LeadflowHttpApi } from './http/leadflow-http-api.ts';
@@ -67,6 +68,7 @@ export class StatelessStack extends Stack {
       ? new LeadflowHttpApi(this, 'Http', { stage, ...(props.admins ? { admins: props.admins } : {}) })
       : undefined;
     const publicBaseUrl = stage.config.http.publicBaseUrl ?? this.http?.url;
+    const sender = senderIdentityOf(stage.config);
 
     const secrets = new Map<string, Secret>();
     const built: Record<string, LeadflowFunction> = {};
@@ -88,6 +90,8 @@ export class StatelessStack extends Stack {
             eventBusName: resources.eventBus.eventBusName,
             mailFrom: resources.mailFrom,
             mailConfigurationSet: resources.mailConfigurationSet.configurationSetName,
+            ...(sender ? { mailSender: JSON.stringify(sender) } : {}),
+            sendingPolicy: JSON.stringify(sendingPolicyOf(stage.config)),
             publicBaseUrl,
             notifications: stage.config.notifications,
             formSites: stage.config.forms,

@@ -4,9 +4,9 @@ import type { TableDefinition } from '#infra/tables.ts';
 
 /**
  * Item-level reads: single items, batches, key and index queries, and the condition checks of a
- * transaction. There is deliberately no `dynamodb:Scan`: leadflow reads through keys and indexes
- * (the design forbids table scans), so a scan in function code fails loudly instead of billing
- * the whole table.
+ * transaction. There is deliberately no `dynamodb:Scan`: leadflow reads through keys and indexes,
+ * so a scan in function code fails loudly instead of billing the whole table. Only a function that
+ * declares `scan: 'parallel'` (the bulk worker) gets it, through grantTableScan.
  */
 export const TABLE_READ_ACTIONS = [
   'dynamodb:GetItem',
@@ -36,6 +36,21 @@ export function grantTableAccess(
   return Grant.addToPrincipal({
     grantee,
     actions: level === 'read' ? [...TABLE_READ_ACTIONS] : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
+    resourceArns: [
+      table.tableArn,
+      ...definition.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
+    ],
+  });
+}
+
+/** What `scan: 'parallel'` adds for the bulk jobs: Scan segments and the table's item-count estimates. */
+export const TABLE_SCAN_ACTIONS = ['dynamodb:Scan', 'dynamodb:DescribeTable'] as const;
+
+/** Grants the bulk jobs' whole-table reads on the table and its declared indexes. */
+export function grantTableScan(grantee: IGrantable, table: ITable, definition: TableDefinition): Grant {
+  return Grant.addToPrincipal({
+    grantee,
+    actions: [...TABLE_SCAN_ACTIONS],
     resourceArns: [
       table.tableArn,
       ...definition.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { type CommandIo, isParseArgsError, TABLE_OPTIONS, UsageError } from '#infra/model-cli/command-io.ts';
+import { type CommandIo, isParseArgsError, TABLE_OPTIONS, UsageError } from '#infra/local/cli/command-io.ts';
 import { type TableOptions, TargetError, tableTarget } from '#infra/model-cli/table-target.ts';
 import { DynamoDbConfigStore } from '#shared/adapters/dynamodb/dynamodb-config-store.ts';
 import { configChanges } from '#shared/config/config-diff.ts';

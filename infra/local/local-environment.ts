@@ -17,6 +17,14 @@ export interface LocalEnvironmentInput {
   readonly tableName: string;
   readonly eventBusName: string;
   readonly mailFrom: string;
+  /** The dev stage's sender identity as JSON (company, postal address, links), as in AWS. */
+  readonly mailSender?: string;
+  /** The configuration set the local feedback tool tags its SES events with. */
+  readonly mailConfigurationSet?: string;
+  /** The dev stage's sending policy as JSON. */
+  readonly sendingPolicy?: string;
+  /** What the SES emulator answers to GetAccount, as JSON (its `AWS_SES_ACCOUNT`). */
+  readonly sesAccount?: string;
   /** The team's notification lists from the stage configuration; none when absent. */
   readonly notifications?: ResourceLocations['notifications'];
   /** Where the HTML forms are embedded, from the stage configuration; none when absent. */
@@ -51,6 +59,9 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
     tableName: input.tableName,
     eventBusName: input.eventBusName,
     mailFrom: input.mailFrom,
+    ...(input.mailSender ? { mailSender: input.mailSender } : {}),
+    ...(input.mailConfigurationSet ? { mailConfigurationSet: input.mailConfigurationSet } : {}),
+    ...(input.sendingPolicy ? { sendingPolicy: input.sendingPolicy } : {}),
     publicBaseUrl: input.endpoints.gateway,
     notifications: input.notifications,
     formSites: input.formSites,
@@ -84,6 +95,9 @@ export function localEnvironment(input: LocalEnvironmentInput): Record<string, s
   }
   // Also set when no declared function has mail access, so a fixture or a later function finds it.
   environment[RESOURCE_ENV.mailFrom] = input.mailFrom;
+  if (input.mailSender) environment[RESOURCE_ENV.mailSender] = input.mailSender;
+  // The emulator runs in this process and reads its GetAccount answer from here; one already set wins.
+  if (input.sesAccount) environment.AWS_SES_ACCOUNT = input.current.AWS_SES_ACCOUNT || input.sesAccount;
   environment[RESOURCE_ENV.publicBaseUrl] = input.endpoints.gateway;
   return environment;
 }

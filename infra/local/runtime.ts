@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { loadStageConfig } from '#infra/cdk/config/load-stage-config.ts';
+import { senderIdentityOf, sendingPolicyOf } from '#infra/cdk/config/sender-settings.ts';
 import { contactsTable } from '#infra/tables.ts';
 import { functions as declaredFunctions } from '#infra/wiring/functions.ts';
 import type { FunctionDeclaration } from '#infra/wiring/types.ts';
@@ -24,7 +25,8 @@ import { DEFAULT_DATA_DIR, REPO_ROOT } from './paths.ts';
 import { createReadiness } from './readiness.ts';
 import { parseScheduleExpression } from './schedule/schedule-expression.ts';
 import { type RunningScheduler, type ScheduledJob, startScheduler } from './scheduler.ts';
-import { startSesLocal } from './ses/ses-local.ts';
+import { sesAccountAnswer, startSesLocal } from './ses/ses-local.ts';
+import { LOCAL_CONFIGURATION_SET } from './ses-feedback-event.ts';
 
 export interface LocalRuntimePorts {
   readonly gateway?: number;
@@ -65,7 +67,17 @@ export interface LocalRuntimeOptions {
 /** The deploy-time values of a stage's configuration that the functions get, as in AWS. */
 function stageValues(stage: string) {
   const config = loadStageConfig({ stage });
-  return { notifications: config.notifications, formSites: config.forms };
+  const sender = senderIdentityOf(config);
+  return {
+    notifications: config.notifications,
+    formSites: config.forms,
+    // Mail as the stage sends it: its sender and identity, policy, and a stand-in for SES's quota.
+    mailFrom: config.mail.from,
+    ...(sender ? { mailSender: JSON.stringify(sender) } : {}),
+    mailConfigurationSet: LOCAL_CONFIGURATION_SET,
+    sendingPolicy: JSON.stringify(sendingPolicyOf(config)),
+    sesAccount: sesAccountAnswer(config.mail.sending.localQuota),
+  };
 }
 
 export interface LocalRuntime {
@@ -88,7 +100,6 @@ export const LOCAL_EVENT_BUS_NAME = 'leadflow-local';
 export const LOCAL_STAGE = 'dev';
 /** DynamoDB wants 3+ characters; the prefix keeps the table recognisable in a shared DynamoDB Local. */
 export const LOCAL_TABLE_NAME = `leadflow-${contactsTable.id.toLowerCase()}`;
-export const LOCAL_MAIL_FROM = 'leadflow@example.com';
 
 /**
  * Handler modules build their SDK clients once, on their first invocation, from the environment of
@@ -224,7 +235,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         region: LOCAL_REGION,
         tableName: LOCAL_TABLE_NAME,
         eventBusName: LOCAL_EVENT_BUS_NAME,
-        mailFrom: LOCAL_MAIL_FROM,
         ...stageValues(options.stage ?? LOCAL_STAGE),
         current: process.env,
       }),

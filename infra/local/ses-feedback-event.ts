@@ -1,5 +1,8 @@
 /** The SES email events the local tools can stand in for (SES local sends mail but no feedback). */
 export const SES_EVENT_KINDS = ['Bounce', 'Complaint', 'Delivery', 'Open', 'Click'] as const;
+/** The configuration set local mail is sent through, and its SES events carry, as in AWS. */
+export const LOCAL_CONFIGURATION_SET = 'leadflow-local';
+
 export type SesEventKind = (typeof SES_EVENT_KINDS)[number];
 
 const DETAIL_TYPES: Readonly<Record<SesEventKind, string>> = {
@@ -92,7 +95,7 @@ export function sesFeedbackEvent(input: SesFeedbackInput): {
         destination: [input.recipient],
         headersTruncated: false,
         tags: {
-          'ses:configuration-set': [input.configurationSet ?? 'leadflow-local'],
+          'ses:configuration-set': [input.configurationSet ?? LOCAL_CONFIGURATION_SET],
           ...Object.fromEntries(Object.entries(input.tags).map(([name, value]) => [name, [value]])),
         },
       },

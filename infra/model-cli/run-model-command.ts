@@ -1,9 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { type CommandIo, isParseArgsError, TABLE_OPTIONS, UsageError } from '#infra/local/cli/command-io.ts';
+import { dynamoDbJobRuntime } from '#shared/adapters/bulk-job-adapters.ts';
 import { DynamoDbConfigStore } from '#shared/adapters/dynamodb/dynamodb-config-store.ts';
-import { allContactHistories } from '#shared/adapters/dynamodb/dynamodb-contact-export.ts';
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
-import { cachedConfig } from '#shared/config/config-reader.ts';
+import { inProcessSignals } from '#shared/bulk/in-process-signals.ts';
+import { bulkSettingsFrom } from '#shared/bulk/job-settings.ts';
+import { MemoryJobStore } from '#shared/bulk/memory-job-store.ts';
+import { runInProcess } from '#shared/bulk/run-in-process.ts';
+import { cachedConfig, fixedConfig } from '#shared/config/config-reader.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
 import { contactView } from '#shared/review/contact-view.ts';
@@ -14,8 +19,7 @@ import {
   type ScoringModel,
 } from '#shared/scoring/scoring-model.ts';
 import { scoringModelKind } from '#shared/scoring/scoring-model-config.ts';
-import { simulateModel } from '#shared/scoring/simulate-model.ts';
-import { type CommandIo, isParseArgsError, TABLE_OPTIONS, UsageError } from './command-io.ts';
+import type { SimulationReport } from '#shared/scoring/simulate-model.ts';
 import { formatExplanation } from './format-explanation.ts';
 import { formatSimulation } from './format-simulation.ts';
 import { type TableOptions, type TableTarget, TargetError, tableTarget } from './table-target.ts';
@@ -26,7 +30,8 @@ Commands
   explain <email>            the contact's stored score line by line, its stage and transitions,
                              and what the model in force (\`npm run config\`) would say now
   simulate --model <file>    replays every stored contact under a candidate model and prints how
-                             many would change stage, with examples (run it before publishing)
+                             many would change stage, with examples (run it before publishing);
+                             a simulate bulk job run here, in parallel Scan segments, streamed
   validate [<file>]          checks a model file (the published one by default) and names each error
 
 Where the contacts are (explain, simulate)
@@ -37,7 +42,7 @@ Where the contacts are (explain, simulate)
 
 Other options
   --at <ISO time>            score as of this time instead of now
-  --examples <n>             examples per stage change in simulate (default 3)
+  --examples <n>             examples per stage change in simulate (default 3, at most 5)
   --json                     machine-readable output
 `;
 
@@ -99,8 +104,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo): P
       if (!Number.isInteger(examples) || examples < 0)
         throw new UsageError('--examples takes a whole number.');
       const target = await tableTarget(table);
-      const histories = await allContactHistories(target.documents, target.tableName);
-      const report = simulateModel(histories, await modelInForce(target), candidate, now, examples);
+      const report = await simulateOverTable(target, candidate, now, examples);
       io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatSimulation(report, values.model));
       return 0;
     }
@@ -147,4 +151,44 @@ function parseTime(value: string): Date {
   const time = new Date(value);
   if (Number.isNaN(time.getTime())) throw new UsageError(`--at takes an ISO time, not "${value}".`);
   return time;
+}
+
+/**
+ * The candidate simulated over every contact of the table by the `simulate` bulk job, run in this
+ * process: parallel Scan segments streamed a page at a time, so memory stays flat however many
+ * contacts there are. The job is kept in memory only: the command writes nothing to the table.
+ */
+async function simulateOverTable(
+  target: TableTarget,
+  candidate: ScoringModel,
+  now: Date,
+  examples: number,
+): Promise<SimulationReport> {
+  const runtime = {
+    ...dynamoDbJobRuntime({
+      table: target,
+      events: { publish: async () => {} },
+      clock: () => now,
+      model: fixedConfig(await modelInForce(target)),
+      store: new MemoryJobStore(),
+      settings: bulkSettingsFrom(),
+    }),
+    signals: inProcessSignals(),
+  };
+  const job = await runInProcess(
+    { kind: 'simulate', input: { model: candidate, at: now.toISOString() }, createdBy: 'cli' },
+    runtime,
+  );
+  const report = job.result as unknown as SimulationReport;
+  return { ...report, examples: examplesPerMove(report.examples, examples) };
+}
+
+/** The job keeps up to five examples of each move; the command shows `--examples` of them. */
+function examplesPerMove(all: SimulationReport['examples'], limit: number): SimulationReport['examples'] {
+  const kept: Record<string, number> = {};
+  return all.filter((example) => {
+    const key = `${example.from} → ${example.to}`;
+    kept[key] = (kept[key] ?? 0) + 1;
+    return kept[key] <= limit;
+  });
 }

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_DATA_DIR } from '#infra/local/paths.ts';
 import { LOCAL_REGION, LOCAL_TABLE_NAME } from '#infra/local/runtime.ts';
+import { createDocumentClient } from '#shared/adapters/dynamodb/document-client.ts';
 
 export interface TableOptions {
   readonly endpoint?: string;
@@ -24,7 +25,7 @@ export class TargetError extends Error {
 }
 
 /**
- * Which contacts table a command reads: `--endpoint` (any DynamoDB endpoint, e.g. DynamoDB Local);
+ * Which contacts table a command reads or writes: `--endpoint` (any DynamoDB endpoint, e.g. DynamoDB Local);
  * `--table` alone (AWS, with the usual credential chain and region); or, by default, the running
  * `npm start` found through `.leadflow/local.json`.
  */
@@ -36,7 +37,7 @@ export async function tableTarget(options: TableOptions): Promise<TableTarget> {
     const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
     const client = new DynamoDBClient(region ? { region } : {});
     return {
-      documents: DynamoDBDocumentClient.from(client),
+      documents: createDocumentClient(client),
       tableName: options.table,
       description: `table ${options.table} in AWS${region ? ` (${region})` : ''}`,
     };
@@ -64,7 +65,7 @@ function target(endpoint: string, tableName: string, region: string): TableTarge
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   return {
-    documents: DynamoDBDocumentClient.from(client),
+    documents: createDocumentClient(client),
     tableName,
     description: `table ${tableName} at ${endpoint}`,
   };

@@ -1,3 +1,5 @@
+import { bulkJobFinished } from '#events/bulk-job-finished.ts';
+import { bulkJobPieceReady } from '#events/bulk-job-piece-ready.ts';
 import { contactActivityRecorded } from '#events/contact-activity-recorded.ts';
 import { contactScored } from '#events/contact-scored.ts';
 import { patternFor } from '#events/contract.ts';
@@ -6,11 +8,11 @@ import { leadReviewRequested } from '#events/lead-review-requested.ts';
 import { prospectQualified } from '#events/prospect-qualified.ts';
 import { sesEmailEventsPattern } from '#events/ses-email-events.ts';
 import { ACTIVITY_RETENTION_ENV, DEFAULT_ACTIVITY_RETENTION_DAYS } from '#shared/activity/retention.ts';
+import { BULK_ENV, DEFAULT_BULK_SETTINGS } from '#shared/bulk/job-settings.ts';
 import { engagementSignalsPattern } from '#shared/engagement/signals-from-events.ts';
 import { SLOT_WAIT_ENV } from '#shared/nurture/send-rate.ts';
 import { SECRETS } from '#shared/runtime/settings.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
-import { RESCORE_BATCH_SIZE_ENV } from '#shared/scoring/refresh-stale-scores.ts';
 import { defineFunction, type FunctionDeclaration } from './types.ts';
 
 /**
@@ -22,16 +24,13 @@ import { defineFunction, type FunctionDeclaration } from './types.ts';
 const scoringModel = { LEADFLOW_SCORING_MODEL_VERSION: defaultScoringModel.version };
 
 /**
- * Settings of every function that sends email. The send rate is shared by all of them (a DynamoDB
- * counter per second), so it is the account's SES rate: 1 a second in the SES sandbox.
+ * What both nurture senders may touch: the table, SES, and the key of the links in every email;
+ * the team lists, so marketing hears when nurture pauses or waits for the quota. The send rate and
+ * the quota are the account's, as SES's GetAccount reports them, not settings.
  */
-const SENDING = { SES_MAX_SEND_RATE: '1' } as const;
-
-/** What both nurture senders may touch: the table, SES, and the key of the links in every email. */
 const NURTURE_SENDER = {
-  access: { table: 'readWrite', mail: 'send' },
+  access: { table: 'readWrite', mail: 'send', notify: 'team' },
   secrets: [SECRETS.mailToken.name],
-  environment: SENDING,
 } as const;
 
 /**
@@ -39,6 +38,18 @@ const NURTURE_SENDER = {
  * older ones. docs/privacy.md (Retention) says what that means for scores.
  */
 const RETENTION = { [ACTIVITY_RETENTION_ENV]: String(DEFAULT_ACTIVITY_RETENTION_DAYS) };
+
+/**
+ * How hard a bulk job may push the table: each of its segments is one chain of invocations, so a
+ * job runs at most `maxSegments` pieces at once, each with `itemConcurrency` items in flight.
+ * Raise them for a table in on-demand mode; see docs/bulk-jobs.md for the arithmetic.
+ */
+const BULK_SETTINGS = Object.fromEntries(
+  (Object.keys(BULK_ENV) as (keyof typeof BULK_ENV)[]).map((key) => [
+    BULK_ENV[key],
+    String(DEFAULT_BULK_SETTINGS[key]),
+  ]),
+);
 
 /**
  * Every leadflow function, its triggers and its access: the single source the CDK app and the
@@ -152,32 +163,43 @@ export const functions = {
     access: { table: 'readWrite', mail: 'send', notify: 'digest' },
     // Room for two copies to wait behind nurture's backlog; a test holds every wait inside it.
     timeoutSeconds: 60,
-    environment: { ...SENDING, [SLOT_WAIT_ENV.dailyDigest]: '40000' },
+    environment: { [SLOT_WAIT_ENV.dailyDigest]: '40000' },
   }),
   adminApi: defineFunction({
     entry: 'functions/admin-api/handler.ts',
-    description: 'The sales review API: the review queue, review decisions, and the full view of a contact.',
+    description:
+      'The sales review API: review queue and decisions, a contact in full, its GDPR export and erasure, contact imports, and the sending status with its resume decision.',
     triggers: [
       { kind: 'http', method: 'GET', path: '/admin/reviews', auth: 'admin' },
       { kind: 'http', method: 'POST', path: '/admin/reviews/{contactId}', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/contacts', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/contacts/{contactId}/export', auth: 'admin' },
       { kind: 'http', method: 'DELETE', path: '/admin/contacts/{contactId}', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/sending', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/sending/resume', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/imports/preview', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/imports', auth: 'admin' },
     ],
-    access: { table: 'readWrite', bus: 'put' },
+    access: { table: 'readWrite', bus: 'put', mail: 'status' },
     secrets: [SECRETS.adminToken.name],
     environment: scoringModel,
   }),
   salesNotifier: defineFunction({
     entry: 'functions/sales-notifier/handler.ts',
-    description: 'Emails sales (and marketing) when a lead enters review and when a prospect is qualified.',
+    description:
+      'Emails sales (and marketing) when a lead enters review and when a prospect is qualified; once per bulk re-score.',
     triggers: [
       { kind: 'event', ruleName: 'NotifySalesOfReview', pattern: patternFor(leadReviewRequested) },
       { kind: 'event', ruleName: 'NotifySalesOfProspect', pattern: patternFor(prospectQualified) },
+      {
+        kind: 'event',
+        ruleName: 'NotifySalesOfBulkRescore',
+        pattern: patternFor(bulkJobFinished, { kind: ['rescore-all'] }),
+      },
     ],
     // Who hears of it comes from the stage configuration (`notifications`); none, no email.
     access: { table: 'readWrite', mail: 'send', notify: 'team' },
-    environment: { ...SENDING, [SLOT_WAIT_ENV.salesNotifier]: '20000' },
+    environment: { [SLOT_WAIT_ENV.salesNotifier]: '20000' },
     // The slot wait, the sends and their writes, with room to spare: a test holds it.
     timeoutSeconds: 30,
   }),
@@ -191,29 +213,26 @@ export const functions = {
   scoreRefresher: defineFunction({
     entry: 'functions/score-refresher/handler.ts',
     description:
-      'Re-scores contacts whose score has gone stale (decay) or whose hand-off is not yet announced, a bounded batch per run.',
+      'Relays lost activity announcements, then starts the bulk job that re-scores every contact due (decay, unannounced hand-offs).',
     triggers: [{ kind: 'schedule', ruleName: 'RefreshStaleScores', expression: 'rate(1 hour)' }],
+    // The drain's estimate is a count Query of the schedule, so no `scan`; `bus` for its first pieces.
     access: { table: 'readWrite', bus: 'put' },
-    environment: { ...scoringModel, [RESCORE_BATCH_SIZE_ENV]: '200' },
+    environment: { ...scoringModel, ...BULK_SETTINGS },
     timeoutSeconds: 60,
   }),
   adminInsights: defineFunction({
     entry: 'functions/admin-insights/handler.ts',
     description:
-      "The marketing console's read API: the funnel, the contact list and one contact, the model and a candidate's simulation.",
+      "The marketing console's read API: the funnel, the contact list and one contact, the published model.",
     triggers: [
       { kind: 'http', method: 'GET', path: '/admin/funnel', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/contacts/search', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/contacts/{contactId}', auth: 'admin' },
       { kind: 'http', method: 'GET', path: '/admin/model', auth: 'admin' },
-      { kind: 'http', method: 'POST', path: '/admin/model/simulate', auth: 'admin' },
     ],
     access: { table: 'read' },
     secrets: [SECRETS.adminToken.name],
     environment: scoringModel,
-    // A simulation replays up to 500 contacts' histories; API Gateway waits 30 s at most.
-    timeoutSeconds: 25,
-    memoryMb: 1024,
   }),
   configAdmin: defineFunction({
     entry: 'functions/config-admin/handler.ts',
@@ -242,6 +261,38 @@ export const functions = {
       { kind: 'event', ruleName: 'CountQualifications', pattern: patternFor(prospectQualified) },
     ],
     access: { table: 'readWrite' },
+  }),
+  bulkJobsApi: defineFunction({
+    entry: 'functions/bulk-jobs-api/handler.ts',
+    description:
+      'The bulk-jobs API: lists, shows, starts and cancels jobs; a candidate model simulated over every contact.',
+    triggers: [
+      { kind: 'http', method: 'GET', path: '/admin/jobs', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/jobs/{jobId}', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/jobs', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/jobs/{jobId}/cancel', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/model/simulate', auth: 'admin' },
+    ],
+    // `scan` for the estimate of a new job's items (the table's description), `bus` for its first pieces.
+    access: { table: 'readWrite', scan: 'parallel', bus: 'put' },
+    secrets: [SECRETS.adminToken.name],
+    environment: { ...scoringModel, ...BULK_SETTINGS },
+  }),
+  bulkWorker: defineFunction({
+    entry: 'functions/bulk-worker/handler.ts',
+    description:
+      'Runs bulk jobs piece by piece (re-score all, simulate, backfills, the stale-score drain), handing each continuation on before its deadline.',
+    triggers: [
+      { kind: 'event', ruleName: 'RunBulkJobPieces', pattern: patternFor(bulkJobPieceReady) },
+      // The safety net: pieces lost on the way are handed on again, finished jobs summed up.
+      { kind: 'schedule', ruleName: 'SweepBulkJobs', expression: 'rate(5 minutes)' },
+    ],
+    access: { table: 'readWrite', scan: 'parallel', bus: 'put' },
+    environment: { ...scoringModel, ...RETENTION, ...BULK_SETTINGS },
+    // A piece stops reading with 20 s left (PIECE_SAFETY_MARGIN_MS) and hands on; 2 minutes keeps
+    // a lost piece's restart prompt. The memory is for CPU: scoring is compute, Lambda scales CPU with it.
+    timeoutSeconds: 120,
+    memoryMb: 1024,
   }),
 } satisfies Record<string, FunctionDeclaration>;
 

@@ -17,6 +17,10 @@ export interface ResourceLocations {
   readonly eventBusName: string;
   readonly mailFrom: string;
   readonly mailConfigurationSet?: string;
+  /** The stage's sender identity as JSON; absent while the stage names no links. */
+  readonly mailSender?: string;
+  /** The stage's sending policy (breaker, quota share, warm-up) as JSON. */
+  readonly sendingPolicy?: string;
   readonly publicBaseUrl?: string;
   /** Absent: nobody is notified (an empty list each). */
   readonly notifications?: TeamRecipients;
@@ -32,11 +36,15 @@ export function resourceEnvironment(access: Access, locations: ResourceLocations
   const environment: Record<string, string> = {};
   if (access.table) environment[RESOURCE_ENV.tableName] = locations.tableName;
   if (access.bus) environment[RESOURCE_ENV.eventBusName] = locations.eventBusName;
-  if (access.mail) {
+  if (access.mail === 'send') {
     environment[RESOURCE_ENV.mailFrom] = locations.mailFrom;
+    if (locations.mailSender) environment[RESOURCE_ENV.mailSender] = locations.mailSender;
+  }
+  if (access.mail) {
     if (locations.mailConfigurationSet) {
       environment[RESOURCE_ENV.mailConfigurationSet] = locations.mailConfigurationSet;
     }
+    if (locations.sendingPolicy) environment[RESOURCE_ENV.sendingPolicy] = locations.sendingPolicy;
   }
   if (locations.publicBaseUrl) environment[RESOURCE_ENV.publicBaseUrl] = locations.publicBaseUrl;
   const team = locations.notifications ?? { sales: [], marketing: [] };

@@ -44,8 +44,18 @@ export type Trigger = HttpTrigger | EventTrigger | ScheduleTrigger;
 /** What a function may do with the shared resources; least-privilege IAM and env vars derive from it. */
 export interface Access {
   readonly table?: 'read' | 'readWrite';
+  /**
+   * `parallel`: may also Scan the table and its indexes (parallel segments) and read the table's
+   * description (its item counts). Only the bulk jobs read whole tables; every other function reads
+   * through keys and indexes, and a scan in its code fails in AWS for lack of this grant.
+   */
+  readonly scan?: 'parallel';
   readonly bus?: 'put';
-  readonly mail?: 'send';
+  /**
+   * `send`: send as the stage's sender through its configuration set; `status`: read the account's
+   * sending quota and the reputation breaker (the console). Both read SES's quota (`GetAccount`).
+   */
+  readonly mail?: 'send' | 'status';
   /**
    * Emails the team: `team` gets the stage configuration's sales and marketing lists, `digest` the
    * digest's recipients (see `notifications` in infra/cdk/config/stage-config.ts).

@@ -1,9 +1,13 @@
 import { type SESv2Client, SendEmailCommand, type SendEmailCommandOutput } from '@aws-sdk/client-sesv2';
 import { type Mailer, MailThrottledError } from '#shared/nurture/mailer.ts';
+import { composeRawEmail } from './raw-email.ts';
 
 export interface SesMailerOptions {
   readonly from: string;
+  /** Where replies go (the stage's `mail.replyTo`), when not to the sender. */
+  readonly replyTo?: string;
   readonly configurationSetName?: string;
+  readonly clock?: () => Date;
 }
 
 /** Error names SES v2 uses for "slow down"; the SDK's adaptive retry has already backed off on them. */
@@ -15,10 +19,19 @@ const THROTTLING_ERRORS = new Set([
   'SendingPausedException',
 ]);
 
-/** Sends through the SES v2 API (the v1 API is legacy), tagged and through the configuration set. */
+/**
+ * Sends through the SES v2 API (the v1 API is legacy), tagged and through the configuration set, as
+ * the raw MIME message {@link composeRawEmail} builds, so what filters see is what the tests check.
+ */
 export function sesMailer(client: SESv2Client, options: SesMailerOptions): Mailer {
   return {
     async send(email) {
+      // Composed first: a header that could start another one is refused before SES is called.
+      const raw = await composeRawEmail(email, {
+        from: options.from,
+        ...(options.replyTo ? { replyTo: options.replyTo } : {}),
+        date: (options.clock ?? (() => new Date()))(),
+      });
       let response: SendEmailCommandOutput;
       try {
         response = await client.send(
@@ -30,16 +43,7 @@ export function sesMailer(client: SESv2Client, options: SesMailerOptions): Maile
               Name,
               Value: tagValue(Value),
             })),
-            Content: {
-              Simple: {
-                Subject: { Data: email.subject, Charset: 'UTF-8' },
-                Body: {
-                  Html: { Data: email.html, Charset: 'UTF-8' },
-                  Text: { Data: email.text, Charset: 'UTF-8' },
-                },
-                ...(email.headers ? { Headers: headerList(email.headers) } : {}),
-              },
-            },
+            Content: { Raw: { Data: raw } },
           }),
         );
       } catch (error) {
@@ -57,14 +61,4 @@ export function sesMailer(client: SESv2Client, options: SesMailerOptions): Maile
 /** SES tag values allow only ASCII letters, digits, `_`, `-`, `.` and `@`. */
 function tagValue(value: string): string {
   return value.replace(/[^A-Za-z0-9_.@-]/g, '_').slice(0, 256);
-}
-
-/** A header value with a line break would start a header of its own: refused, never sent. */
-function headerList(headers: Readonly<Record<string, string>>) {
-  return Object.entries(headers).map(([Name, Value]) => {
-    if (/[\r\n]/.test(Name + Value) || !/^[A-Za-z0-9-]+$/.test(Name)) {
-      throw new Error(`The email header ${JSON.stringify(Name)} is not a single safe header line.`);
-    }
-    return { Name, Value };
-  });
 }

@@ -3,6 +3,7 @@ import { systemClock } from '#shared/runtime/clock.ts';
 import { contactsTable } from './dynamodb/contacts-table.ts';
 import { DynamoDbContactRepository } from './dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbNurtureStore } from './dynamodb/dynamodb-nurture-store.ts';
+import { DynamoDbSendingLedger } from './dynamodb/dynamodb-sending-ledger.ts';
 import { busPublisher } from './event-publisher.ts';
 import { readSecret } from './secrets.ts';
 
@@ -14,6 +15,8 @@ export function subscriptionAdapters() {
     store: new DynamoDbNurtureStore(documents, tableName),
     events: busPublisher(),
     clock: systemClock,
+    ledgerFor: (configurationSet: string) =>
+      new DynamoDbSendingLedger(documents, tableName, configurationSet),
   };
 }
 

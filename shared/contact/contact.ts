@@ -119,6 +119,11 @@ export interface Contact extends ContactProfile {
    * qualify it, so a rejected lead does not bounce straight back on its old signals.
    */
   readonly recycledAt?: string;
+  /**
+   * When an import created the contact: its imported history is scored, but only engagement after
+   * the import hands it to sales, so a migrated base does not flood the team with hand-offs.
+   */
+  readonly importedAt?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
   /** Optimistic-locking counter: every write that reads first checks it. */

@@ -81,7 +81,7 @@ export function countQualification(
 }
 
 /** The counters a stage change adds, other than the hand-offs (review, prospect) counted elsewhere. */
-function stageMoveCounters(from: string | undefined, to: string): FunnelCounter[] {
+export function stageMoveCounters(from: string | undefined, to: string): FunnelCounter[] {
   if (from === undefined || from === to) return [];
   if (to === 'lead' && (from === 'review' || from === 'prospect')) {
     return from === 'review' ? ['recycled', 'reviewsRejected'] : ['recycled'];

@@ -32,6 +32,8 @@ export interface StageChange {
   readonly qualifiedBy?: Qualification['by'];
   readonly recycledAt?: string;
   readonly answers?: QualificationAnswers;
+  /** The bulk job making this change: its hand-offs are summarized per job (see bulkJobFinished). */
+  readonly bulkJobId?: string;
 }
 
 export interface CommitDeps {
@@ -129,12 +131,28 @@ export async function commitStage(
       events.push(
         outgoing(
           prospectQualified,
-          prospectQualifiedDetail(after, score, [...activities], after.qualification, reason ?? 'qualified'),
+          prospectQualifiedDetail(
+            after,
+            score,
+            [...activities],
+            after.qualification,
+            reason ?? 'qualified',
+            fresh ? change.bulkJobId : undefined,
+          ),
         ),
       );
     } else if (pending.kind === 'review' && after.review) {
       events.push(
-        outgoing(leadReviewRequested, leadReviewRequestedDetail(after, score, [...activities], after.review)),
+        outgoing(
+          leadReviewRequested,
+          leadReviewRequestedDetail(
+            after,
+            score,
+            [...activities],
+            after.review,
+            fresh ? change.bulkJobId : undefined,
+          ),
+        ),
       );
     }
   }

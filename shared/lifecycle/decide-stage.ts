@@ -1,5 +1,6 @@
 import { GRADES, type Score } from '#events/vocabulary/score.ts';
 import type { Stage } from '#events/vocabulary/stage.ts';
+import type { Contact } from '#shared/contact/contact.ts';
 import { SETTLED_STAGES } from '#shared/contact/settled-stages.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
 
@@ -12,13 +13,20 @@ export interface StageDecision {
 export interface LifecycleContext {
   /** When sales last rejected this contact's review (see Contact.recycledAt). */
   readonly recycledAt?: string;
+  /** When an import created this contact (see Contact.importedAt). */
+  readonly importedAt?: string;
+}
+
+/** What besides its score the policy needs to know of a contact. */
+export function lifecycleContextOf(contact: Pick<Contact, 'recycledAt' | 'importedAt'>): LifecycleContext {
+  return { recycledAt: contact.recycledAt, importedAt: contact.importedAt };
 }
 
 /**
  * Applies the model's qualification policy to a fresh score. Prospect, customer and disqualified
  * are never left automatically; a lead waiting in review stays there until a person decides, it
- * qualifies outright, or a disqualifying rule applies; and a lead whose review was rejected moves
- * again only on activity after the rejection.
+ * qualifies outright, or a disqualifying rule applies; and a lead whose review was rejected, or
+ * that an import brought in, moves again only on activity after the rejection or the import.
  */
 export function decideStage(
   current: Stage,
@@ -43,7 +51,18 @@ export function decideStage(
       reason: `recycled on ${recycledAt.slice(0, 10)}; waiting for a sign of life (a form, a meeting booked)`,
     };
   }
-  const handRaised = Boolean(score.lastHandRaiseAt && (!recycledAt || score.lastHandRaiseAt > recycledAt));
+  const { importedAt } = context;
+  if (importedAt && !(score.lastEngagedAt && score.lastEngagedAt > importedAt)) {
+    return {
+      stage: 'lead',
+      reason: `imported on ${importedAt.slice(0, 10)}; its history is scored, a hand-off waits for new engagement`,
+    };
+  }
+  const quietSince = [recycledAt, importedAt]
+    .filter((at) => at !== undefined)
+    .sort()
+    .at(-1);
+  const handRaised = Boolean(score.lastHandRaiseAt && (!quietSince || score.lastHandRaiseAt > quietSince));
   const autoQualify = autoQualification(score, handRaised, policy.autoQualify);
   if (autoQualify && recycledAt && !policy.recycle.autoQualify) {
     const reason = `recycled on ${recycledAt.slice(0, 10)}, back through review by a person: ${autoQualify}`;

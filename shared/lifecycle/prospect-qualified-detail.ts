@@ -13,6 +13,7 @@ export function prospectQualifiedDetail(
   activities: readonly Activity[],
   qualification: Qualification,
   reason: string,
+  bulkJobId?: string,
 ): DetailOf<typeof prospectQualified> {
   return {
     version: 1,
@@ -22,6 +23,7 @@ export function prospectQualifiedDetail(
     reason,
     score,
     ...contactSnapshot(contact, activities),
+    ...(bulkJobId ? { bulkJobId } : {}),
   };
 }
 
@@ -31,6 +33,7 @@ export function leadReviewRequestedDetail(
   score: Score,
   activities: readonly Activity[],
   review: PendingReview,
+  bulkJobId?: string,
 ): DetailOf<typeof leadReviewRequested> {
   return {
     version: 1,
@@ -39,5 +42,6 @@ export function leadReviewRequestedDetail(
     reason: review.reason,
     score,
     ...contactSnapshot(contact, activities),
+    ...(bulkJobId ? { bulkJobId } : {}),
   };
 }

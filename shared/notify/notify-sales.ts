@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Mailer } from '#shared/nurture/mailer.ts';
+import type { RenderedEmail } from '#shared/nurture/render-email.ts';
 import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { type InvocationWindow, leaseUntil, waitsEndBy } from '#shared/runtime/invocation-window.ts';
@@ -27,11 +28,8 @@ export interface NotifySalesOutcome {
 }
 
 /**
- * Emails the configured people about one hand-off, once per recipient: each send is claimed under
- * the hand-off's idempotency key first and waits for a slot of the shared send rate; a send SES
- * refuses, or one with no slot free in time, releases its claim and fails the invocation, so the
- * event's retry sends exactly the missing ones. Every wait ends inside the invocation's window, and a
- * claim is leased until just after it: a function killed mid-send is retried and sends once.
+ * Emails the configured people about one hand-off, once per recipient (see emailEachOnce), keyed by
+ * the hand-off's idempotency key.
  */
 export async function notifySales(
   notice: SalesNotice,
@@ -40,32 +38,64 @@ export async function notifySales(
 ): Promise<NotifySalesOutcome> {
   const recipients =
     notice.kind === 'review-requested' ? deps.recipients.reviewRequested : deps.recipients.prospectQualified;
-  const { contactId } = notice.detail.contact;
   const handOffId =
     notice.kind === 'review-requested' ? notice.detail.reviewRequestId : notice.detail.qualificationId;
-  const email = renderNotification(notice, deps.baseUrl);
+  return emailEachOnce(
+    {
+      recipients,
+      owner: notice.detail.contact.contactId,
+      key: `${notice.kind}#${handOffId}`,
+      email: renderNotification(notice, deps.baseUrl),
+      tag: notice.kind,
+    },
+    deps,
+    window,
+  );
+}
+
+/** One internal email to each recipient, once: who it is about (its claims' partition) and its key. */
+export interface TeamEmail {
+  readonly recipients: readonly string[];
+  readonly owner: string;
+  readonly key: string;
+  readonly email: RenderedEmail;
+  readonly tag: string;
+}
+
+/**
+ * Sends a team email to each recipient once: each send is claimed under the email's key first and
+ * waits for a slot of the shared send rate; a send SES refuses, or one with no slot free in time,
+ * releases its claim and fails the invocation, so the event's retry sends exactly the missing ones.
+ * Every wait ends inside the invocation's window, and a claim is leased until just after it: a
+ * function killed mid-send is retried and sends once.
+ */
+export async function emailEachOnce(
+  team: TeamEmail,
+  deps: NotifySalesDeps,
+  window: InvocationWindow,
+): Promise<NotifySalesOutcome> {
   let sent = 0;
   let alreadySent = 0;
   const waitsEnd = waitsEndBy(window, deps.clock(), deps.slotWaitMs);
-  for (const to of recipients) {
+  for (const to of team.recipients) {
     // The recipient is hashed so that the key, which is stored, holds no address of a colleague.
-    const key = `${notice.kind}#${handOffId}#${createHash('sha256').update(to).digest('hex').slice(0, 16)}`;
-    if (!(await deps.notices.claim(contactId, key, deps.clock().toISOString(), leaseUntil(window)))) {
+    const key = `${team.key}#${createHash('sha256').update(to).digest('hex').slice(0, 16)}`;
+    if (!(await deps.notices.claim(team.owner, key, deps.clock().toISOString(), leaseUntil(window)))) {
       alreadySent += 1;
       continue;
     }
     try {
       if (!(await deps.rateLimiter.acquire(Math.max(0, waitsEnd - deps.clock().getTime())))) {
-        throw new Error('No sending slot free for a sales notification; the event will be retried.');
+        throw new Error('No sending slot free for a team email; the event will be retried.');
       }
-      await deps.mailer.send({ to, ...email, tags: { notice: notice.kind } });
+      await deps.mailer.send({ to, ...team.email, tags: { notice: team.tag } });
     } catch (error) {
-      await deps.notices.release(contactId, key);
+      await deps.notices.release(team.owner, key);
       throw error;
     }
     sent += 1;
     // Outside the try: once the email is out, a failed confirmation must not release the claim.
-    await deps.notices.confirm(contactId, key, deps.clock().toISOString());
+    await deps.notices.confirm(team.owner, key, deps.clock().toISOString());
   }
   return { sent, alreadySent };
 }

@@ -22,7 +22,7 @@ export type CompiledTemplates = Readonly<
   >
 >;
 
-/** What a contact template may read: the person's own fields, our links, and the per-person links. */
+/** What a contact template may read: the person's own fields, the sender's identity, and the per-person links. */
 export const CONTACT_TEMPLATE_VARIABLES: readonly string[] = [
   'firstName',
   'lastName',
@@ -30,6 +30,8 @@ export const CONTACT_TEMPLATE_VARIABLES: readonly string[] = [
   'unsubscribeUrl',
   'preferencesUrl',
   'confirmUrl',
+  'sender.companyName',
+  'sender.postalAddress',
 ];
 
 /** Every email to a contact lets them leave, or choose, in one click. */

@@ -8,12 +8,15 @@ import type { MailTokens } from './mail-token.ts';
 import type { NurtureConfig } from './nurture-config.ts';
 import type { PlannedEmail } from './plan-delivery.ts';
 import { renderEmail } from './render-email.ts';
+import { emailLinks, type SenderIdentity } from './sender-identity.ts';
 
 export interface ComposeDeps {
   readonly config: NurtureConfig;
   readonly tokens: MailTokens;
   /** Where the unsubscribe, preference and confirmation routes are served. */
   readonly publicBaseUrl: string;
+  /** The stage's company, postal address and site links, shown in every footer. */
+  readonly sender: SenderIdentity;
 }
 
 /**
@@ -35,7 +38,8 @@ export function composeContactEmail(
     firstName: contact.firstName,
     lastName: contact.lastName,
     company: contact.company,
-    links: deps.config.links,
+    links: emailLinks(deps.config.links, deps.sender),
+    sender: { companyName: deps.sender.companyName, postalAddress: deps.sender.postalAddress },
     ...links,
   });
   return {

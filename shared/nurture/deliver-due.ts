@@ -3,6 +3,7 @@ import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import { type Mailer, MailThrottledError } from '#shared/nurture/mailer.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { retryOnConflict } from '#shared/runtime/conflict-backoff.ts';
+import type { NurtureGate } from '#shared/sending/nurture-gate.ts';
 import { type ComposeDeps, composeContactEmail } from './compose-contact-email.ts';
 import type { NurtureState } from './nurture-state.ts';
 import type { NurtureStore } from './nurture-store.ts';
@@ -14,6 +15,8 @@ export interface NurtureDeps extends ComposeDeps {
   readonly store: NurtureStore;
   readonly mailer: Mailer;
   readonly rateLimiter: SendRateLimiter;
+  /** Holds nurture (never confirmations) while the breaker is open or the quota is near. */
+  readonly gate: NurtureGate;
   readonly clock: Clock;
 }
 
@@ -117,6 +120,15 @@ export async function attemptDelivery(
       : { outcome: 'stopped', reason: plan.reason };
   }
 
+  if (plan.email.kind === 'nurture') {
+    const verdict = await deps.gate.check();
+    if (!verdict.open) {
+      // Delayed, never dropped: the step is planned again once the hold is over.
+      if ((await deps.store.save({ ...state, dueAt: verdict.retryAt }, storedVersion)) === 'conflict')
+        return 'conflict';
+      return { outcome: 'waiting', reason: verdict.reason, until: verdict.retryAt };
+    }
+  }
   if (!(await deps.rateLimiter.acquire(input.maxRateWaitMs))) {
     return (await saveUnsaved()) === 'conflict' ? 'conflict' : { outcome: 'rate-limited' };
   }

@@ -2,6 +2,7 @@ import { Duration, IANAZone } from 'luxon';
 import * as z from 'zod/mini';
 import { activityTypeSchema, formTypeSchema } from '#events/vocabulary/activity-type.ts';
 import { stageSchema } from '#events/vocabulary/stage.ts';
+import { STAGE_LINKS } from './sender-identity.ts';
 import '#shared/runtime/validation-messages.ts';
 import type { ConfigError } from '#shared/config/config-kind.ts';
 import type { CompiledTemplates } from './compiled-template.ts';
@@ -65,8 +66,14 @@ const trackSchema = z.object({
 export const nurtureConfigSchema = z
   .object({
     version: z.string().check(z.minLength(1)),
-    /** Our own URLs the templates link to, as `{{links.<name>}}`. */
-    links: z.record(z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/)), z.url({ protocol: /^https?$/ })),
+    /**
+     * Pages the templates link to, as `{{links.<name>}}`: a path (`/blog`) on the stage's website, or a
+     * full https URL elsewhere. `website` and `privacy` are the stage's own (its `mail.links`).
+     */
+    links: z.record(
+      z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/)),
+      z.union([z.string().check(z.regex(/^\/[^/]/)), z.url({ protocol: /^https$/ })]),
+    ),
     topics: z
       .array(z.object({ id: name, label: z.record(localeSchema, z.string().check(z.minLength(1))) }))
       .check(
@@ -157,7 +164,7 @@ export function templateProblems(config: NurtureConfig, templates: CompiledTempl
     for (const locale of Object.values(compiled.locales)) {
       for (const variable of locale?.variables ?? []) {
         const link = variable.startsWith('links.') ? variable.slice('links.'.length) : undefined;
-        if (link !== undefined && !(link in config.links)) {
+        if (link !== undefined && !(link in config.links) && !isStageLink(link)) {
           add(where, `template "${template}" links to {{${variable}}}, which links does not define`);
         }
       }
@@ -170,6 +177,10 @@ export function templateProblems(config: NurtureConfig, templates: CompiledTempl
     });
   });
   return [...problems.values()];
+}
+
+function isStageLink(name: string): boolean {
+  return (STAGE_LINKS as readonly string[]).includes(name);
 }
 
 function unique(values: readonly string[]): boolean {

@@ -43,6 +43,11 @@ export interface NurtureState {
   readonly recentSends: readonly string[];
   /** Consecutive SES failures of the pending email, for backoff. */
   readonly failedAttempts?: number;
+  /**
+   * Set by an import that chose not to enrol its leads: nothing is planned for the contact until it
+   * engages again after the import (see plan-enrollment.ts), so a migrated base gets no email storm.
+   */
+  readonly importHold?: { readonly at: string; readonly importId: string };
 }
 
 export function emptyNurtureState(contactId: string): NurtureState {

@@ -41,7 +41,11 @@ export type WaitReason =
   | 'stage-paused'
   | 'awaiting-confirmation'
   | 'next-step'
-  | 'next-track';
+  | 'next-track'
+  /** Held by the nurture gate: the reputation breaker is open, or the quota or warm-up cap is near. */
+  | 'reputation-pause'
+  | 'send-quota'
+  | 'warm-up-cap';
 
 /** How long a contact whose stage pauses its track (in review with sales) waits before a new look. */
 const STAGE_PAUSE = Duration.fromObject({ days: 1 });

@@ -33,6 +33,7 @@ export function planEnrollment(input: EnrollmentInput): NurtureState | undefined
   const at = input.now.toISOString();
   let state = input.state;
   if (!mayReceiveMarketingEmail(contact)) return undefined;
+  if (heldByImport(input)) return undefined;
   if (state.suppression) {
     if (!signedUpAgainAfterUnsubscribing(input)) return undefined;
     state = {
@@ -82,4 +83,11 @@ function signedUpAgainAfterUnsubscribing({ contact, activities, state, config }:
         (config.doubleOptIn.interests as readonly string[]).includes(activity.formType),
     )
   );
+}
+
+/** An import's hold lasts until the person does something after it (imported history does not count). */
+function heldByImport({ state, activities }: EnrollmentInput): boolean {
+  const hold = state.importHold;
+  if (!hold) return false;
+  return !activities.some((activity) => activity.channel !== 'import' && activity.recordedAt > hold.at);
 }

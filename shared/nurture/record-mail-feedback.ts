@@ -9,6 +9,11 @@ import type {
 import type { ActivityType } from '#events/vocabulary/activity-type.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
+import {
+  CONFIGURATION_SET_TAG,
+  type LedgerFor,
+  NO_CONFIGURATION_SET,
+} from '#shared/sending/sending-ledger.ts';
 import { MAIL_TAGS } from './mail-tags.ts';
 import { type SuppressionReason, suppress } from './nurture-state.ts';
 import { type EmailOutcome, type NurtureStore, updateNurtureState } from './nurture-store.ts';
@@ -26,6 +31,8 @@ export type SesEmailEvent =
 
 export interface MailFeedbackDeps extends EmailActivityDeps {
   readonly contacts: ContactRepository;
+  /** Where hard bounces and complaints are counted for the reputation breaker, by configuration set. */
+  readonly ledgerFor: LedgerFor;
   readonly store: NurtureStore;
   readonly clock: Clock;
 }
@@ -88,7 +95,8 @@ function meaningOf(event: SesEmailEvent): Meaning {
 }
 
 /**
- * Acts on SES feedback about an email we sent a contact, found again by the message tags we set:
+ * Acts on SES feedback about an email we sent: a hard bounce or a complaint is counted for the
+ * reputation breaker, whoever the email went to. For a contact's email, found again by its tags:
  * the recorded email gets its outcome; a hard bounce or a complaint suppresses the address at once;
  * opens and clicks (and bounces and complaints) become activities, which re-score the contact.
  * Internal emails carry no contact tag and are ignored.
@@ -98,12 +106,23 @@ export async function recordMailFeedback(
   deps: MailFeedbackDeps,
 ): Promise<MailFeedbackOutcome> {
   const { mail } = event.detail;
+  const meaning = meaningOf(event);
+  const at = new Date(meaning.at).toISOString();
+  // Every email's feedback counts towards the sender's reputation, a team notification's too.
+  const counted =
+    meaning.suppress === 'hard-bounce'
+      ? 'bounce'
+      : meaning.suppress === 'complaint'
+        ? 'complaint'
+        : undefined;
+  if (counted) {
+    const configurationSet = mail.tags?.[CONFIGURATION_SET_TAG]?.[0] ?? NO_CONFIGURATION_SET;
+    await deps.ledgerFor(configurationSet).countFeedback(mail.messageId, counted, new Date(at));
+  }
   const contactId = mail.tags?.[MAIL_TAGS.contactId]?.[0];
   if (!contactId) return { outcome: 'ignored', reason: 'not-a-contact-email' };
   const loaded = await deps.contacts.load(contactId);
   if (!loaded) return { outcome: 'ignored', reason: 'unknown-contact' };
-  const meaning = meaningOf(event);
-  const at = new Date(meaning.at).toISOString();
   const sentAtMs = Number(mail.tags?.[MAIL_TAGS.sentAt]?.[0]);
   if (Number.isFinite(sentAtMs)) {
     await deps.store.noteEmailEvent(

@@ -1,11 +1,8 @@
 import { readSetting, SETTINGS } from '#shared/runtime/settings.ts';
 
-/** The setting, declared in the wiring, that caps emails per second across every sending function. */
-export const SEND_RATE_ENV = SETTINGS.sendRate.name;
-
 /**
- * Paces sending so the whole application never exceeds the SES sending rate (1 email a second in the
- * SES sandbox), whichever function or concurrent invocation sends.
+ * Paces sending so the whole application never exceeds the SES sending rate (the account's `MaxSendRate`,
+ * 1 email a second in the SES sandbox), whichever function or concurrent invocation sends.
  */
 export interface SendRateLimiter {
   /** Waits for a sending slot; false when none frees up within `maxWaitMs` (nothing is sent then). */
@@ -28,9 +25,4 @@ export function configuredSlotWaitMs(name: (typeof SLOT_WAIT_ENV)[keyof typeof S
   return readSetting(
     name === SLOT_WAIT_ENV.salesNotifier ? SETTINGS.notifySlotWaitMs : SETTINGS.digestSlotWaitMs,
   );
-}
-
-/** The configured rate, at least 1; the SES sandbox rate when unset. */
-export function configuredSendRate(): number {
-  return readSetting(SETTINGS.sendRate);
 }

@@ -10,5 +10,9 @@ export const RESOURCE_ENV = {
   eventBusName: SETTINGS.eventBusName.name,
   mailFrom: SETTINGS.mailFrom.name,
   mailConfigurationSet: SETTINGS.mailConfigurationSet.name,
+  /** The stage's sender identity (company, postal address, reply-to, links) as JSON. */
+  mailSender: SETTINGS.mailSender.name,
+  /** The stage's sending policy (reputation breaker, quota share, warm-up) as JSON. */
+  sendingPolicy: SETTINGS.sendingPolicy.name,
   publicBaseUrl: SETTINGS.publicBaseUrl.name,
 } as const;

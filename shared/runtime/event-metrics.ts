@@ -4,8 +4,8 @@ import { readSetting, SETTINGS } from './settings.ts';
 
 let shared: Metrics | undefined;
 
-/** Undefined outside a deployment (no namespace set): the local runtime and the tests stay quiet. */
-function stageMetrics(): Metrics | undefined {
+/** The one Metrics instance of a container; undefined where no namespace is set (locally, in tests). */
+function leadflowMetrics(): Metrics | undefined {
   const namespace = readSetting(SETTINGS.metricsNamespace);
   if (!namespace) return undefined;
   shared ??= new Metrics({
@@ -16,6 +16,11 @@ function stageMetrics(): Metrics | undefined {
   return shared;
 }
 
+/** Adds one to a count of the stage (flushed at once, as a single metric). */
+export function countMetric(name: string, count = 1): void {
+  leadflowMetrics()?.singleMetric().addMetric(name, MetricUnit.Count, count);
+}
+
 /**
  * Counts events just put on the bus, per detail-type, as CloudWatch Embedded Metric Format lines
  * (Powertools Metrics): no API call, no latency, CloudWatch extracts the numbers from the log. The
@@ -23,7 +28,7 @@ function stageMetrics(): Metrics | undefined {
  * counting them where they are published draws the funnel for every event, present and future.
  */
 export function countPublishedEvents(detailTypes: readonly string[]): void {
-  const metrics = stageMetrics();
+  const metrics = leadflowMetrics();
   if (!metrics || detailTypes.length === 0) return;
   const counts = new Map<string, number>();
   for (const detailType of detailTypes) counts.set(detailType, (counts.get(detailType) ?? 0) + 1);
@@ -40,7 +45,20 @@ export function countPublishedEvents(detailTypes: readonly string[]): void {
  * dimension beyond service and stage, so one alarm covers both kinds (the log line names the kind).
  */
 export function countDeadLetteredHandOff(): void {
-  const single = stageMetrics()?.singleMetric();
+  const single = leadflowMetrics()?.singleMetric();
   if (!single) return;
   single.addMetric(METRICS.handOffsDeadLettered, MetricUnit.Count, 1);
+}
+
+/**
+ * Counts the items a piece of a bulk job failed on, by the job's kind. The stale-score drain's
+ * count has an alarm: a contact that keeps failing its re-score is retried every hour, and fails
+ * every hour, which a person must look at (its reason is on the job: `npm run jobs -- show <id>`).
+ */
+export function countFailedItems(jobKind: string, count: number): void {
+  const metrics = leadflowMetrics();
+  if (!metrics || count === 0) return;
+  const single = metrics.singleMetric();
+  single.addDimension(METRICS.jobKindDimension, jobKind);
+  single.addMetric(METRICS.bulkItemsFailed, MetricUnit.Count, count);
 }

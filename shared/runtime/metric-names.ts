@@ -10,8 +10,15 @@ export const METRICS = {
   /** One count per event put on the bus, with the event's detail-type as a dimension. */
   eventsPublished: 'EventsPublished',
   detailTypeDimension: 'detailType',
+  /** One count each time the reputation breaker holds a nurture email (the operators' alarm). */
+  nurturePaused: 'NurturePaused',
+  /** One count each time the quota or the warm-up cap holds a nurture email. */
+  nurtureHeldForQuota: 'NurtureHeldForQuota',
   /** One count per hand-off whose event could not be put after every attempt (alarmed). */
   handOffsDeadLettered: 'HandOffsDeadLettered',
+  /** Items a bulk job failed on (each with its reason on the job), by the job's kind. */
+  bulkItemsFailed: 'BulkItemsFailed',
+  jobKindDimension: 'jobKind',
   stageDimension: 'stage',
 } as const;
 

@@ -178,17 +178,39 @@ export const SETTINGS = {
     WIRING,
     { min: 1, max: 3650, default: TWO_YEARS_IN_DAYS, unit: 'days' },
   ),
-  rescoreBatchSize: wholeNumber(
-    'LEADFLOW_RESCORE_BATCH_SIZE',
-    'How many stale contacts one run of the score refresher re-scores at most.',
+  bulkMaxSegments: wholeNumber(
+    'LEADFLOW_BULK_MAX_SEGMENTS',
+    "Most segments a bulk job fans out into; each is one chain of invocations, so it is the job's concurrency.",
     WIRING,
-    { min: 1, max: 1000 },
+    { min: 1, max: 256, default: 8, unit: 'segments' },
   ),
-  sendRate: wholeNumber(
-    'SES_MAX_SEND_RATE',
-    "Emails per second across every sending function (one DynamoDB counter): the account's SES rate.",
+  bulkItemConcurrency: wholeNumber(
+    'LEADFLOW_BULK_ITEM_CONCURRENCY',
+    'Items one piece of a bulk job processes side by side.',
     WIRING,
-    { min: 1, default: 1, unit: 'emails per second' },
+    { min: 1, max: 64, default: 8, unit: 'items' },
+  ),
+  bulkPageSize: wholeNumber(
+    'LEADFLOW_BULK_PAGE_SIZE',
+    "Items a bulk job's segment reads per page (one Scan or Query call).",
+    WIRING,
+    { min: 1, max: 1000, default: 100, unit: 'items' },
+  ),
+  bulkPagesPerPiece: wholeNumber(
+    'LEADFLOW_BULK_PAGES_PER_PIECE',
+    'Most pages one piece of a bulk job reads before it hands on, even with time to spare.',
+    WIRING,
+    { min: 1, max: 10_000, default: 100, unit: 'pages' },
+  ),
+  mailSender: optionalText(
+    'LEADFLOW_MAIL_SENDER',
+    "The sender's identity in every email (company, postal address, reply-to, site and privacy links), as JSON.",
+    `${WIRING_ACCESS} (\`mail: 'send'\`), from the stage configuration's \`mail\``,
+  ),
+  sendingPolicy: optionalText(
+    'LEADFLOW_SENDING_POLICY',
+    "The reputation breaker's thresholds, nurture's share of the SES quota and the warm-up schedule, as JSON; defaults when unset.",
+    `${WIRING_ACCESS} (\`mail\`), from the stage configuration's \`mail.sending\``,
   ),
   notifySlotWaitMs: wholeNumber(
     'LEADFLOW_NOTIFY_SLOT_WAIT_MS',

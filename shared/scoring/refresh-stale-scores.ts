@@ -1,63 +1,61 @@
-import { logger } from '#shared/runtime/logger.ts';
-import { SETTINGS } from '#shared/runtime/settings.ts';
-import { type RescoreDeps, rescoreContact } from './rescore-contact.ts';
+import type { BulkJob } from '#shared/bulk/bulk-job.ts';
+import type { JobRuntime } from '#shared/bulk/job-runtime.ts';
+import { startJob } from '#shared/bulk/start-job.ts';
 import type { RescoreSchedule } from './rescore-schedule.ts';
 
-export interface RefreshDeps extends RescoreDeps {
+export interface RefreshDeps {
   readonly schedule: RescoreSchedule;
-  /** Most contacts re-scored per run: the cost of a run is bounded whatever the table holds. */
-  readonly batchSize: number;
-  /** Milliseconds left before the function's deadline; the run stops early rather than time out. */
-  readonly timeLeftMs?: () => number;
+  readonly jobs: JobRuntime;
 }
 
-export interface RefreshOutcome {
-  readonly due: number;
-  readonly rescored: number;
-  readonly failed: number;
-  /** True when the batch was full: more contacts may be due, and the next run takes them. */
-  readonly more: boolean;
-}
-
-/** Re-scores this many contacts side by side: enough to finish a batch quickly, gentle on the table. */
-const CONCURRENCY = 4;
-/** Leave this much time for the last re-scores in flight to finish before the deadline. */
-const SAFETY_MARGIN_MS = 3_000;
-
-/** How many contacts one run re-scores at most; set by the wiring declaration. */
-export const RESCORE_BATCH_SIZE_ENV = SETTINGS.rescoreBatchSize.name;
+export type RefreshOutcome =
+  | { readonly outcome: 'nothing-due' }
+  | { readonly outcome: 'draining'; readonly jobId: string }
+  | {
+      readonly outcome: 'started';
+      readonly jobId: string;
+      readonly segments: number;
+      readonly estimate?: number;
+    };
 
 /** The transition author for stage changes that time alone caused. */
 export const SCHEDULED_RESCORE = 'scheduled re-score';
+/** The job kind that drains the re-score schedule. */
+export const RESCORE_DUE_KIND = 'rescore-due';
+/**
+ * A drain still running after this long is stuck (a piece keeps dying): it is cancelled and a new
+ * one started, which takes on whatever is still due. A healthy drain of a million takes minutes.
+ */
+export const STUCK_DRAIN_MS = 6 * 3_600_000;
+/** Jobs looked at for a running drain: drains are hourly, so it is among the newest. */
+const RECENT_JOBS = 20;
 
 /**
- * Re-scores the contacts whose stored score has gone stale (decay) or whose hand-off still waits to
- * be announced, as listed by the re-score schedule. A contact that fails keeps its place on the
- * schedule, so the next run tries it again; the others are not held up by it.
+ * The hourly stale-score run: starts a bulk job that re-scores every contact due by now (decay, or a
+ * hand-off still to announce), fanned out over as many segments as the backlog needs, unless the
+ * previous run's drain is still at work. Nothing caps the run: the whole backlog is drained.
  */
 export async function refreshStaleScores(deps: RefreshDeps): Promise<RefreshOutcome> {
-  const due = await deps.schedule.due(deps.clock().toISOString(), deps.batchSize);
-  let rescored = 0;
-  let failed = 0;
-  for (let start = 0; start < due.length; start += CONCURRENCY) {
-    if (deps.timeLeftMs && deps.timeLeftMs() < SAFETY_MARGIN_MS) break;
-    const results = await Promise.allSettled(
-      due
-        .slice(start, start + CONCURRENCY)
-        .map((contactId) => rescoreContact(contactId, deps, SCHEDULED_RESCORE)),
-    );
-    results.forEach((result, index) => {
-      if (result.status === 'fulfilled') {
-        rescored += 1;
-        return;
-      }
-      failed += 1;
-      const error = result.reason;
-      logger.error('stale score not refreshed', {
-        contactId: due[start + index],
-        error: error instanceof Error ? { name: error.name, message: error.message } : 'unknown',
-      });
-    });
+  const now = deps.jobs.clock();
+  const running = (await deps.jobs.store.list(RECENT_JOBS)).find(
+    (job: BulkJob) => job.kind === RESCORE_DUE_KIND && job.status === 'running',
+  );
+  if (running) {
+    if (now.getTime() - Date.parse(running.createdAt) < STUCK_DRAIN_MS) {
+      return { outcome: 'draining', jobId: running.jobId };
+    }
+    await deps.jobs.store.cancel(running.jobId, now.toISOString());
   }
-  return { due: due.length, rescored, failed, more: due.length === deps.batchSize };
+  const oldest = await deps.schedule.oldestDue(now.toISOString());
+  if (!oldest) return { outcome: 'nothing-due' };
+  const job = await startJob(
+    { kind: RESCORE_DUE_KIND, input: { dueBy: now.toISOString(), from: oldest }, createdBy: 'schedule' },
+    deps.jobs,
+  );
+  return {
+    outcome: 'started',
+    jobId: job.jobId,
+    segments: job.segments,
+    ...(job.estimate === undefined ? {} : { estimate: job.estimate }),
+  };
 }

@@ -4,7 +4,7 @@ import type { EventPublisher } from '#shared/activity/event-publisher.ts';
 import type { ContactRepository } from '#shared/contact/contact-repository.ts';
 import { classifyEmail } from '#shared/contact/email-classification.ts';
 import { commitStage } from '#shared/lifecycle/commit-stage.ts';
-import { decideStage } from '#shared/lifecycle/decide-stage.ts';
+import { decideStage, lifecycleContextOf } from '#shared/lifecycle/decide-stage.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { retryOnConflict } from '#shared/runtime/conflict-backoff.ts';
 import { scoreContact } from './score-contact.ts';
@@ -46,12 +46,14 @@ export class ContactErasedError extends Error {
  * prospect (or review), and only that one announces it.
  *
  * `by` names what triggered it in the recorded transition: the scorer after an activity, or the
- * scheduled re-score when time alone moved the score.
+ * scheduled re-score when time alone moved the score. `bulkJobId` marks the hand-offs of a bulk
+ * re-score, which people hear of in the job's one summary.
  */
 export async function rescoreContact(
   contactId: string,
   deps: RescoreDeps,
   by = 'scorer',
+  bulkJobId?: string,
 ): Promise<RescoreOutcome> {
   return retryOnConflict(
     async () => {
@@ -68,10 +70,13 @@ export async function rescoreContact(
         deps.model,
         deps.clock(),
       );
-      const decision = decideStage(contact.stage, score, deps.model.policy, {
-        recycledAt: contact.recycledAt,
-      });
-      const outcome = await commitStage(loaded, score, { ...decision, by }, deps);
+      const decision = decideStage(contact.stage, score, deps.model.policy, lifecycleContextOf(contact));
+      const outcome = await commitStage(
+        loaded,
+        score,
+        { ...decision, by, ...(bulkJobId ? { bulkJobId } : {}) },
+        deps,
+      );
       if (outcome === 'conflict') return outcome;
       return {
         score,

@@ -1,5 +1,5 @@
 /** The contacts whose score is due for a re-score, read from an index of them only (never a scan). */
 export interface RescoreSchedule {
-  /** Ids of up to `limit` contacts due at or before `now`, the longest overdue first. */
-  due(now: string, limit: number): Promise<string[]>;
+  /** When the longest overdue contact was due, if any is due at or before `now`. */
+  oldestDue(now: string): Promise<string | undefined>;
 }

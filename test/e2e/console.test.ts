@@ -263,7 +263,10 @@ describe('the marketing console', () => {
     await editor.fill(JSON.stringify(lenient, null, 2));
     await page.getByLabel('Contacts to replay').selectOption('all');
     await page.getByRole('button', { name: 'Simulate' }).click();
-    await expect.poll(() => page.locator('#kpi-changed .kpi-value').textContent()).not.toBe('0');
+    // A simulation is a bulk job over every contact: the page shows its progress, then the report.
+    await expect
+      .poll(() => page.locator('#kpi-changed .kpi-value').textContent(), { timeout: 30_000 })
+      .not.toBe('0');
     expect(await page.locator('.simulation-result').textContent()).toContain('Lead → In review');
     expect(await accessibilityProblems()).toEqual([]);
     await browser.screenshot('09-model-simulation');
@@ -337,6 +340,24 @@ describe('the marketing console', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Funnel');
     await page.evaluate('document.activeElement?.blur()');
     await browser.screenshot('11-funnel-weekly', { fullPage: false });
+  });
+
+  it('re-scores every contact from the jobs page, its progress bar filling until done', async () => {
+    await page.getByRole('link', { name: 'Bulk jobs' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Bulk jobs');
+    // The model simulation ran as a job: it is listed, finished.
+    await expect
+      .poll(() => page.locator('.job[data-status="done"] h2').allTextContents(), { timeout: 10_000 })
+      .toContain('Model simulation');
+    await page.getByRole('button', { name: 'Re-score every contact' }).click();
+    const job = page.locator('.job').first();
+    await expect.poll(() => job.locator('h2').textContent()).toBe('Re-score every contact');
+    await expect.poll(() => job.getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    const bar = job.getByRole('progressbar', { name: 'Progress of Re-score every contact' });
+    expect(await bar.evaluate((element) => (element as unknown as { value: number }).value)).toBe(1);
+    expect(await job.textContent()).toContain(`rescored: ${LEADS}`);
+    expect(await accessibilityProblems()).toEqual([]);
+    await browser.screenshot('12-jobs');
   });
 
   it('keeps the token for the tab only, and reported no script error or policy violation', async () => {

@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONFIG_DIRECTORY } from '#infra/cdk/config/load-stage-config.ts';
 import { REPO_ROOT } from '#infra/cdk/leadflow-function.ts';
+import { PRODUCTION_MAIL } from './synth-leadflow.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'leadflow-cdk-app-'));
 
@@ -28,9 +30,12 @@ describe('the CDK app (infra/cdk/app.ts)', () => {
   it('synthesizes the prod stage offline, cdk-nag included, into its three stacks', () => {
     const stage = 'prod';
     const outdir = path.join(scratch, stage);
-    const result = synthApp({ stage }, outdir);
+    const committed = JSON.parse(readFileSync(path.join(CONFIG_DIRECTORY, 'prod.json'), 'utf8'));
+    const configFile = path.join(scratch, 'prod-filled-in.json');
+    writeFileSync(configFile, JSON.stringify({ ...committed, mail: PRODUCTION_MAIL }));
+    const result = synthApp({ stage, configFile }, outdir);
     expect(result.stderr).not.toMatch(/AwsSolutions-/);
-    expect(result.status).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     for (const stack of ['stateful', 'stateless', 'console']) {
       expect(existsSync(path.join(outdir, `leadflow-${stage}-${stack}.template.json`))).toBe(true);
     }
@@ -59,6 +64,17 @@ describe('the CDK app (infra/cdk/app.ts)', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Invalid leadflow configuration for stage "dev"');
     expect(result.stderr).toContain('at mail.from');
+    expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(existsSync(path.join(outdir, 'manifest.json'))).toBe(false);
+  });
+
+  it('refuses to synthesize production with the placeholders it ships with, naming each setting', () => {
+    const outdir = path.join(scratch, 'placeholders');
+    const result = synthApp({ stage: 'prod' }, outdir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('mail.from is the example sender');
+    expect(result.stderr).toContain('mail.postalAddress is missing');
+    expect(result.stderr).toContain('mail.links.website is an example link');
     expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(existsSync(path.join(outdir, 'manifest.json'))).toBe(false);
   });

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadStageConfig, parseStageConfig } from '#infra/cdk/config/load-stage-config.ts';
+import { productionMailProblems, senderIdentityOf } from '#infra/cdk/config/sender-settings.ts';
 import { senderAddress } from '#infra/cdk/mail-grant.ts';
 import { stageSettings } from '#infra/cdk/stage.ts';
+import { PRODUCTION_MAIL, stageConfig } from './synth-leadflow.ts';
 
 const minimal = { mail: { from: 'leads@customer.test' } };
 const scratch = mkdtempSync(path.join(tmpdir(), 'leadflow-config-'));
@@ -14,6 +16,11 @@ function writeConfig(name: string, content: string): string {
   const file = path.join(scratch, name);
   writeFileSync(file, content);
   return file;
+}
+
+/** The committed prod.json with the mail section an operator fills in. */
+function prodFilledIn() {
+  return stageConfig('prod', { mail: PRODUCTION_MAIL });
 }
 
 function problemOf(input: unknown): string {
@@ -27,12 +34,18 @@ function problemOf(input: unknown): string {
 }
 
 describe('the committed stage configurations', () => {
-  it.each(['dev', 'prod'])('%s is valid', (stage) => {
-    expect(loadStageConfig({ stage }).name).toBe(stage);
+  it('dev is valid', () => {
+    expect(loadStageConfig({ stage: 'dev' }).name).toBe('dev');
+  });
+
+  it('prod is refused until its placeholders are replaced, each setting named', () => {
+    expect(() => loadStageConfig({ stage: 'prod' })).toThrow(
+      /production stage and cannot send mail as configured[\s\S]*mail\.from is the example sender[\s\S]*mail\.postalAddress is missing[\s\S]*mail\.links\.website is an example link[\s\S]*mail\.links\.privacy is an example link/,
+    );
   });
 
   it('makes only prod a production stage: data retained, logs kept 90 days', () => {
-    const prod = stageSettings(loadStageConfig({ stage: 'prod' }));
+    const prod = stageSettings(prodFilledIn());
     const dev = stageSettings(loadStageConfig({ stage: 'dev' }));
     expect(prod).toMatchObject({ production: true, removalPolicy: RemovalPolicy.RETAIN, logRetention: 90 });
     expect(dev).toMatchObject({ production: false, removalPolicy: RemovalPolicy.DESTROY, logRetention: 7 });
@@ -98,14 +111,13 @@ describe('parseStageConfig', () => {
 describe('loadStageConfig', () => {
   it('applies -c mailFrom and -c publicBaseUrl over the file', () => {
     const config = loadStageConfig({
-      stage: 'prod',
+      stage: 'dev',
       overrides: { mailFrom: 'Sales <sales@customer.test>', publicBaseUrl: 'https://leads.customer.test' },
     });
     expect(config.mail.from).toBe('Sales <sales@customer.test>');
+    expect(config.mail.links).toEqual(loadStageConfig({ stage: 'dev' }).mail.links);
     expect(config.http.publicBaseUrl).toBe('https://leads.customer.test');
-    expect(config.http.corsAllowedOrigins).toEqual(
-      loadStageConfig({ stage: 'prod' }).http.corsAllowedOrigins,
-    );
+    expect(config.http.corsAllowedOrigins).toEqual(loadStageConfig({ stage: 'dev' }).http.corsAllowedOrigins);
   });
 
   it('reads another file given with configFile', () => {
@@ -139,5 +151,55 @@ describe('senderAddress', () => {
 
   it('rejects a sender without an address', () => {
     expect(() => senderAddress('Leadflow')).toThrow(/e-mail address/);
+  });
+});
+
+describe('a production stage refuses placeholders in the mail it sends', () => {
+  const production = (mail: Record<string, unknown>) =>
+    parseStageConfig('live', { production: true, mail: { ...PRODUCTION_MAIL, ...mail } }, 'live.json');
+
+  it('accepts a filled-in mail section', () => {
+    expect(production({}).mail.postalAddress).toBe(PRODUCTION_MAIL.postalAddress);
+  });
+
+  it.each([
+    ['an example sender', { from: 'Leadflow <news@mail.example.com>' }, 'mail.from is the example sender'],
+    ['an example reply-to', { replyTo: 'team@example.org' }, 'mail.replyTo is an example address'],
+    ['no postal address', { postalAddress: undefined }, 'mail.postalAddress is missing'],
+    ['no links', { links: undefined }, 'mail.links is missing'],
+    [
+      'an example privacy page',
+      { links: { ...PRODUCTION_MAIL.links, privacy: 'https://example.net/privacy' } },
+      'mail.links.privacy is an example link',
+    ],
+  ])('refuses %s, naming the setting', (_, mail, message) => {
+    expect(() => production(mail)).toThrow(message);
+  });
+
+  it('refuses an example link in the nurture configuration, naming its file', () => {
+    const problems = productionMailProblems(production({}), { replay: 'https://www.example.com/replay' });
+    expect(problems).toEqual([expect.stringContaining('links.replay in shared/nurture/config/nurture.json')]);
+    expect(productionMailProblems(production({}), { replay: '/webinars/replay' })).toEqual([]);
+  });
+
+  it('lets a development stage keep its examples', () => {
+    expect(parseStageConfig('dev', { mail: { from: 'leads@example.com' } }).mail.from).toBe(
+      'leads@example.com',
+    );
+  });
+});
+
+describe('senderIdentityOf', () => {
+  it("names the company after the sender's display name unless told otherwise", () => {
+    const config = parseStageConfig('dev', { mail: { ...PRODUCTION_MAIL, companyName: undefined } });
+    expect(senderIdentityOf(config)).toEqual({
+      companyName: 'Leadflow',
+      postalAddress: PRODUCTION_MAIL.postalAddress,
+      links: PRODUCTION_MAIL.links,
+    });
+  });
+
+  it('gives no identity while the stage names no links, so senders refuse to start', () => {
+    expect(senderIdentityOf(parseStageConfig('dev', minimal))).toBeUndefined();
   });
 });

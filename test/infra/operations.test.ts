@@ -1,3 +1,4 @@
+import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { contactActivityRecorded } from '#events/contact-activity-recorded.ts';
 import { patternFor } from '#events/contract.ts';
@@ -110,6 +111,19 @@ describe('alarms', () => {
         { Name: METRICS.stageDimension, Value: 'prod' },
       ],
       Statistic: 'Sum',
+      Threshold: 1,
+    });
+  });
+
+  it('alarms when contacts fail their scheduled re-score two hourly runs in a row', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'leadflow-prod-stale-score-failures',
+      Namespace: METRICS.namespace,
+      MetricName: METRICS.bulkItemsFailed,
+      Dimensions: Match.arrayWith([{ Name: METRICS.jobKindDimension, Value: 'rescore-due' }]),
+      Period: 3600,
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 2,
       Threshold: 1,
     });
   });

@@ -7,7 +7,15 @@ import { StatefulStack } from '#infra/cdk/stateful-stack.ts';
 import { contactsTable, nonKeyAttributesOf } from '#infra/tables.ts';
 import { functions } from '#infra/wiring/functions.ts';
 import type { FunctionDeclaration } from '#infra/wiring/types.ts';
-import { EVERYTHING_ON, logicalIdOf, resourcesOf, stageConfig, synthLeadflow } from './synth-leadflow.ts';
+import { METRICS } from '#shared/runtime/metric-names.ts';
+import {
+  EVERYTHING_ON,
+  logicalIdOf,
+  PRODUCTION_MAIL,
+  resourcesOf,
+  stageConfig,
+  synthLeadflow,
+} from './synth-leadflow.ts';
 
 const { statefulTemplate: template, stateful, config } = synthLeadflow({ stage: 'dev' });
 
@@ -164,6 +172,20 @@ describe('stateful stack (dev)', () => {
     expect(config.alarms.sesComplaintRate).toBeLessThan(0.001);
   });
 
+  it("tells operators when leadflow's own breaker pauses nurture, on the metric the senders emit", () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'leadflow-dev-nurture-paused',
+      Namespace: METRICS.namespace,
+      MetricName: METRICS.nurturePaused,
+      Dimensions: Match.arrayWith([{ Name: METRICS.stageDimension, Value: 'dev' }]),
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlarmTopic') }],
+    });
+  });
+
   it('alarms on the forward dead-letter queue', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
@@ -281,16 +303,12 @@ describe('stateful stack (prod, with admin routes and everything on)', () => {
   });
 });
 
-describe('production configuration left at its examples', () => {
+describe('production configuration without alarm recipients', () => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new StatefulStack(app, 'unconfigured-prod', { stage: stageSettings(stageConfig('prod')) });
-  const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue());
-
-  it('warns at synth that production mail would come from a reserved example domain', () => {
-    expect(warnings.map((w) => String(w.entry.data))).toContainEqual(
-      expect.stringMatching(/reserved example domain: set mail\.from in infra\/cdk\/config\/prod\.json/),
-    );
+  const stack = new StatefulStack(app, 'unconfigured-prod', {
+    stage: stageSettings(stageConfig('prod', { mail: PRODUCTION_MAIL })),
   });
+  const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue());
 
   it('warns at synth that nobody would hear a production alarm', () => {
     expect(warnings.map((w) => String(w.entry.data))).toContainEqual(
@@ -298,7 +316,7 @@ describe('production configuration left at its examples', () => {
     );
   });
 
-  it('does not warn a dev stage about either', () => {
+  it('does not warn a dev stage', () => {
     expect(Annotations.fromStack(stateful).findWarning('*', Match.anyValue())).toEqual([]);
   });
 });

@@ -107,11 +107,21 @@ describe('environment per declared access', () => {
     expect(withAccess('mail').length).toBeGreaterThan(0);
     for (const name of declaredNames) {
       const env = environmentOf(template, functionId(name));
-      if (withAccess('mail').includes(name)) {
+      const mail = declarationOf(name).access.mail;
+      if (mail === 'send') {
         expect(env[RESOURCE_ENV.mailFrom], name).toBe(config.mail.from);
-        expect(env, name).toHaveProperty(RESOURCE_ENV.mailConfigurationSet);
+        expect(JSON.parse(String(env[RESOURCE_ENV.mailSender])), name).toMatchObject({
+          links: config.mail.links,
+        });
       } else {
         expect(env, name).not.toHaveProperty(RESOURCE_ENV.mailFrom);
+        expect(env, name).not.toHaveProperty(RESOURCE_ENV.mailSender);
+      }
+      if (mail) {
+        expect(env, name).toHaveProperty(RESOURCE_ENV.mailConfigurationSet);
+        expect(JSON.parse(String(env[RESOURCE_ENV.sendingPolicy])), name).toMatchObject({
+          breaker: config.mail.sending.breaker,
+        });
       }
     }
   });
@@ -137,7 +147,8 @@ describe('IAM', () => {
     );
     expect(statements.length).toBeGreaterThan(0);
     expect(actionsOf(statements).filter(isWildcard)).toEqual([]);
-    expect(statements.filter((s) => s.Resource === '*')).toEqual([]);
+    // ses:GetAccount (the send quota) is account-wide: the one statement IAM allows no resource for.
+    expect(statements.filter((s) => s.Resource === '*' && s.Action !== 'ses:GetAccount')).toEqual([]);
   });
 
   it('allows no wildcard action in resource policies (only the deny-without-TLS guard uses sqs:*)', () => {
@@ -186,7 +197,9 @@ describe('IAM', () => {
 
   it('lets functions that send mail send only as the configured sender and configuration set', () => {
     for (const name of declaredNames) {
-      const send = statementsOf(name).filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
+      const ses = statementsOf(name).filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
+      const send = ses.filter((s) => s.Action !== 'ses:GetAccount');
+      expect(ses.length > send.length, name).toBe(declarationOf(name).access.mail !== undefined);
       if (declarationOf(name).access.mail !== 'send') {
         expect(send, name).toEqual([]);
         continue;

@@ -95,6 +95,17 @@ export function synthLeadflow({
   };
 }
 
+/** The mail section an operator fills in before production may synthesize (no example sender or links). */
+export const PRODUCTION_MAIL = {
+  from: 'Leadflow <leads@leadflow-customer.test>',
+  companyName: 'Leadflow Customer Ltd',
+  postalAddress: '12 Harbour Road, Bristol BS1 5TT, United Kingdom',
+  links: {
+    website: 'https://www.leadflow-customer.test',
+    privacy: 'https://www.leadflow-customer.test/privacy',
+  },
+} as const;
+
 /**
  * A production stage with everything switched on: admin routes, schedules, a CRM destination, a
  * domain identity and alarm recipients, for the tests of the optional parts.
@@ -102,7 +113,7 @@ export function synthLeadflow({
 export const EVERYTHING_ON: ConfigPatch = {
   account: '123456789012',
   region: 'eu-west-1',
-  mail: { from: 'Leadflow <leads@leadflow-customer.test>', createDomainIdentity: true },
+  mail: { ...PRODUCTION_MAIL, createDomainIdentity: true },
   alarms: { emails: ['ops@leadflow-customer.test'] },
   http: {
     corsAllowedOrigins: ['https://www.leadflow-customer.test', 'https://forms.leadflow-customer.test'],

@@ -221,7 +221,14 @@ describe.each(cases)('template agrees with $label', ({ declarations, synthesized
   });
 
   it('gives each function the resource locations its access allows, its settings and its secret ARNs', () => {
-    const locations = { tableName: 't', eventBusName: 'b', mailFrom: 'm', mailConfigurationSet: 'c' };
+    const locations = {
+      tableName: 't',
+      eventBusName: 'b',
+      mailFrom: 'm',
+      mailConfigurationSet: 'c',
+      mailSender: 'j',
+      sendingPolicy: 'p',
+    };
     for (const [name, declaration] of declared) {
       const fn = stateless.functions[name];
       if (!fn) throw new Error(`Declared function ${name} was not built.`);

@@ -9,7 +9,7 @@ import { LocalPipeline } from '../support/local-pipeline.ts';
 /**
  * The console's API on the local runtime, against DynamoDB Local and its indexes: the funnel counted
  * by the recorder from the real events, the contact list merged across stages, a contact by id, and
- * a simulation over HTTP.
+ * a simulation over HTTP (a bulk job over every contact).
  */
 const consent = { granted: true, purpose: 'product news' };
 const bant = { budget: '40k', authority: 'I sign', need: 'scoring', timeline: 'Q3' };
@@ -193,7 +193,7 @@ describe('the contact list', () => {
 });
 
 describe('the model over HTTP', () => {
-  it('gives the published model and simulates a candidate on recent leads', async () => {
+  it('gives the published model and simulates a candidate over every contact, as a bulk job', async () => {
     const current = await pipeline.admin('GET', '/admin/model');
     expect(current.body.version).toBe(defaultScoringModel.version);
     const candidate = {
@@ -201,10 +201,14 @@ describe('the model over HTTP', () => {
       version: 'stricter',
       fit: { ...current.body.model.fit, freeMail: -40 },
     };
-    const simulated = await pipeline.admin('POST', '/admin/model/simulate', { model: candidate });
-    expect(simulated.status).toBe(200);
-    expect(simulated.body.sample.contacts).toBeGreaterThan(0);
-    expect(simulated.body.report.candidateVersion).toBe('stricter');
+    const started = await pipeline.admin('POST', '/admin/model/simulate', { model: candidate });
+    expect(started.status).toBe(202);
+    await pipeline.settled();
+    const simulated = await pipeline.admin('GET', `/admin/jobs/${started.body.jobId}`);
+    expect(simulated.body.status).toBe('done');
+    expect(simulated.body.result.contacts).toBeGreaterThan(0);
+    expect(simulated.body.result.contacts).toBe(simulated.body.done);
+    expect(simulated.body.result.candidateVersion).toBe('stricter');
   });
 });
 

@@ -64,7 +64,7 @@ describe('the local runtime, with fixture functions', () => {
       AWS_ENDPOINT_URL_EVENTBRIDGE: runtime.urls.eventbridge,
       LEADFLOW_TABLE_NAME: runtime.tableName,
       LEADFLOW_EVENT_BUS_NAME: 'leadflow-local',
-      LEADFLOW_MAIL_FROM: 'leadflow@example.com',
+      LEADFLOW_MAIL_FROM: 'Leadflow <leadflow@example.com>',
       LEADFLOW_PUBLIC_BASE_URL: runtime.urls.gateway,
     });
   });
@@ -135,7 +135,7 @@ describe('the local runtime, with fixture functions', () => {
     };
     expect(store.emails).toContainEqual(
       expect.objectContaining({
-        from: 'leadflow@example.com',
+        from: 'Leadflow <leadflow@example.com>',
         destination: expect.objectContaining({ to: ['grace@example.com'] }),
         subject: `Fixture ${id}`,
       }),

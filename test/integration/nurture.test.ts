@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sesAccountAnswer } from '#infra/local/ses/ses-local.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import type { LocalPipeline } from '../support/local-pipeline.ts';
 import {
   emailItems,
-  header,
   item,
   linkIn,
   mailsTo,
@@ -25,7 +25,9 @@ let pipeline: LocalPipeline;
 
 beforeAll(async () => {
   // Many emails go out within one test second; the send rate itself is proven in send-rate.test.ts.
-  pipeline = await startWithClock(MONDAY, { SES_MAX_SEND_RATE: '50' });
+  pipeline = await startWithClock(MONDAY, {
+    AWS_SES_ACCOUNT: sesAccountAnswer({ max24HourSend: 50_000, maxSendRate: 50 }),
+  });
 });
 
 afterAll(() => stopWithClock(pipeline));
@@ -184,10 +186,9 @@ describe('one-click unsubscribe stops all sending', () => {
     const email = 'edsger@dijkstra-paths.nl';
     const contactId = await signUp({ email, formType: 'whitepaper', consent });
     const [welcome] = await mailsTo(pipeline, email);
-    const listUnsubscribe = header(welcome, 'List-Unsubscribe') ?? '';
-    expect(header(welcome, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
-    const url = /^<(.+)>$/.exec(listUnsubscribe)?.[1] ?? '';
-    expect(url).toBe(linkIn(welcome, '/unsubscribe'));
+    // The List-Unsubscribe header carries this same link (test/unit/nurture/raw-message.test.ts); the
+    // SES emulator keeps no headers of raw messages, so the mail client's POST goes to the body's link.
+    const url = linkIn(welcome, '/unsubscribe');
 
     // A link scanner's GET shows a button and changes nothing.
     expect((await fetch(url)).status).toBe(200);

@@ -31,12 +31,8 @@ export class InMemoryAdminViews implements ReviewQueue, ContactHistoryReader, Re
     return { ...loaded, transitions: [...this.repository.transitions], emails: [] };
   }
 
-  async due(now: string, limit: number): Promise<string[]> {
-    return [...this.repository.rescoreDueAt]
-      .filter(([, at]) => at <= now)
-      .sort(([, a], [, b]) => a.localeCompare(b))
-      .slice(0, limit)
-      .map(([contactId]) => contactId);
+  async oldestDue(now: string): Promise<string | undefined> {
+    return [...this.repository.rescoreDueAt.values()].filter((at) => at <= now).sort()[0];
   }
 }
 

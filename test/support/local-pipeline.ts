@@ -214,6 +214,11 @@ export class LocalPipeline {
     );
   }
 
+  /** The table itself, for a test that sets up what an older version stored. */
+  get table(): { documents: DynamoDBDocumentClient; tableName: string } {
+    return { documents: this.documents, tableName: this.runtime.tableName };
+  }
+
   /** Every item of the table, straight from DynamoDB Local (small test tables only). */
   async allItems(): Promise<Record<string, any>[]> {
     const items: Record<string, any>[] = [];

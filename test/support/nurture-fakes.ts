@@ -4,8 +4,13 @@ import type { NurtureDeps } from '#shared/nurture/deliver-due.ts';
 import { MailTokens } from '#shared/nurture/mail-token.ts';
 import { type Mailer, MailThrottledError, type OutgoingEmail } from '#shared/nurture/mailer.ts';
 import type { SendRateLimiter } from '#shared/nurture/send-rate.ts';
+import type { SenderIdentity } from '#shared/nurture/sender-identity.ts';
+import { countingMailer } from '#shared/sending/counting-mailer.ts';
+import { nurtureGate } from '#shared/sending/nurture-gate.ts';
+import { DEFAULT_SENDING_POLICY } from '#shared/sending/sending-policy.ts';
 import { InMemoryContactRepository } from './in-memory-contact-repository.ts';
 import { InMemoryNurtureStore } from './in-memory-nurture-store.ts';
+import { FixedAccountQuota, InMemoryBreakerStore, InMemorySendingLedger } from './in-memory-sending.ts';
 import { RecordingPublisher } from './recording-publisher.ts';
 
 /** A signup resting on documented legitimate interest: nurtured without double opt-in. */
@@ -23,6 +28,14 @@ export const consentGiven = (at: Date): Consent => ({
   recordedAt: at.toISOString(),
   source: 'generic',
 });
+
+/** The stage's sender identity the tests send as. */
+export const TEST_SENDER: SenderIdentity = {
+  companyName: 'Acme Analytics',
+  postalAddress: '12 Harbour Road, Bristol BS1 5TT, United Kingdom',
+  replyTo: 'hello@acme-analytics.test',
+  links: { website: 'https://www.acme-analytics.test', privacy: 'https://www.acme-analytics.test/privacy' },
+};
 
 export const TEST_TOKEN_KEY = 'unit-test-mail-token-key-of-32-characters-or-more';
 
@@ -71,15 +84,22 @@ export function nurtureFakes(start: Date) {
   const mailer = new RecordingMailer();
   const rateLimiter = new CountingRateLimiter();
   const events = new RecordingPublisher();
+  const clock = () => now;
+  const ledger = new InMemorySendingLedger();
+  const breaker = new InMemoryBreakerStore();
+  const account = new FixedAccountQuota();
   const deps: NurtureDeps = {
     contacts,
     store,
-    mailer,
+    // Every email the recording mailer takes is counted, as the real senders' are.
+    mailer: countingMailer(mailer, ledger, clock),
     rateLimiter,
-    clock: () => now,
+    gate: nurtureGate({ ledger, breaker, account, policy: DEFAULT_SENDING_POLICY, clock, cacheMs: 0 }),
+    clock,
     config: defaultNurtureConfig,
     tokens: new MailTokens(TEST_TOKEN_KEY),
     publicBaseUrl: 'https://leads.example.com',
+    sender: TEST_SENDER,
   };
   return {
     deps,
@@ -88,6 +108,9 @@ export function nurtureFakes(start: Date) {
     mailer,
     rateLimiter,
     events,
+    ledger,
+    breaker,
+    account,
     setNow(date: Date) {
       now = date;
     },

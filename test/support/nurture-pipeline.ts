@@ -50,10 +50,6 @@ export async function mailsTo(pipeline: LocalPipeline, address: string): Promise
   return store.emails.filter((email) => email.destination.to.includes(address));
 }
 
-export function header(mail: SentMail | undefined, name: string): string | undefined {
-  return mail?.headers?.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase())?.value;
-}
-
 /** The first link to `path` in an email's text part (the text part keeps links as `<url>`). */
 export function linkIn(mail: SentMail | undefined, path: string): string {
   const match = new RegExp(`<(http[^>]*${path}\\?token=[^>]+)>`).exec(mail?.body.text ?? '');

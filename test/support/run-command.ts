@@ -1,4 +1,4 @@
-import type { CommandIo } from '#infra/model-cli/command-io.ts';
+import type { CommandIo } from '#infra/local/cli/command-io.ts';
 
 /** Runs a command line tool's entry with both streams captured: its exit code, stdout and stderr. */
 export async function runCaptured(

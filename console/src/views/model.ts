@@ -1,6 +1,7 @@
-import { ApiError, adminApi, type SampledSimulation, type ScoringModel } from '../api.ts';
+import { ApiError, adminApi, type JobView, type ScoringModel, type SimulationReport } from '../api.ts';
 import { apiErrorBox } from '../components/api-error.ts';
-import { errorBox, field, select } from '../components/form.ts';
+import { errorBox, field } from '../components/form.ts';
+import { JOB_POLL_MS, jobProgress } from '../components/job-progress.ts';
 import { stageLabel } from '../components/stage.ts';
 import { type Child, h, replace } from '../dom.ts';
 import { format, type MessageKey, t } from '../i18n.ts';
@@ -8,7 +9,7 @@ import type { ViewContext } from '../main.ts';
 import { href } from '../route.ts';
 import { pointsEditor, publishSection } from './model-publish.ts';
 
-/** The published model, readable, and a candidate's simulation on recent leads before publishing it. */
+/** The published model, readable, and a candidate's simulation over every contact before publishing it. */
 export async function renderModel(context: ViewContext): Promise<void> {
   const { main } = context;
   replace(main, h('h1', {}, t('model.title')), h('p', { class: 'loading' }, t('common.loading')));
@@ -137,13 +138,6 @@ function simulation(editor: HTMLTextAreaElement): HTMLElement {
       editor.dispatchEvent(new Event('input'));
     }
   });
-  const sample = select(
-    [
-      ...['50', '200', '500'].map((n) => [n, t('model.sampleSize', { count: n })] as const),
-      ['all', t('model.sampleAll')] as const,
-    ],
-    '200',
-  );
   const result = h('div', { class: 'simulation-result', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit' }, t('model.simulate'));
   const form = h(
@@ -151,7 +145,6 @@ function simulation(editor: HTMLTextAreaElement): HTMLElement {
     { novalidate: true },
     field(t('model.candidate'), editor, t('model.candidateHint')),
     field(t('model.loadFile'), file),
-    field(t('model.sample'), sample, t('model.sampleHint')),
     submit,
   );
   form.addEventListener('submit', async (event) => {
@@ -167,8 +160,15 @@ function simulation(editor: HTMLTextAreaElement): HTMLElement {
     submit.disabled = true;
     replace(result, h('p', { class: 'loading' }, t('model.simulating')));
     try {
-      const size = sample.value === 'all' ? 'all' : Number(sample.value);
-      replace(result, report(await adminApi.simulate(candidate, size)));
+      const finished = await untilFinished(await adminApi.simulate(candidate), (job) =>
+        replace(result, h('p', { class: 'loading' }, t('model.simulating')), jobProgress(job)),
+      );
+      replace(
+        result,
+        finished.status === 'done' && finished.result
+          ? report(finished.result as unknown as SimulationReport)
+          : h('p', {}, t('model.simulationStopped')),
+      );
       result.querySelector<HTMLElement>('h3')?.focus();
     } catch (error) {
       replace(
@@ -195,7 +195,18 @@ function simulation(editor: HTMLTextAreaElement): HTMLElement {
   );
 }
 
-function report({ report: r, sample }: SampledSimulation): HTMLElement {
+/** Asks for the job every few seconds, showing its progress, until it has finished. */
+async function untilFinished(started: JobView, show: (job: JobView) => void): Promise<JobView> {
+  let job = started;
+  while (!job.finishedAt) {
+    show(job);
+    await new Promise((resolve) => setTimeout(resolve, JOB_POLL_MS));
+    job = await adminApi.job(job.jobId);
+  }
+  return job;
+}
+
+function report(r: SimulationReport): HTMLElement {
   const transitions = Object.entries(r.transitions);
   return h(
     'div',
@@ -212,7 +223,7 @@ function report({ report: r, sample }: SampledSimulation): HTMLElement {
         'li',
         { class: 'kpi' },
         h('span', { class: 'kpi-label' }, t('model.replayed')),
-        h('span', { class: 'kpi-value' }, format.number(sample.contacts)),
+        h('span', { class: 'kpi-value' }, format.number(r.contacts)),
       ),
       h(
         'li',
@@ -301,10 +312,6 @@ function report({ report: r, sample }: SampledSimulation): HTMLElement {
             ),
           ),
         ),
-    h(
-      'p',
-      { class: 'hint' },
-      sample.every ? t('model.everyNote') : t('model.sampleNote', { requested: sample.requested }),
-    ),
+    h('p', { class: 'hint' }, t('model.allNote', { at: format.dateTime(r.at) })),
   );
 }

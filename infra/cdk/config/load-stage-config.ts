@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
+import { defaultNurtureConfig } from '#shared/nurture/default-config.ts';
+import { productionMailProblems } from './sender-settings.ts';
 import { type StageConfig, stageConfigSchema, stageNameSchema } from './stage-config.ts';
 
 /** Where `<stage>.json` files live. */
@@ -53,6 +55,15 @@ export function parseStageConfig(stage: string, input: unknown, source = 'config
   if (!parsed.success) {
     throw new ConfigError(
       `Invalid leadflow configuration for stage "${stage}" (${source}):\n${z.prettifyError(parsed.error)}`,
+    );
+  }
+  const problems = parsed.data.production
+    ? productionMailProblems(parsed.data, defaultNurtureConfig.links)
+    : [];
+  if (problems.length > 0) {
+    throw new ConfigError(
+      `Stage "${stage}" is a production stage and cannot send mail as configured (${source}):\n` +
+        problems.map((problem) => `- ${problem}`).join('\n'),
     );
   }
   return { ...parsed.data, name: stage };

@@ -60,6 +60,46 @@ const crmAuthSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+const sendingSchema = z
+  .strictObject({
+    /** Nurture pauses by itself when hard bounces or complaints reach these rates in the window. */
+    breaker: z
+      .strictObject({
+        bounceRate: z.number().gt(0).lt(0.05, 'must stay below SES review threshold of 0.05').default(0.04),
+        complaintRate: z
+          .number()
+          .gt(0)
+          .lt(0.001, 'must stay below SES review threshold of 0.001')
+          .default(0.0008),
+        /** Emails sent in the window before a rate counts: one bounce among ten stops nothing. */
+        minSends: z.number().int().min(1).default(500),
+        windowHours: z.number().int().min(1).max(2160).default(168),
+      })
+      .prefault({}),
+    /** The share of the 24-hour quota nurture may use; the rest waits for confirmations and notifications. */
+    nurtureShare: z.number().gt(0).max(1).default(0.9),
+    /** Rising daily caps for nurture on a new sending domain, from startsOn (day 1, UTC). */
+    warmUp: z
+      .strictObject({
+        startsOn: z.iso.date(),
+        dailyCaps: z
+          .array(z.number().int().min(1))
+          .min(1)
+          .refine((caps) => caps.every((cap, day) => day === 0 || cap >= (caps[day - 1] ?? 0)), {
+            error: 'must not decrease from one day to the next',
+          }),
+      })
+      .optional(),
+    /** What the local SES emulator answers to GetAccount (`npm start`): the sandbox's limits. */
+    localQuota: z
+      .strictObject({
+        max24HourSend: z.number().int().min(1).default(200),
+        maxSendRate: z.number().int().min(1).default(1),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
 /**
  * Everything that differs between stages, validated before a single construct exists so a typo
  * fails `cdk synth` with the exact path of the mistake instead of a broken deployment.
@@ -79,8 +119,18 @@ export const stageConfigSchema = z.strictObject({
   mail: z.strictObject({
     /** The sender of nurture mail; its address or domain must be a verified SES identity. */
     from: sender,
+    /** Where replies go, when not to the sender (a monitored inbox rather than a no-reply one). */
+    replyTo: z.email().optional(),
+    /** The company named in every email's footer; the sender's display name when unset. */
+    companyName: z.string().trim().min(1).optional(),
+    /** The postal address in every email's footer, required by CAN-SPAM and required in production. */
+    postalAddress: z.string().trim().min(1).optional(),
+    /** Our own pages in every email: `website` (nurture's paths are pages of it) and `privacy`. */
+    links: z.strictObject({ website: httpsUrl, privacy: httpsUrl }).catchall(httpsUrl).optional(),
     /** Create the sender's domain as an SES identity with Easy DKIM (its DNS records are stack outputs). */
     createDomainIdentity: z.boolean().default(false),
+    /** How nurture protects the sender (docs/deliverability.md). */
+    sending: sendingSchema,
   }),
   http: z
     .strictObject({

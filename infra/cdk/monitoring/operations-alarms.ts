@@ -11,6 +11,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { METRICS } from '#shared/runtime/metric-names.ts';
+import { RESCORE_DUE_KIND } from '#shared/scoring/refresh-stale-scores.ts';
 import { DeadLetterQueue } from '../dead-letter-queue.ts';
 import { notify } from './notify.ts';
 
@@ -32,7 +33,8 @@ export interface OperationsAlarmsProps {
  * - any function error (a failed invocation is retried, then dead-lettered: it always matters);
  * - any throttle (work is delayed, and a lasting one exhausts the retries);
  * - any hand-off dead-lettered (its event could not be put after every attempt);
- * - HTTP 5xx answers (a form tool's submission was not accepted and is now the tool's to retry).
+ * - HTTP 5xx answers (a form tool's submission was not accepted and is now the tool's to retry);
+ * - contacts failing their scheduled re-score run after run (see staleScoreFailuresAlarm).
  */
 export class OperationsAlarms extends Construct {
   readonly alarms: Alarm[] = [];
@@ -83,6 +85,8 @@ export class OperationsAlarms extends Construct {
       }),
       'A qualification or review request could not be announced after every attempt: sales and the CRM have not heard of it. The contact page says why (docs/operations.md).',
     );
+    if (props.functions)
+      this.alarms.push(notify(staleScoreFailuresAlarm(this, props.stageName), props.topic));
     if (props.httpApi) {
       add(
         'http-5xx',
@@ -91,4 +95,35 @@ export class OperationsAlarms extends Construct {
       );
     }
   }
+}
+
+/**
+ * The stale-score drain's failures, repeated: contacts failed their re-score in two hourly runs in a
+ * row. A contact that fails stays due and is retried each hour without holding up the others, so
+ * one failed run can be a passing throttle; two in a row is a contact (or a model) someone must look
+ * at. The failed contacts and their reasons are on the drain's job (`npm run jobs -- show <id>`).
+ */
+export function staleScoreFailuresAlarm(scope: Construct, stageName: string): Alarm {
+  const id = 'stale-score-failures';
+  return new Alarm(scope, id, {
+    alarmName: `leadflow-${stageName}-${id}`,
+    alarmDescription:
+      'Contacts failed their scheduled re-score in two hourly runs in a row; see the failures of the latest rescore-due job (npm run jobs).',
+    metric: new Metric({
+      namespace: METRICS.namespace,
+      metricName: METRICS.bulkItemsFailed,
+      dimensionsMap: {
+        service: METRICS.serviceName,
+        [METRICS.stageDimension]: stageName,
+        [METRICS.jobKindDimension]: RESCORE_DUE_KIND,
+      },
+      statistic: 'Sum',
+      period: Duration.hours(1),
+    }),
+    threshold: 1,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    evaluationPeriods: 2,
+    datapointsToAlarm: 2,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
 }

@@ -12,6 +12,32 @@ export interface SesLocal {
 type StartSesServer = (config: { host: string; port: number }) => Promise<Server>;
 
 /**
+ * What the emulator answers to SES v2 `GetAccount` (it reads the JSON from `AWS_SES_ACCOUNT`): an
+ * account out of the sandbox with the stage's local quota, nothing sent yet as far as SES knows.
+ */
+export function sesAccountAnswer(quota: {
+  readonly max24HourSend: number;
+  readonly maxSendRate: number;
+}): string {
+  return JSON.stringify({
+    DedicatedIpAutoWarmupEnabled: false,
+    Details: {
+      AdditionalContactEmailAddresses: [],
+      ContactLanguage: 'EN',
+      MailType: 'MARKETING',
+      ReviewDetails: { CaseId: 'local', Status: 'GRANTED' },
+      UseCaseDescription: 'leadflow local runtime',
+      WebsiteURL: 'https://leadflow.invalid',
+    },
+    EnforcementStatus: 'HEALTHY',
+    ProductionAccessEnabled: true,
+    SendingEnabled: true,
+    SendQuota: { Max24HourSend: quota.max24HourSend, MaxSendRate: quota.maxSendRate, SentLast24Hours: 0 },
+    SuppressionAttributes: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+  });
+}
+
+/**
  * Starts aws-ses-v2-local in this process. It is an Express app whose start function resolves with
  * the http.Server even when listening failed (Express 5 passes the error to the callback it ignores),
  * so a busy port is detected here instead of surfacing later as a refused connection.

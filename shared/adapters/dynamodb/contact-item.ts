@@ -1,5 +1,8 @@
 import type { Activity } from '#shared/activity/activity.ts';
+import { activityExpiresAt } from '#shared/activity/retention.ts';
 import type { Contact } from '#shared/contact/contact.ts';
+import type { StageTransition } from '#shared/contact/contact-repository.ts';
+import { activityKey, transitionKey } from './keys.ts';
 
 /**
  * Item ⇄ domain mapping. Qualification answers are stored as top-level attributes so a submission
@@ -75,6 +78,7 @@ export function contactFromItem(item: Item): Contact {
     qualification: item.qualification as Contact['qualification'],
     review: item.review as Contact['review'],
     recycledAt: text('recycledAt'),
+    importedAt: text('importedAt'),
     createdAt: String(item.createdAt),
     updatedAt: String(item.updatedAt),
     version: Number(item.version ?? 0),
@@ -93,5 +97,24 @@ export function activityFromItem(item: Item): Activity {
     pageCategory: typeof item.pageCategory === 'string' ? item.pageCategory : undefined,
     occurredAt: String(item.occurredAt),
     recordedAt: String(item.recordedAt),
+  };
+}
+
+/** An activity's item, which the table's TTL removes `retentionDays` after it happened. */
+export function activityItem(activity: Activity, retentionDays: number): Item {
+  return {
+    ...activityKey(activity.contactId, activity.activityId),
+    entity: 'activity',
+    ...activity,
+    expiresAt: activityExpiresAt(activity.occurredAt, retentionDays),
+  };
+}
+
+export function transitionItem(contactId: string, transition: StageTransition): Item {
+  return {
+    ...transitionKey(contactId, transition.at, transition.to),
+    entity: 'transition',
+    contactId,
+    ...transition,
   };
 }

@@ -1,4 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -7,7 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Activity } from '#shared/activity/activity.ts';
-import { activityExpiresAt, activityRetentionDays } from '#shared/activity/retention.ts';
+import { activityRetentionDays } from '#shared/activity/retention.ts';
 import type { Contact } from '#shared/contact/contact.ts';
 import type {
   ActivityRecord,
@@ -19,9 +18,11 @@ import type {
 import {
   ANSWER_ATTRIBUTES,
   activityFromItem,
+  activityItem,
   contactFromItem,
   PROFILE_FIELDS,
   readingAttributeOf,
+  transitionItem,
 } from './contact-item.ts';
 import {
   CONTACTS_BY_SCORE_INDEX,
@@ -31,11 +32,10 @@ import {
 import { readContactPartition } from './contact-partition.ts';
 import { outboxItem, outboxKey } from './dynamodb-activity-outbox.ts';
 import { RESCORE_DUE_INDEX, REVIEW_QUEUE_INDEX } from './indexes.ts';
-import { activityKey, contactKey, SK_PREFIX, transitionKey } from './keys.ts';
+import { contactKey, SK_PREFIX } from './keys.ts';
 import { nurtureKey } from './nurture-keys.ts';
+import { transactConditionally } from './transaction.ts';
 import { UpdateExpressionBuilder } from './update-expression.ts';
-
-const MAX_TRANSACTION_CONFLICT_RETRIES = 5;
 
 /** The contact store on one DynamoDB table (layout in keys.ts). */
 export class DynamoDbContactRepository implements ContactRepository {
@@ -80,12 +80,7 @@ export class DynamoDbContactRepository implements ContactRepository {
         {
           Put: {
             TableName: this.tableName,
-            Item: {
-              ...activityKey(contactId, activity.activityId),
-              entity: 'activity',
-              ...activity,
-              expiresAt: activityExpiresAt(activity.occurredAt, this.retentionDays),
-            },
+            Item: activityItem(activity, this.retentionDays),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -171,12 +166,7 @@ export class DynamoDbContactRepository implements ContactRepository {
           {
             Put: {
               TableName: this.tableName,
-              Item: {
-                ...transitionKey(contactId, transition.at, transition.to),
-                entity: 'transition',
-                contactId,
-                ...transition,
-              },
+              Item: transitionItem(contactId, transition),
             },
           },
         ],
@@ -245,25 +235,9 @@ export class DynamoDbContactRepository implements ContactRepository {
     }
   }
 
-  /**
-   * Runs a transaction whose first item carries the decisive condition. DynamoDB cancels concurrent
-   * transactions on the same item with `TransactionConflict`; those are retried, since the other
-   * writer has finished by then.
-   */
-  private async transact(command: TransactWriteCommand): Promise<'saved' | 'conflict'> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        await this.client.send(command);
-        return 'saved';
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
-        if (codes[0] === 'ConditionalCheckFailed') return 'conflict';
-        if (!codes.includes('TransactionConflict') || attempt >= MAX_TRANSACTION_CONFLICT_RETRIES)
-          throw error;
-        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
-      }
-    }
+  /** The first item of every transaction here carries the decisive condition. */
+  private transact(command: TransactWriteCommand): Promise<'saved' | 'conflict'> {
+    return transactConditionally(this.client, command, (codes) => codes[0] === 'ConditionalCheckFailed');
   }
 }
 

@@ -27,7 +27,35 @@ const STATE_FIELDS = [
   'unsubscribedTopics',
   'recentSends',
   'failedAttempts',
+  'importHold',
 ] as const;
+
+/** The stored item of a nurture state at a version, with the due index's keys while something is due. */
+export function nurtureItem(state: NurtureState, version: number): Record<string, unknown> {
+  const item: Record<string, unknown> = {
+    ...nurtureKey(state.contactId),
+    entity: 'nurture',
+    contactId: state.contactId,
+    version,
+  };
+  for (const field of STATE_FIELDS) item[field] = state[field];
+  if (state.dueAt) {
+    item[NURTURE_DUE_INDEX.partitionKey] = NURTURE_QUEUE;
+    item[NURTURE_DUE_INDEX.sortKey] = state.dueAt;
+  }
+  return item;
+}
+
+/** The stored nurture state of an item, or an empty one (version 0) when there is none. */
+export function nurtureStateFromItem(
+  contactId: string,
+  item: Record<string, unknown> | undefined,
+): NurtureState {
+  if (!item) return emptyNurtureState(contactId);
+  const state: Record<string, unknown> = { ...emptyNurtureState(contactId), version: Number(item.version) };
+  for (const field of STATE_FIELDS) if (item[field] !== undefined) state[field] = item[field];
+  return state as unknown as NurtureState;
+}
 
 /** The nurture store on the contacts table (layout in nurture-keys.ts). */
 export class DynamoDbNurtureStore extends TableAdapter implements NurtureStore {
@@ -35,24 +63,11 @@ export class DynamoDbNurtureStore extends TableAdapter implements NurtureStore {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: nurtureKey(contactId), ConsistentRead: true }),
     );
-    if (!Item) return emptyNurtureState(contactId);
-    const state: Record<string, unknown> = { ...emptyNurtureState(contactId), version: Number(Item.version) };
-    for (const field of STATE_FIELDS) if (Item[field] !== undefined) state[field] = Item[field];
-    return state as unknown as NurtureState;
+    return nurtureStateFromItem(contactId, Item);
   }
 
   async save(state: NurtureState, expectedVersion: number): Promise<'saved' | 'conflict'> {
-    const item: Record<string, unknown> = {
-      ...nurtureKey(state.contactId),
-      entity: 'nurture',
-      contactId: state.contactId,
-      version: expectedVersion + 1,
-    };
-    for (const field of STATE_FIELDS) item[field] = state[field];
-    if (state.dueAt) {
-      item[NURTURE_DUE_INDEX.partitionKey] = NURTURE_QUEUE;
-      item[NURTURE_DUE_INDEX.sortKey] = state.dueAt;
-    }
+    const item = nurtureItem(state, expectedVersion + 1);
     const written = await conditionalWrite(
       this.client.send(
         new PutCommand({

@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb
 import type { RescoreSchedule } from '#shared/scoring/rescore-schedule.ts';
 import { RESCORE_DUE_INDEX } from './indexes.ts';
 
-/** The re-score schedule on the sparse RescoreDue index: one Query of at most `limit` entries per run. */
+/** The re-score schedule on the sparse RescoreDue index: its oldest entry is one Query of one item. */
 export class DynamoDbRescoreSchedule implements RescoreSchedule {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
@@ -12,7 +12,7 @@ export class DynamoDbRescoreSchedule implements RescoreSchedule {
     this.tableName = tableName;
   }
 
-  async due(now: string, limit: number): Promise<string[]> {
+  async oldestDue(now: string): Promise<string | undefined> {
     const page = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -21,13 +21,13 @@ export class DynamoDbRescoreSchedule implements RescoreSchedule {
         ExpressionAttributeNames: {
           '#due': RESCORE_DUE_INDEX.partitionKey,
           '#dueAt': RESCORE_DUE_INDEX.sortKey,
-          '#contactId': 'contactId',
         },
         ExpressionAttributeValues: { ':due': RESCORE_DUE_INDEX.due, ':now': now },
-        ProjectionExpression: '#contactId',
-        Limit: limit,
+        ProjectionExpression: '#dueAt',
+        Limit: 1,
       }),
     );
-    return (page.Items ?? []).map((item) => String(item.contactId));
+    const oldest = page.Items?.[0]?.[RESCORE_DUE_INDEX.sortKey];
+    return oldest === undefined ? undefined : String(oldest);
   }
 }

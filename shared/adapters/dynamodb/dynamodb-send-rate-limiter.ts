@@ -18,20 +18,22 @@ const SLOT_TTL_SECONDS = 60;
 export class DynamoDbSendRateLimiter implements SendRateLimiter {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
-  private readonly ratePerSecond: number;
+  private readonly ratePerSecond: () => Promise<number>;
   private readonly clock: Clock;
   private readonly wait: (ms: number) => Promise<void>;
 
   constructor(options: {
     client: DynamoDBDocumentClient;
     tableName: string;
-    ratePerSecond: number;
+    /** A fixed rate, or the account's as SES reports it (asked before each slot). */
+    ratePerSecond: number | (() => Promise<number>);
     clock: Clock;
     wait?: (ms: number) => Promise<void>;
   }) {
     this.client = options.client;
     this.tableName = options.tableName;
-    this.ratePerSecond = options.ratePerSecond;
+    const rate = options.ratePerSecond;
+    this.ratePerSecond = typeof rate === 'number' ? async () => rate : rate;
     this.clock = options.clock;
     this.wait = options.wait ?? sleep;
   }
@@ -39,8 +41,9 @@ export class DynamoDbSendRateLimiter implements SendRateLimiter {
   async acquire(maxWaitMs: number): Promise<boolean> {
     const nowMs = this.clock().getTime();
     const lastAcceptable = Math.floor((nowMs + maxWaitMs) / 1000);
+    const rate = await this.ratePerSecond();
     for (let second = Math.floor(nowMs / 1000); second <= lastAcceptable; second += 1) {
-      if (!(await this.take(second))) continue;
+      if (!(await this.take(second, rate))) continue;
       const waitMs = second * 1000 - this.clock().getTime();
       if (waitMs > 0) await this.wait(waitMs);
       return true;
@@ -48,7 +51,7 @@ export class DynamoDbSendRateLimiter implements SendRateLimiter {
     return false;
   }
 
-  private take(second: number): Promise<boolean> {
+  private take(second: number, rate: number): Promise<boolean> {
     return conditionalWrite(
       this.client.send(
         new UpdateCommand({
@@ -58,7 +61,7 @@ export class DynamoDbSendRateLimiter implements SendRateLimiter {
           ConditionExpression: 'attribute_not_exists(sends) OR sends < :rate',
           ExpressionAttributeValues: {
             ':one': 1,
-            ':rate': this.ratePerSecond,
+            ':rate': rate,
             ':expiresAt': second + SLOT_TTL_SECONDS,
           },
         }),

@@ -5,6 +5,9 @@
  *   pk = SEND_RATE#<second>    sk = SLOT               emails sent in that second, for the send-rate limit
  *   pk = DIGEST#<yyyy-mm-dd>   sk = LEAD#<id> | PROSPECT#<id> | SENT   the daily digest of that UTC day
  *   pk = CONTACT#<contactId>   sk = DIGEST_SEEN        the contact was counted once as a new lead
+ *   pk = SENDING#<set>         sk = HOUR#<yyyy-mm-ddThh>   sends, hard bounces, complaints of that hour
+ *                              sk = FEEDBACK#<messageId>#<kind>   that feedback was counted (once)
+ *                              sk = BREAKER            the reputation breaker of the configuration set
  *
  * The state carries the due-index keys only while something is due, so the index holds exactly the
  * contacts the sender has to look at: a Query, never a Scan, whatever the size of the table.
@@ -23,6 +26,19 @@ export const NURTURE_DUE_INDEX = {
  * any SES sending rate, and a single partition keeps "oldest due first" one Query.
  */
 export const NURTURE_QUEUE = 'due';
+
+export const sendingHourKey = (configurationSet: string, hour: string) => ({
+  pk: `SENDING#${configurationSet}`,
+  sk: `HOUR#${hour}`,
+});
+export const sendingFeedbackKey = (configurationSet: string, messageId: string, kind: string) => ({
+  pk: `SENDING#${configurationSet}`,
+  sk: `FEEDBACK#${messageId}#${kind}`,
+});
+export const breakerKey = (configurationSet: string) => ({
+  pk: `SENDING#${configurationSet}`,
+  sk: 'BREAKER',
+});
 
 export const sendRateKey = (epochSecond: number) => ({ pk: `SEND_RATE#${epochSecond}`, sk: 'SLOT' });
 

@@ -20,28 +20,29 @@ const email = {
 describe('sesMailer', () => {
   beforeEach(() => ses.reset());
 
-  it('sends simple content with the one-click headers, the tags and the configuration set', async () => {
+  it('sends the raw MIME message with the one-click headers, the tags and the configuration set', async () => {
     ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
     const mailer = sesMailer(new SESv2Client({}), {
-      from: 'leads@example.com',
+      from: 'Leadflow <leads@acme-analytics.test>',
+      replyTo: 'hello@acme-analytics.test',
       configurationSetName: 'leadflow-dev',
+      clock: () => new Date('2026-03-02T09:30:00Z'),
     });
     expect(await mailer.send(email)).toEqual({ messageId: 'm-1' });
     const input = ses.commandCalls(SendEmailCommand)[0]?.args[0].input;
     expect(input).toMatchObject({
-      FromEmailAddress: 'leads@example.com',
+      FromEmailAddress: 'Leadflow <leads@acme-analytics.test>',
       ConfigurationSetName: 'leadflow-dev',
       Destination: { ToAddresses: ['jane@acme-industries.com'] },
-      Content: {
-        Simple: {
-          Headers: [
-            { Name: 'List-Unsubscribe', Value: '<https://leads.example.com/unsubscribe?token=abc>' },
-            { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
-          ],
-        },
-      },
     });
     expect(input?.EmailTags).toContainEqual({ Name: 'odd', Value: 'a_b_c' });
+    const raw = Buffer.from(input?.Content?.Raw?.Data ?? new Uint8Array()).toString('utf8');
+    expect(raw).toMatch(/^List-Unsubscribe: <https:\/\/leads\.example\.com\/unsubscribe\?token=abc>\r$/m);
+    expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
+    expect(raw).toMatch(/^Date: Mon, 02 Mar 2026 09:30:00 \+0000\r$/m);
+    expect(raw).toMatch(/^Message-ID: <[0-9a-f-]{36}@acme-analytics\.test>\r$/m);
+    expect(raw).toMatch(/^Reply-To: hello@acme-analytics\.test\r$/m);
+    expect(raw).toMatch(/^Content-Type: multipart\/alternative;/m);
   });
 
   it('refuses a header value that would start another header', async () => {

@@ -24,6 +24,8 @@ describe('published event schemas (events/schemas/)', () => {
       'urn:leadflow:event:lead-review-requested.v1',
       'urn:leadflow:event:prospect-qualified.v1',
       'urn:leadflow:event:contact-erased.v1',
+      'urn:leadflow:event:bulk-job-finished.v1',
+      'urn:leadflow:event:bulk-job-piece-ready.v1',
       'urn:leadflow:event:webinar-attended.v1',
       'urn:leadflow:event:meeting-booked.v1',
       'urn:leadflow:event:sales-interaction-logged.v1',

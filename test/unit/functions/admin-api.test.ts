@@ -8,10 +8,17 @@ import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
 import { SecretNotConfiguredError } from '#shared/runtime/secret-not-configured-error.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { rescoreContact } from '#shared/scoring/rescore-contact.ts';
+import { DEFAULT_SENDING_POLICY } from '#shared/sending/sending-policy.ts';
 import { adminEvent, TEST_ADMIN_TOKEN } from '../../support/admin-request.ts';
 import { NOW } from '../../support/builders.ts';
 import { InMemoryAdminViews } from '../../support/in-memory-admin-views.ts';
 import { InMemoryContactRepository } from '../../support/in-memory-contact-repository.ts';
+import { InMemoryImportStore } from '../../support/in-memory-import-store.ts';
+import {
+  FixedAccountQuota,
+  InMemoryBreakerStore,
+  InMemorySendingLedger,
+} from '../../support/in-memory-sending.ts';
 import { RecordingPublisher } from '../../support/recording-publisher.ts';
 import { lambdaContext } from '../../support/signed-request.ts';
 
@@ -19,6 +26,18 @@ let contacts: InMemoryContactRepository;
 let events: RecordingPublisher;
 let token: string | undefined;
 let now: Date;
+let sending = sendingFakes();
+
+/** The breaker, the ledger and an account quota in memory, as the sending routes read them. */
+function sendingFakes() {
+  return {
+    breaker: new InMemoryBreakerStore(),
+    ledger: new InMemorySendingLedger(),
+    account: new FixedAccountQuota({ max24HourSend: 1000, maxSendRate: 5, sentLast24Hours: 120 }),
+    policy: DEFAULT_SENDING_POLICY,
+    clock: () => now,
+  };
+}
 
 const deps = () => ({
   contacts,
@@ -29,10 +48,13 @@ const deps = () => ({
   histories: new InMemoryAdminViews(contacts),
   // The privacy routes are proven against DynamoDB Local (test/integration/privacy.test.ts).
   data: { exportData: async () => undefined, erase: async () => ({ outcome: 'not-found' as const }) },
+  // The import routes are proven against DynamoDB Local (test/integration/import.test.ts).
+  imports: new InMemoryImportStore(),
   readSecret: async (name: string) => {
     if (!token) throw new SecretNotConfiguredError(`${name} not configured`);
     return token;
   },
+  sending,
 });
 
 async function call(event: APIGatewayProxyEventV2) {
@@ -315,5 +337,78 @@ describe('GET /admin/contacts?email=', () => {
       (await call(adminEvent('GET /admin/contacts', { query: { email: 'nobody@acme-industries.com' } })))
         .status,
     ).toBe(404);
+  });
+});
+
+describe('the sending status and the decision to resume nurture', () => {
+  const tripped = {
+    status: 'open' as const,
+    trippedAt: '2026-03-02T08:00:00.000Z',
+    reason: 'bounces' as const,
+    figures: {
+      sends: 600,
+      bounces: 30,
+      complaints: 0,
+      from: '2026-02-23T08:00:00.000Z',
+      to: '2026-03-02T08:00:00.000Z',
+      bounceRate: 0.05,
+      complaintRate: 0,
+    },
+  };
+
+  beforeEach(() => {
+    contacts = new InMemoryContactRepository();
+    events = new RecordingPublisher();
+    token = TEST_ADMIN_TOKEN;
+    now = NOW;
+    sending = sendingFakes();
+  });
+
+  it("shows the breaker, its window, the thresholds, the quota with nurture's share, and who may resume", async () => {
+    await sending.ledger.countSend(new Date(NOW.getTime() - 3_600_000));
+    const { status, body } = await call(adminEvent('GET /admin/sending'));
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      nurture: 'sending',
+      breaker: { status: 'closed' },
+      window: { sends: 1, bounces: 0, complaints: 0, bounceRate: 0 },
+      thresholds: { bounceRate: 0.04, complaintRate: 0.0008, minSends: 500 },
+      quota: { max24HourSend: 1000, maxSendRate: 5, sentLast24Hours: 120, nurtureBudget: 900 },
+      resumableBy: 'console-users',
+    });
+  });
+
+  it('records who resumed a paused nurture, when and why, and starts a new sample', async () => {
+    sending.breaker.state = tripped;
+    expect((await call(adminEvent('GET /admin/sending'))).body).toMatchObject({
+      nurture: 'paused',
+      breaker: { status: 'open', reason: 'bounces', figures: { bounceRate: 0.05 } },
+    });
+    const { status, body } = await call(
+      adminEvent('POST /admin/sending/resume', {
+        body: { note: 'Removed the imported list; the form now checks addresses.' },
+        authorizer: { jwt: { claims: { email: 'ops@acme-analytics.test' } } },
+      }),
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ nurture: 'sending', breaker: { status: 'closed' } });
+    expect(sending.breaker.state).toEqual({
+      status: 'closed',
+      sampleFrom: NOW.toISOString(),
+      resumedAt: NOW.toISOString(),
+      resumedBy: 'ops@acme-analytics.test',
+      note: 'Removed the imported list; the form now checks addresses.',
+    });
+  });
+
+  it('refuses to resume without a note, and says so when nothing is paused', async () => {
+    sending.breaker.state = tripped;
+    const noNote = await call(adminEvent('POST /admin/sending/resume', { body: { note: '  ' } }));
+    expect(noNote.status).toBe(400);
+    expect(sending.breaker.state.status).toBe('open');
+    sending.breaker.state = { status: 'closed' };
+    const notPaused = await call(adminEvent('POST /admin/sending/resume', { body: { note: 'again' } }));
+    expect(notPaused.status).toBe(409);
+    expect(notPaused.body.type).toMatch(/nurture-not-paused$/);
   });
 });

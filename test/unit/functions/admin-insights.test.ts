@@ -23,11 +23,6 @@ const deps = () => ({
   funnel,
   directory,
   histories: new InMemoryAdminViews(contacts),
-  everyContact: async () => {
-    const views = new InMemoryAdminViews(contacts);
-    const histories = await Promise.all([...contacts.contacts.keys()].map((id) => views.history(id)));
-    return histories.filter((history) => history !== undefined);
-  },
   model: fixedConfig(defaultScoringModel),
   clock: () => NOW,
   readSecret: async () => TEST_ADMIN_TOKEN,
@@ -222,76 +217,5 @@ describe('the model', () => {
     const response = await call(adminEvent('GET /admin/model'));
     expect(response.body.version).toBe(defaultScoringModel.version);
     expect(response.body.model.policy).toEqual(defaultScoringModel.policy);
-  });
-
-  it('simulates a candidate on the most recently updated leads and reviews', async () => {
-    await aScoredContact('reader@acme-industries.com', 'whitepaper');
-    await aScoredContact('buyer@acme-industries.com', 'demo');
-    const candidate = {
-      ...defaultScoringModel,
-      version: 'candidate-1',
-      policy: {
-        ...defaultScoringModel.policy,
-        review: { ...defaultScoringModel.policy.review, minScore: 10, minEngagement: 5 },
-      },
-    };
-    const response = await call(
-      adminEvent('POST /admin/model/simulate', { body: { model: candidate, sample: 50 } }),
-    );
-    expect(response.status).toBe(200);
-    expect(response.body.sample).toEqual({ requested: 50, contacts: 2 });
-    expect(response.body.report).toMatchObject({
-      currentVersion: defaultScoringModel.version,
-      candidateVersion: 'candidate-1',
-      contacts: 2,
-      changed: 1,
-      transitions: { 'lead → review': 1 },
-    });
-    expect(directory.queries[0]).toMatchObject({ stages: ['lead', 'review'], sort: 'updated', limit: 50 });
-  });
-
-  it('simulates a candidate on every stored contact when asked for all', async () => {
-    await aScoredContact('reader@acme-industries.com', 'whitepaper');
-    await aScoredContact('buyer@acme-industries.com', 'demo');
-    await aScoredContact('third@acme-industries.com', 'whitepaper');
-    const candidate = {
-      ...defaultScoringModel,
-      version: 'candidate-all',
-      policy: {
-        ...defaultScoringModel.policy,
-        review: { ...defaultScoringModel.policy.review, minScore: 10, minEngagement: 5 },
-      },
-    };
-    const response = await call(
-      adminEvent('POST /admin/model/simulate', { body: { model: candidate, sample: 'all' } }),
-    );
-    expect(response.status).toBe(200);
-    expect(response.body.sample).toEqual({ requested: 3, contacts: 3, every: true });
-    expect(response.body.report).toMatchObject({ contacts: 3, transitions: { 'lead → review': 2 } });
-    expect(directory.queries).toEqual([]);
-  });
-
-  it('refuses an invalid candidate with every invalid path', async () => {
-    const response = await call(
-      adminEvent('POST /admin/model/simulate', {
-        body: {
-          model: {
-            ...defaultScoringModel,
-            fit: { ...defaultScoringModel.fit, grades: { A: 'x', B: 1, C: 2 } },
-          },
-        },
-      }),
-    );
-    expect(response.status).toBe(400);
-    expect(response.body.type).toBe('urn:leadflow:problem:invalid-model');
-    expect(response.body.errors).toContainEqual({ field: 'fit.grades.A', message: expect.any(String) });
-  });
-
-  it('refuses a sample over the bound', async () => {
-    const response = await call(
-      adminEvent('POST /admin/model/simulate', { body: { model: defaultScoringModel, sample: 5000 } }),
-    );
-    expect(response.status).toBe(400);
-    expect(response.body.errors[0].field).toBe('sample');
   });
 });

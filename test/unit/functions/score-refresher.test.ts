@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createScoreRefresherHandler } from '#functions/score-refresher/score-refresher.ts';
 import type { ActivityOutbox } from '#shared/activity/activity-outbox.ts';
 import type { EventPublisher, OutgoingEvent } from '#shared/activity/event-publisher.ts';
-import { fixedConfig } from '#shared/config/config-reader.ts';
-import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { NOW } from '../../support/builders.ts';
 import { InMemoryAdminViews } from '../../support/in-memory-admin-views.ts';
 import { InMemoryContactRepository } from '../../support/in-memory-contact-repository.ts';
+import { inMemoryJobs } from '../../support/in-memory-jobs.ts';
 import { RecordingPublisher } from '../../support/recording-publisher.ts';
 import { lambdaContext } from '../../support/signed-request.ts';
 
@@ -44,18 +43,22 @@ describe('scoreRefresher', () => {
     contacts.rescoreDueAt.set('c_due', NOW.toISOString());
     const lost = { ...[...contacts.activities.values()].flat()[0] } as never;
     const outbox: ActivityOutbox = { unannounced: async () => [lost] };
+    const clock = () => new Date(NOW.getTime() + 3_600_000);
+    const jobs = inMemoryJobs({ clock, contacts });
+    const jobRuntime = { ...jobs.runtime, bulk: { ...jobs.runtime.bulk, events } };
     const handler = createScoreRefresherHandler({
       contacts,
       events,
       outbox,
       schedule: new InMemoryAdminViews(contacts),
-      clock: () => new Date(NOW.getTime() + 3_600_000),
-      model: fixedConfig(defaultScoringModel),
+      clock,
       batchSize: 10,
+      jobs: jobRuntime,
     });
     const context = { ...lambdaContext, getRemainingTimeInMillis: () => 50_000 } as Context;
 
     await expect(handler({} as ScheduledEvent, context)).rejects.toThrow('PutEvents failed');
+    await jobs.signals.drain(jobRuntime);
     expect(events.accepted.ofType('Contact Scored')).toEqual([
       expect.objectContaining({ contactId: 'c_due' }),
     ]);

@@ -144,4 +144,20 @@ describe('decideStage', () => {
     const gpct = aScore({ ...demo, completeFrameworks: ['GPCT'] });
     expect(decideStage('lead', gpct, open).reason).toBe('asked to talk to the team with GPCT complete');
   });
+
+  it('hands a contact an import created to sales only on engagement after the import', () => {
+    const imported: LifecycleContext = { importedAt: '2026-03-02T09:30:00.000Z' };
+    const strong = aScore({ ...demo, ...bant, total: 90 });
+    expect(decideStage('lead', strong, policy, imported)).toEqual({
+      stage: 'lead',
+      reason: 'imported on 2026-03-02; its history is scored, a hand-off waits for new engagement',
+    });
+    const engagedSince = aScore({ ...demo, ...bant, total: 90, lastEngagedAt: '2026-03-02T09:45:00.000Z' });
+    expect(decideStage('lead', engagedSince, policy, imported).stage).toBe('prospect');
+    // A hand raised before the import is history: only one raised since counts as asking now.
+    const later = { lastEngagedAt: '2026-03-02T09:45:00.000Z' };
+    expect(decideStage('lead', aScore({ ...demo, ...bant, ...later }), policy, imported).stage).toBe('lead');
+    const raisedSince = aScore({ ...demo, ...bant, ...later, lastHandRaiseAt: later.lastEngagedAt });
+    expect(decideStage('lead', raisedSince, policy, imported).stage).toBe('prospect');
+  });
 });

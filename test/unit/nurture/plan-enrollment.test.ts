@@ -100,4 +100,16 @@ describe('planEnrollment', () => {
   it('enrolls nobody without a lawful basis', () => {
     expect(enroll({ interest: 'webinar', consent: undefined })).toBeUndefined();
   });
+
+  it('holds a lead an import brought in until it does something after the import', () => {
+    const importHold = { at: '2026-03-01T00:00:00.000Z', importId: 'imp_1' };
+    const imported = [
+      anActivity('webinar_attended', '2025-10-01T00:00:00.000Z', undefined, { channel: 'import' }),
+    ];
+    expect(enroll({ interest: 'webinar' }, { importHold }, imported)).toBeUndefined();
+    const afterImport = [...imported, anActivity('webinar_registration', at, 'webinar')];
+    expect(enroll({ interest: 'webinar' }, { importHold }, afterImport)).toMatchObject({
+      track: 'webinar-follow-up',
+    });
+  });
 });

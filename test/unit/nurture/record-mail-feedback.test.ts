@@ -39,7 +39,7 @@ const onBounce = (bounceType: string) =>
 
 beforeEach(async () => {
   fakes = nurtureFakes(new Date('2026-03-02T10:05:00.000Z'));
-  deps = { ...fakes.deps, events: fakes.events };
+  deps = { ...fakes.deps, events: fakes.events, ledgerFor: () => fakes.ledger };
   fakes.contacts.contacts.set('c_1', aContact());
   await fakes.store.save(
     {

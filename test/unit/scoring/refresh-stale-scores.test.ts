@@ -5,70 +5,103 @@ import { refreshStaleScores } from '#shared/scoring/refresh-stale-scores.ts';
 import { rescoreContact } from '#shared/scoring/rescore-contact.ts';
 import { NOW } from '../../support/builders.ts';
 import { InMemoryAdminViews } from '../../support/in-memory-admin-views.ts';
-import { InMemoryContactRepository } from '../../support/in-memory-contact-repository.ts';
-import { RecordingPublisher } from '../../support/recording-publisher.ts';
+import { type InMemoryJobs, inMemoryJobs } from '../../support/in-memory-jobs.ts';
 
 const DAY = 86_400_000;
-let contacts: InMemoryContactRepository;
-let events: RecordingPublisher;
+let jobs: InMemoryJobs;
 let now: Date;
-const deps = (batchSize = 10) => ({
-  contacts,
-  events,
+const scoring = () => ({
+  contacts: jobs.contacts,
+  events: jobs.events,
   clock: () => now,
   model: defaultScoringModel,
-  schedule: new InMemoryAdminViews(contacts),
-  batchSize,
 });
+const refresh = async () => {
+  const outcome = await refreshStaleScores({
+    schedule: new InMemoryAdminViews(jobs.contacts),
+    jobs: jobs.runtime,
+  });
+  await jobs.signals.drain(jobs.runtime);
+  return outcome;
+};
 
 async function aWhitepaperReader(email: string) {
   const { contactId } = await recordFormSubmission(
     { source: 'generic', deliveryId: email, email, submission: { email, formType: 'whitepaper' } },
-    deps(),
+    scoring(),
   );
-  await rescoreContact(contactId, deps());
+  await rescoreContact(contactId, scoring());
   return contactId;
 }
 
 describe('refreshStaleScores', () => {
   beforeEach(() => {
-    contacts = new InMemoryContactRepository();
-    events = new RecordingPublisher();
     now = NOW;
+    jobs = inMemoryJobs({ clock: () => now });
   });
 
   it('re-scores only the contacts that are due, and schedules them again while they decay', async () => {
     const contactId = await aWhitepaperReader('jane@acme-industries.com');
-    const before = contacts.contacts.get(contactId)?.score?.total ?? 0;
-    expect(await refreshStaleScores(deps())).toEqual({ due: 0, rescored: 0, failed: 0, more: false });
+    const before = jobs.contacts.contacts.get(contactId)?.score?.total ?? 0;
+    expect(await refresh()).toEqual({ outcome: 'nothing-due' });
 
     now = new Date(NOW.getTime() + 7 * DAY);
-    expect(await refreshStaleScores(deps())).toEqual({ due: 1, rescored: 1, failed: 0, more: false });
-    const after = contacts.contacts.get(contactId)?.score;
+    expect(await refresh()).toMatchObject({ outcome: 'started', segments: 1, estimate: 1 });
+    const after = jobs.contacts.contacts.get(contactId)?.score;
     expect(after?.total).toBeLessThan(before);
     expect(after?.scoredAt).toBe(now.toISOString());
-    expect(contacts.rescoreDueAt.get(contactId)).toBe(new Date(now.getTime() + 7 * DAY).toISOString());
+    expect(jobs.contacts.rescoreDueAt.get(contactId)).toBe(new Date(now.getTime() + 7 * DAY).toISOString());
+    expect([...jobs.store.jobs.values()][0]).toMatchObject({ status: 'done', done: 1, failed: 0 });
   });
 
   it('takes a contact off the schedule once nothing is left to decay', async () => {
     const contactId = await aWhitepaperReader('jane@acme-industries.com');
     now = new Date(NOW.getTime() + 400 * DAY);
-    await refreshStaleScores(deps());
-    expect(contacts.rescoreDueAt.has(contactId)).toBe(false);
+    await refresh();
+    expect(jobs.contacts.rescoreDueAt.has(contactId)).toBe(false);
   });
 
-  it('bounds a run by the batch size and says more may be due', async () => {
-    for (const name of ['a', 'b', 'c']) await aWhitepaperReader(`${name}@acme-industries.com`);
+  it('drains every contact due in one run, however many pieces it takes', async () => {
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    for (const name of names) await aWhitepaperReader(`${name}@acme-industries.com`);
     now = new Date(NOW.getTime() + 8 * DAY);
-    expect(await refreshStaleScores(deps(2))).toEqual({ due: 2, rescored: 2, failed: 0, more: true });
-    expect(await refreshStaleScores(deps(2))).toEqual({ due: 1, rescored: 1, failed: 0, more: false });
+    await refresh();
+    const [job] = [...jobs.store.jobs.values()];
+    expect(job).toMatchObject({ status: 'done', done: names.length, result: { rescored: names.length } });
+    const due = [...jobs.contacts.rescoreDueAt.values()];
+    expect(due.every((at) => at > now.toISOString())).toBe(true);
   });
 
-  it('counts a contact that fails and leaves it on the schedule for the next run', async () => {
-    const contactId = await aWhitepaperReader('jane@acme-industries.com');
-    contacts.contacts.delete(contactId);
+  it('does not start a second drain while one is running', async () => {
+    await aWhitepaperReader('jane@acme-industries.com');
     now = new Date(NOW.getTime() + 8 * DAY);
-    expect(await refreshStaleScores(deps())).toMatchObject({ rescored: 0, failed: 1 });
-    expect(contacts.rescoreDueAt.has(contactId)).toBe(true);
+    const first = await refreshStaleScores({
+      schedule: new InMemoryAdminViews(jobs.contacts),
+      jobs: jobs.runtime,
+    });
+    const second = await refreshStaleScores({
+      schedule: new InMemoryAdminViews(jobs.contacts),
+      jobs: jobs.runtime,
+    });
+    expect(second).toEqual({ outcome: 'draining', jobId: (first as { jobId: string }).jobId });
+  });
+
+  it('counts a contact that fails with its reason, leaves it due, and re-scores the ones behind it', async () => {
+    const failing = await aWhitepaperReader('jane@acme-industries.com');
+    const behind = await aWhitepaperReader('zoe@acme-industries.com');
+    const failingLoad = jobs.contacts.load.bind(jobs.contacts);
+    jobs.contacts.load = async (contactId) => {
+      if (contactId === failing) throw new Error('ProvisionedThroughputExceededException');
+      return failingLoad(contactId);
+    };
+    now = new Date(NOW.getTime() + 8 * DAY);
+    await refresh();
+    const [job] = [...jobs.store.jobs.values()];
+    expect(job).toMatchObject({ status: 'done', done: 2, failed: 1 });
+    expect(await jobs.store.failures(job?.jobId ?? '', 10)).toEqual([
+      expect.objectContaining({ item: failing, reason: 'Error: ProvisionedThroughputExceededException' }),
+    ]);
+    expect(jobs.contacts.rescoreDueAt.get(failing) ?? 'not due').toMatch(/^2026-03-\d\dT/);
+    expect(jobs.contacts.contacts.get(behind)?.score?.scoredAt).toBe(now.toISOString());
   });
 });

@@ -1,4 +1,4 @@
-/** What a command line tool writes to, and its clock; tests capture both streams. */
+/** Where a developer command writes, so tests read its output instead of the terminal. */
 export interface CommandIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
@@ -13,12 +13,12 @@ export const TABLE_OPTIONS = {
   'data-dir': { type: 'string' },
 } as const;
 
-/** Wrong options or arguments: exit code 2 with the usage. */
+/** Thrown for a wrong invocation: the command prints the sentence and exits with 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** An unknown option or a missing value, as `node:util` parseArgs reports it. */
+/** node:util's parseArgs refuses an unknown option or a missing value with these codes. */
 export function isParseArgsError(error: unknown): boolean {
   return (
     error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')
