@@ -16,6 +16,7 @@ import { inProcessSignals } from '#shared/bulk/in-process-signals.ts';
 import { DEFAULT_BULK_SETTINGS } from '#shared/bulk/job-settings.ts';
 import type { JobSource } from '#shared/bulk/job-source.ts';
 import { runInProcess } from '#shared/bulk/run-in-process.ts';
+import { fixedConfig } from '#shared/config/config-reader.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { rescoreContact } from '#shared/scoring/rescore-contact.ts';
@@ -165,7 +166,7 @@ async function run(
       // The bus is not the subject: the events are validated and counted, not delivered.
       events: { publish: async () => {} },
       clock: () => NOW,
-      model: defaultScoringModel,
+      model: fixedConfig(defaultScoringModel),
       settings: DEFAULT_BULK_SETTINGS,
     }),
     signals: inProcessSignals(),

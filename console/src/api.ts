@@ -1,5 +1,7 @@
 import type { Stage } from '#events/vocabulary/stage.ts';
 import type { JobView } from '#shared/bulk/job-view.ts';
+import type { ConfigError } from '#shared/config/config-kind.ts';
+import type { ConfigChange, ConfigVersion, PublishOutcome } from '#shared/config/config-version.ts';
 import type { ContactListEntry, ContactListPage } from '#shared/contact/contact-directory.ts';
 import type { FunnelInterval, FunnelReport } from '#shared/funnel/funnel-report.ts';
 import type { contactView, reviewEntry } from '#shared/review/contact-view.ts';
@@ -14,10 +16,14 @@ export type { FollowUpEntry } from '#shared/follow-up/follow-up-list.ts';
 import type { FollowUpEntry } from '#shared/follow-up/follow-up-list.ts';
 export type ReviewEntry = ReturnType<typeof reviewEntry>;
 export type {
+  ConfigChange,
+  ConfigError,
+  ConfigVersion,
   ContactListEntry,
   FunnelInterval,
   FunnelReport,
   JobView,
+  PublishOutcome,
   ScoringModel,
   SimulationReport,
   Stage,
@@ -29,6 +35,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly type: string;
   readonly errors: readonly { field: string; message: string }[];
+  /** A refused publish's errors, each with the document path. */
+  readonly configErrors: readonly ConfigError[];
 
   constructor(
     status: number,
@@ -40,6 +48,10 @@ export class ApiError extends Error {
     this.status = status;
     this.type = type;
     this.errors = errors;
+    this.configErrors = errors.flatMap((error) => {
+      const { path, message } = error as unknown as Partial<ConfigError>;
+      return typeof path === 'string' && typeof message === 'string' ? [{ path, message }] : [];
+    });
   }
 }
 
@@ -61,9 +73,10 @@ export async function api<T>(
   path: string,
   body?: unknown,
   retried = false,
+  extraHeaders: Record<string, string> = {},
 ): Promise<T> {
   const session = currentSession();
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (session) headers.authorization = `Bearer ${session.token}`;
   if (session?.identity) headers['x-leadflow-identity'] = session.identity;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -85,7 +98,7 @@ export async function api<T>(
     !retried &&
     (await renewIdentity().catch(() => false))
   ) {
-    return api<T>(method, path, body, true);
+    return api<T>(method, path, body, true, extraHeaders);
   }
   if (response.status === 401) onUnauthorized();
   throw new ApiError(
@@ -141,7 +154,24 @@ export const adminApi = {
   job: (jobId: string) => api<JobView>('GET', `/admin/jobs/${encodeURIComponent(jobId)}`),
   startJob: (kind: StartableJobKind) => api<JobView>('POST', '/admin/jobs', { kind }),
   cancelJob: (jobId: string) => api<JobView>('POST', `/admin/jobs/${encodeURIComponent(jobId)}/cancel`),
+  checkConfig: (kind: string, document: unknown) =>
+    api<{ valid: boolean; errors: ConfigError[]; against?: number; changes: ConfigChange[] }>(
+      'POST',
+      `/admin/config/${kind}/validate`,
+      { document },
+    ),
+  history: (kind: string) =>
+    api<{ versions: Omit<ConfigVersion, 'document'>[] }>('GET', `/admin/config/${kind}/history`),
+  publish: (kind: string, body: { document: unknown; reason: string; by?: string }, publishToken: string) =>
+    api<PublishOutcome>('POST', `/admin/config/${kind}/publish`, body, false, publishHeader(publishToken)),
+  rollback: (kind: string, body: { version: number; reason: string; by?: string }, publishToken: string) =>
+    api<PublishOutcome>('POST', `/admin/config/${kind}/rollback`, body, false, publishHeader(publishToken)),
 };
+
+/** The local stand-in for the publishers group (see shared/http/publish-permission.ts). */
+function publishHeader(token: string): Record<string, string> {
+  return token ? { 'x-leadflow-publish-token': token } : {};
+}
 
 /** The jobs a person starts from the jobs page (a simulation starts from the model page). */
 export type StartableJobKind = 'rescore-all' | 'backfill-funnel' | 'backfill-list-indexes';

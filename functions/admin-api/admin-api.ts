@@ -5,6 +5,7 @@ import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
 import { listFollowUps } from '#shared/follow-up/follow-up-list.ts';
 import type { FollowUpStore } from '#shared/follow-up/follow-up-store.ts';
+import { authenticatedPerson, personNameSchema } from '#shared/http/admin-identity.ts';
 import { adminRoutes, CONTACT_ID_PATTERN, contactNotFound, readPage } from '#shared/http/admin-routes.ts';
 import { HttpProblem, jsonResponse, problemType } from '#shared/http/problem.ts';
 import { parseBody, parseJson, parseQuery, rawBody, requireJsonContentType } from '#shared/http/request.ts';
@@ -19,36 +20,31 @@ import { reassignOwner } from '#shared/routing/reassign-owner.ts';
 import type { RoutingConfig } from '#shared/routing/routing-config.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
+import type { WithModelReader } from '#shared/scoring/scoring-model-config.ts';
 import { resumeNurture } from '#shared/sending/resume-nurture.ts';
 import { type SendingStatusDeps, sendingStatus } from '#shared/sending/sending-status.ts';
 import { type ImportRouteDeps, importRoutes } from './import-routes.ts';
 
-export interface AdminApiDeps extends RescoreDeps, ImportRouteDeps {
-  readonly reviews: ReviewQueue;
-  readonly histories: ContactHistoryReader;
-  readonly readSecret: (name: string) => Promise<string>;
-  /** Export and erasure of a contact's data (GDPR articles 15 and 17). */
-  readonly data: ContactDataStore;
-  /** The people a contact can be given to. */
-  readonly routing: RoutingConfig;
-  readonly followUps: FollowUpStore;
-  /** The reputation breaker, the sending ledger and the account's quota, for the console's banner. */
-  readonly sending: SendingStatusDeps;
-}
+export type AdminApiDeps = WithModelReader<RescoreDeps> &
+  ImportRouteDeps & {
+    readonly reviews: ReviewQueue;
+    readonly histories: ContactHistoryReader;
+    readonly readSecret: (name: string) => Promise<string>;
+    /** Export and erasure of a contact's data (GDPR articles 15 and 17). */
+    readonly data: ContactDataStore;
+    /** The people a contact can be given to. */
+    readonly routing: RoutingConfig;
+    readonly followUps: FollowUpStore;
+    /** The reputation breaker, the sending ledger and the account's quota, for the console's banner. */
+    readonly sending: SendingStatusDeps;
+  };
 
 const listQuerySchema = z.object({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
 });
 
-const reviewerSchema = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1),
-    z.maxLength(200),
-    z.regex(/^[^\p{Cc}]+$/u, 'must not contain control characters'),
-  );
+const reviewerSchema = personNameSchema;
 
 /** The reviewer's reason is required when the answer is no: the lead's next owner needs it. */
 const decisionSchema = z
@@ -152,7 +148,8 @@ async function decide(event: APIGatewayProxyEventV2, deps: AdminApiDeps) {
   const input = parseBody(decisionSchema, parseJson(body));
   if (!CONTACT_ID_PATTERN.test(contactId)) throw contactNotFound();
   const reviewer = authenticatedReviewer(event) ?? input.reviewer ?? 'admin';
-  const outcome = await decideReview(contactId, { ...input, reviewer }, deps);
+  const model = (await deps.model()).document;
+  const outcome = await decideReview(contactId, { ...input, reviewer }, { ...deps, model });
   if (outcome.outcome === 'not-found') throw contactNotFound();
   if (outcome.outcome === 'not-allowed') {
     const allowed = DECISION_FROM[input.decision].join(' or ');
@@ -223,19 +220,8 @@ function contactIdParameter(event: APIGatewayProxyEventV2): string {
   return contactId;
 }
 
-/**
- * The person an authorizer in front of the API vouched for (a JWT's email or subject, or a Lambda
- * authorizer's `reviewer`), which wins over any name in the body.
- */
+/** The person the authorizer vouched for, which wins over any name in the body. */
 function authenticatedReviewer(event: APIGatewayProxyEventV2): string | undefined {
-  const authorizer = (event.requestContext as { authorizer?: AuthorizerContext }).authorizer;
-  const candidate =
-    authorizer?.jwt?.claims?.email ?? authorizer?.jwt?.claims?.sub ?? authorizer?.lambda?.reviewer;
-  const parsed = reviewerSchema.safeParse(candidate);
+  const parsed = reviewerSchema.safeParse(authenticatedPerson(event));
   return parsed.success ? parsed.data : undefined;
-}
-
-interface AuthorizerContext {
-  readonly jwt?: { readonly claims?: Readonly<Record<string, unknown>> };
-  readonly lambda?: Readonly<Record<string, unknown>>;
 }

@@ -10,6 +10,7 @@ import {
   DynamoDbBreakerStore,
   DynamoDbSendingLedger,
 } from '#shared/adapters/dynamodb/dynamodb-sending-ledger.ts';
+import { tableConfig } from '#shared/adapters/dynamodb/table-config.ts';
 import { busPublisher } from '#shared/adapters/event-publisher.ts';
 import { readSecret } from '#shared/adapters/secrets.ts';
 import { configurationSetName } from '#shared/adapters/sending-adapters.ts';
@@ -18,7 +19,7 @@ import { createSesClient } from '#shared/adapters/ses-client.ts';
 import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
-import { defaultScoringModel } from '#shared/scoring/default-model.ts';
+import { scoringModelKind } from '#shared/scoring/scoring-model-config.ts';
 import { sendingPolicyFromEnv } from '#shared/sending/sending-policy.ts';
 import { createAdminApiHandler } from './admin-api.ts';
 
@@ -34,7 +35,7 @@ export const handler = lambdaHandler(() => {
     events: busPublisher(),
     readSecret,
     clock: systemClock,
-    model: defaultScoringModel,
+    model: tableConfig(scoringModelKind, { documents, tableName }),
     owners: dynamoDbOwnerRouting(documents, tableName, defaultRoutingConfig),
     routing: defaultRoutingConfig,
     followUps: new DynamoDbFollowUpStore(documents, tableName),

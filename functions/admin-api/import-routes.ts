@@ -14,10 +14,11 @@ import { detectPreset, PRESETS, presetNamed } from '#shared/import/presets.ts';
 import { ImportMappingError, runImport } from '#shared/import/run-import.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import { type RescoreDeps, rescoreContact } from '#shared/scoring/rescore-contact.ts';
+import type { WithModelReader } from '#shared/scoring/scoring-model-config.ts';
 
-export interface ImportRouteDeps extends RescoreDeps {
+export type ImportRouteDeps = WithModelReader<RescoreDeps> & {
   readonly imports: ImportStore;
-}
+};
 
 /** Rows one request may import: each is read, written and scored within API Gateway's 30 seconds. */
 export const MAX_ROWS_PER_PART = 2_000;
@@ -91,6 +92,7 @@ async function importPart(event: APIGatewayProxyEventV2, deps: ImportRouteDeps) 
   const importId = query.importId ?? `imp_${randomUUID()}`;
   const problems: RowProblem[] = [];
   let problemCount = 0;
+  const model = (await deps.model()).document;
   const summary = await runImport(
     { ...file, records: atMost(file.records, MAX_ROWS_PER_PART) },
     {
@@ -108,7 +110,7 @@ async function importPart(event: APIGatewayProxyEventV2, deps: ImportRouteDeps) 
     {
       store: deps.imports,
       clock: deps.clock,
-      rescore: (contactId) => rescoreContact(contactId, deps, 'import').then(() => undefined),
+      rescore: (contactId) => rescoreContact(contactId, { ...deps, model }, 'import').then(() => undefined),
     },
   ).catch(refuseUnreadable);
   logger.info('import part done', { importId, mapping: mapping.name, dryRun: query.dryRun, ...summary });

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { STAGES, stageSchema } from '#events/vocabulary/stage.ts';
+import type { CurrentConfig } from '#shared/config/config-reader.ts';
 import {
   CONTACT_SORTS,
   type ContactDirectory,
@@ -25,7 +26,7 @@ export interface AdminInsightsDeps {
   readonly funnel: FunnelStore;
   readonly directory: ContactDirectory;
   readonly histories: ContactHistoryReader;
-  readonly model: ScoringModel;
+  readonly model: CurrentConfig<ScoringModel>;
   readonly clock: () => Date;
   readonly readSecret: (name: string) => Promise<string>;
   /** Who owns a contact, and who it can be given to. */
@@ -78,7 +79,10 @@ export function createAdminInsightsHandler(deps: AdminInsightsDeps) {
     'GET /admin/funnel': (event) => funnel(event, deps),
     'GET /admin/contacts/search': (event) => searchContacts(event, deps),
     'GET /admin/contacts/{contactId}': (event) => contactById(event, deps),
-    'GET /admin/model': async () => jsonResponse(200, { version: deps.model.version, model: deps.model }),
+    'GET /admin/model': async () => {
+      const { document: model, version } = await deps.model();
+      return jsonResponse(200, { version: model.version, configVersion: version, model });
+    },
   });
 }
 

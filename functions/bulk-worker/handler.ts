@@ -1,11 +1,12 @@
 import { dynamoDbJobRuntime } from '#shared/adapters/bulk-job-adapters.ts';
 import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { dynamoDbOwnerRouting } from '#shared/adapters/dynamodb/dynamodb-round-robin.ts';
+import { tableConfig } from '#shared/adapters/dynamodb/table-config.ts';
 import { busPublisher } from '#shared/adapters/event-publisher.ts';
 import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
-import { defaultScoringModel } from '#shared/scoring/default-model.ts';
+import { scoringModelKind } from '#shared/scoring/scoring-model-config.ts';
 import { createBulkWorkerHandler } from './bulk-worker.ts';
 
 /** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
@@ -16,7 +17,7 @@ export const handler = lambdaHandler(() => {
       table,
       events: busPublisher(),
       clock: systemClock,
-      model: defaultScoringModel,
+      model: tableConfig(scoringModelKind, table),
       owners: dynamoDbOwnerRouting(table.documents, table.tableName, defaultRoutingConfig),
     }),
   );

@@ -7,6 +7,7 @@ import { normalizeEmail } from '#shared/contact/email.ts';
 import { decideReview } from '#shared/review/decide-review.ts';
 import { logger } from '#shared/runtime/logger.ts';
 import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
+import type { WithModelReader } from '#shared/scoring/scoring-model-config.ts';
 
 /**
  * Consumer of "Deal Won" from the CRM: the contact becomes a customer, recorded as decided by the
@@ -15,7 +16,7 @@ import type { RescoreDeps } from '#shared/scoring/rescore-contact.ts';
  * disqualified contact is left for a person, with a warning. Anything else that fails is retried and
  * finally dead-lettered.
  */
-export function createDealRecorderHandler(deps: RescoreDeps) {
+export function createDealRecorderHandler(deps: WithModelReader<RescoreDeps>) {
   return middy<EventBridgeEvent<string, unknown>, void>().handler(async (event) => {
     const detail = parseDetail(dealWon, event);
     const address = normalizeEmail(detail.contact.email);
@@ -32,7 +33,7 @@ export function createDealRecorderHandler(deps: RescoreDeps) {
         reviewer: detail.crm,
         reason: `deal ${detail.dealId}${detail.dealName ? ` (${detail.dealName})` : ''} won on ${detail.wonAt}`,
       },
-      deps,
+      { ...deps, model: (await deps.model()).document },
     );
     const about = { eventId: event.id, contactId, crm: detail.crm };
     if (outcome.outcome === 'decided') logger.info('won deal recorded: the contact is a customer', about);

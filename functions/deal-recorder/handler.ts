@@ -1,9 +1,10 @@
 import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
+import { tableConfig } from '#shared/adapters/dynamodb/table-config.ts';
 import { busPublisher } from '#shared/adapters/event-publisher.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
-import { defaultScoringModel } from '#shared/scoring/default-model.ts';
+import { scoringModelKind } from '#shared/scoring/scoring-model-config.ts';
 import { createDealRecorderHandler } from './deal-recorder.ts';
 
 /** Composition root: the real adapters, built on the first invocation and kept for the container's life. */
@@ -13,6 +14,6 @@ export const handler = lambdaHandler(() => {
     contacts: new DynamoDbContactRepository(documents, tableName),
     events: busPublisher(),
     clock: systemClock,
-    model: defaultScoringModel,
+    model: tableConfig(scoringModelKind, { documents, tableName }),
   });
 });

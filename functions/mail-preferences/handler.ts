@@ -1,5 +1,6 @@
+import { tableConfig } from '#shared/adapters/dynamodb/table-config.ts';
 import { mailTokens, subscriptionAdapters } from '#shared/adapters/subscription-adapters.ts';
-import { defaultNurtureConfig } from '#shared/nurture/default-config.ts';
+import { nurtureConfigKind } from '#shared/nurture/nurture-config-kind.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
 import { createMailPreferencesHandler } from './mail-preferences.ts';
 
@@ -7,7 +8,7 @@ import { createMailPreferencesHandler } from './mail-preferences.ts';
 export const handler = lambdaHandler(async () =>
   createMailPreferencesHandler({
     ...subscriptionAdapters(),
-    config: defaultNurtureConfig,
+    config: tableConfig(nurtureConfigKind),
     tokens: await mailTokens(),
   }),
 );

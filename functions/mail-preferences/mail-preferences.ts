@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
+import type { ReadPerInvocation } from '#shared/config/config-reader.ts';
 import { HttpProblem, problemType } from '#shared/http/problem.ts';
 import { problemDetails } from '#shared/http/problem-details-middleware.ts';
 import { parseBody, parseJson } from '#shared/http/request.ts';
@@ -35,15 +36,17 @@ const jsonPreferencesSchema = z.union([
  * (RFC 8058 one-click: the POST unsubscribes at once; the GET only shows a button, because mail
  * security scanners fetch links) and `GET`/`POST /preferences` (topics, or leave all). Each needs a
  * token signed for one contact. Pages are HTML in the person's language; errors are HTML pages for
- * browsers and problem+json for everything else.
+ * browsers and problem+json for everything else. The topics and link lifetimes are those of the
+ * nurture configuration in force.
  */
-export function createMailPreferencesHandler(deps: MailPreferencesDeps) {
+export function createMailPreferencesHandler(adapters: ReadPerInvocation<MailPreferencesDeps, 'config'>) {
   return (
     middy<Request, Response>()
       // middy runs onError handlers last-registered first: problem+json is built, then turned into a page.
       .use({ onError: async (request) => htmlForBrowsers(request.event, request.response) })
       .use(problemDetails())
       .handler(async (event) => {
+        const deps: MailPreferencesDeps = { ...adapters, config: (await adapters.config()).document };
         const route = `${event.requestContext.http.method} ${event.rawPath}`;
         switch (route) {
           case `GET ${MAIL_ROUTES.confirm}`: {

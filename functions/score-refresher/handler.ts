@@ -3,10 +3,11 @@ import { contactsTable } from '#shared/adapters/dynamodb/contacts-table.ts';
 import { DynamoDbActivityOutbox } from '#shared/adapters/dynamodb/dynamodb-activity-outbox.ts';
 import { DynamoDbContactRepository } from '#shared/adapters/dynamodb/dynamodb-contact-repository.ts';
 import { DynamoDbRescoreSchedule } from '#shared/adapters/dynamodb/dynamodb-rescore-schedule.ts';
+import { tableConfig } from '#shared/adapters/dynamodb/table-config.ts';
 import { busPublisher } from '#shared/adapters/event-publisher.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { lambdaHandler } from '#shared/runtime/lambda-handler.ts';
-import { defaultScoringModel } from '#shared/scoring/default-model.ts';
+import { scoringModelKind } from '#shared/scoring/scoring-model-config.ts';
 import { createScoreRefresherHandler } from './score-refresher.ts';
 
 /** Lost activity announcements relayed per run: they are rare, and the next run takes the rest. */
@@ -23,6 +24,11 @@ export const handler = lambdaHandler(() => {
     batchSize: RELAY_BATCH_SIZE,
     events,
     clock: systemClock,
-    jobs: dynamoDbJobRuntime({ table, events, clock: systemClock, model: defaultScoringModel }),
+    jobs: dynamoDbJobRuntime({
+      table,
+      events,
+      clock: systemClock,
+      model: tableConfig(scoringModelKind, table),
+    }),
   });
 });

@@ -1,6 +1,7 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnUserPoolGroup,
   FeaturePlan,
   Mfa,
   StandardThreatProtectionMode,
@@ -8,6 +9,7 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { PUBLISHERS_GROUP } from '#shared/http/publish-permission.ts';
 
 export interface AdminUserPoolProps {
   readonly stageName: string;
@@ -49,6 +51,13 @@ export class AdminUserPool extends Construct {
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       deletionProtection: props.production,
       removalPolicy: props.removalPolicy,
+    });
+    // Publishing configuration (the scoring model, nurture tracks…) is a permission of its own: an
+    // operator adds a person to this group; the ID token then lists it in `cognito:groups`.
+    new CfnUserPoolGroup(this, 'PublishersGroup', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: PUBLISHERS_GROUP,
+      description: 'May publish and roll back configuration from the console',
     });
     this.client = this.userPool.addClient('CliClient', {
       userPoolClientName: 'leadflow-admin-cli',

@@ -18,6 +18,11 @@ export const DEV_SECRETS: Readonly<Record<string, string>> = {
    */
   LEADFLOW_ADMIN_TOKEN: 'leadflow-local-admin-token',
   /**
+   * The second token publishing configuration needs locally (in AWS: the Cognito group `publishers`),
+   * sent beside the admin token: `x-leadflow-publish-token: leadflow-local-publish-token`.
+   */
+  LEADFLOW_PUBLISH_TOKEN: 'leadflow-local-publish-token',
+  /**
    * HMAC key of the unsubscribe, preference and confirmation links in emails (see MailTokens). Several
    * keys separated by spaces rotate: the first signs, all verify.
    */

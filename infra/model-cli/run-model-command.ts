@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { type CommandIo, isParseArgsError, UsageError } from '#infra/local/cli/command-io.ts';
+import { type CommandIo, isParseArgsError, TABLE_OPTIONS, UsageError } from '#infra/local/cli/command-io.ts';
 import { dynamoDbJobRuntime } from '#shared/adapters/bulk-job-adapters.ts';
+import { DynamoDbConfigStore } from '#shared/adapters/dynamodb/dynamodb-config-store.ts';
 import { DynamoDbContactHistory } from '#shared/adapters/dynamodb/dynamodb-contact-history.ts';
 import { inProcessSignals } from '#shared/bulk/in-process-signals.ts';
 import { bulkSettingsFrom } from '#shared/bulk/job-settings.ts';
 import { MemoryJobStore } from '#shared/bulk/memory-job-store.ts';
 import { runInProcess } from '#shared/bulk/run-in-process.ts';
+import { cachedConfig, fixedConfig } from '#shared/config/config-reader.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { normalizeEmail } from '#shared/contact/email.ts';
 import { contactView } from '#shared/review/contact-view.ts';
@@ -17,6 +19,7 @@ import {
   parseScoringModel,
   type ScoringModel,
 } from '#shared/scoring/scoring-model.ts';
+import { scoringModelKind } from '#shared/scoring/scoring-model-config.ts';
 import type { SimulationReport } from '#shared/scoring/simulate-model.ts';
 import { formatExplanation } from './format-explanation.ts';
 import { formatSimulation } from './format-simulation.ts';
@@ -26,7 +29,7 @@ export const USAGE = `Usage: npm run model -- <command> [options]
 
 Commands
   explain <email>            the contact's stored score line by line, its stage and transitions,
-                             and what the published model would say now
+                             and what the model in force (\`npm run config\`) would say now
   simulate --model <file>    replays every stored contact under a candidate model and prints how
                              many would change stage, with examples (run it before publishing);
                              a simulate bulk job run here, in parallel Scan segments, streamed
@@ -52,10 +55,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo): P
       allowPositionals: true,
       options: {
         model: { type: 'string' },
-        endpoint: { type: 'string' },
-        table: { type: 'string' },
-        region: { type: 'string' },
-        'data-dir': { type: 'string' },
+        ...TABLE_OPTIONS,
         at: { type: 'string' },
         examples: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -94,7 +94,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo): P
       io.out(
         values.json
           ? `${JSON.stringify(contactView(history, defaultRoutingConfig), null, 2)}\n`
-          : formatExplanation(history, defaultScoringModel, now),
+          : formatExplanation(history, await modelInForce(target), now),
       );
       return 0;
     }
@@ -121,6 +121,13 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo): P
     }
     throw error;
   }
+}
+
+/** The model the functions run in that table: the last published, or the repository's. */
+async function modelInForce(target: TableTarget): Promise<ScoringModel> {
+  const store = new DynamoDbConfigStore(target.documents, target.tableName);
+  const read = cachedConfig(scoringModelKind, (kind) => store.current(kind), { clock: () => new Date() });
+  return (await read()).document;
 }
 
 async function loadModel(path: string): Promise<ScoringModel> {
@@ -153,7 +160,7 @@ function parseTime(value: string): Date {
  * contacts there are. The job is kept in memory only: the command writes nothing to the table.
  */
 async function simulateOverTable(
-  target: { documents: TableTarget['documents']; tableName: string },
+  target: TableTarget,
   candidate: ScoringModel,
   now: Date,
   examples: number,
@@ -163,7 +170,7 @@ async function simulateOverTable(
       table: target,
       events: { publish: async () => {} },
       clock: () => now,
-      model: defaultScoringModel,
+      model: fixedConfig(await modelInForce(target)),
       store: new MemoryJobStore(),
       settings: bulkSettingsFrom(),
     }),

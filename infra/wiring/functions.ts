@@ -16,9 +16,10 @@ import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { defineFunction, type FunctionDeclaration } from './types.ts';
 
 /**
- * The scoring model every scoring function runs, validated as this module loads (so an invalid
- * model stops `npm start` and `cdk synth` with the exact path of each error) and shown in each
- * function's configuration, so an operator can see which model version is deployed.
+ * The repository's scoring model, validated as this module loads (so an invalid model stops
+ * `npm start` and `cdk synth` with the exact path of each error) and shown in each function's
+ * configuration. It is version 1 of the published model: the functions run the version in force
+ * in the table (`npm run config -- history scoring-model`), this one until something is published.
  */
 const scoringModel = { LEADFLOW_SCORING_MODEL_VERSION: defaultScoringModel.version };
 
@@ -275,6 +276,23 @@ export const functions = {
     access: { table: 'read' },
     secrets: [SECRETS.adminToken.name],
     environment: scoringModel,
+  }),
+  configAdmin: defineFunction({
+    entry: 'functions/config-admin/handler.ts',
+    description:
+      'The configuration API: versions in force, history, validation with the diff, publish and rollback (publishers only), audit.',
+    triggers: [
+      { kind: 'http', method: 'GET', path: '/admin/config', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/config/{kind}', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/config/{kind}/history', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/config/{kind}/versions/{version}', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/config/{kind}/validate', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/config/{kind}/publish', auth: 'admin' },
+      { kind: 'http', method: 'POST', path: '/admin/config/{kind}/rollback', auth: 'admin' },
+      { kind: 'http', method: 'GET', path: '/admin/config-audit', auth: 'admin' },
+    ],
+    access: { table: 'readWrite' },
+    secrets: [SECRETS.adminToken.name, SECRETS.publishToken.name],
   }),
   funnelRecorder: defineFunction({
     entry: 'functions/funnel-recorder/handler.ts',

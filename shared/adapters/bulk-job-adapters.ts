@@ -4,6 +4,7 @@ import { busJobSignals } from '#shared/bulk/bus-signals.ts';
 import { JOB_KINDS } from '#shared/bulk/job-kinds.ts';
 import type { JobRuntime } from '#shared/bulk/job-runtime.ts';
 import { type BulkSettings, bulkSettingsFrom } from '#shared/bulk/job-settings.ts';
+import type { CurrentConfig } from '#shared/config/config-reader.ts';
 import type { OwnerRouting } from '#shared/routing/assign-owner.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import type { ScoringModel } from '#shared/scoring/scoring-model.ts';
@@ -17,7 +18,8 @@ export interface JobRuntimeParts {
   readonly table: ContactsTable;
   readonly events: EventPublisher;
   readonly clock: Clock;
-  readonly model: ScoringModel;
+  /** The model in force (see shared/config/config-reader.ts). */
+  readonly model: CurrentConfig<ScoringModel>;
   /** Who follows up the hand-offs a re-score makes. */
   readonly owners?: OwnerRouting;
   /** Defaults to the settings in the environment (see job-settings.ts). */

@@ -1,5 +1,6 @@
-import { defaultNurtureConfig } from '#shared/nurture/default-config.ts';
+import type { ReadPerInvocation } from '#shared/config/config-reader.ts';
 import type { NurtureDeps } from '#shared/nurture/deliver-due.ts';
+import { nurtureConfigKind } from '#shared/nurture/nurture-config-kind.ts';
 import { senderIdentityFromEnv } from '#shared/nurture/sender-identity.ts';
 import { systemClock } from '#shared/runtime/clock.ts';
 import { readSetting, requiredSetting, SETTINGS } from '#shared/runtime/settings.ts';
@@ -11,14 +12,16 @@ import { DynamoDbContactRepository } from './dynamodb/dynamodb-contact-repositor
 import { DynamoDbNoticeLog } from './dynamodb/dynamodb-notice-log.ts';
 import { DynamoDbNurtureStore } from './dynamodb/dynamodb-nurture-store.ts';
 import { DynamoDbBreakerStore } from './dynamodb/dynamodb-sending-ledger.ts';
+import { tableConfig } from './dynamodb/table-config.ts';
 import { configurationSetName, sendingAdapters } from './sending-adapters.ts';
 import { mailTokens } from './subscription-adapters.ts';
 
 /**
  * Everything the nurture senders need, built once per container from the environment the wiring
  * gives them; a missing setting or secret fails the cold start with its name, not a send later.
+ * The nurture configuration is the one in force, read at most once a minute.
  */
-export async function nurtureAdapters(): Promise<NurtureDeps> {
+export async function nurtureAdapters(): Promise<ReadPerInvocation<NurtureDeps, 'config'>> {
   const table = contactsTable();
   const sending = sendingAdapters(table);
   return {
@@ -39,7 +42,7 @@ export async function nurtureAdapters(): Promise<NurtureDeps> {
       }),
     }),
     clock: systemClock,
-    config: defaultNurtureConfig,
+    config: tableConfig(nurtureConfigKind, table),
     tokens: await mailTokens(),
     publicBaseUrl: requiredSetting(SETTINGS.publicBaseUrl),
     sender: senderIdentityFromEnv(),

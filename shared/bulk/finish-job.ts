@@ -1,6 +1,6 @@
 import type { BulkJob } from './bulk-job.ts';
 import type { Partial } from './job-kind.ts';
-import { type JobRuntime, kindOf, partialOf } from './job-runtime.ts';
+import { bulkDepsOf, type JobRuntime, kindOf, partialOf } from './job-runtime.ts';
 
 /**
  * Finishes a job whose segments have all stopped: adds up the segments' totals into the kind's
@@ -24,6 +24,10 @@ export async function finishJob(job: BulkJob, runtime: JobRuntime): Promise<'fin
   return runtime.store.finish(job.jobId, {
     status,
     at,
-    result: kind.result(total, kind.parseInput(job.input, new Date(job.createdAt)), runtime.bulk),
+    result: kind.result(
+      total,
+      kind.parseInput(job.input, new Date(job.createdAt)),
+      await bulkDepsOf(runtime),
+    ),
   });
 }

@@ -1,3 +1,4 @@
+import type { ReadPerInvocation } from '#shared/config/config-reader.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import type { BulkJob, SegmentState } from './bulk-job.ts';
 import type { AnyJobKind, BulkDeps, Partial } from './job-kind.ts';
@@ -26,7 +27,8 @@ export interface JobRuntime {
   readonly store: JobStore;
   readonly sources: JobSources;
   readonly kinds: Readonly<Record<string, AnyJobKind>>;
-  readonly bulk: BulkDeps;
+  /** The kinds' ports; the model in force is read (from the short cache) for each piece and each result. */
+  readonly bulk: ReadPerInvocation<BulkDeps, 'model'>;
   readonly signals: JobSignals;
   readonly settings: BulkSettings;
   readonly clock: Clock;
@@ -46,4 +48,9 @@ export function kindOf(runtime: Pick<JobRuntime, 'kinds'>, kind: string): AnyJob
 /** A segment's running total; one whose first piece has not committed yet holds the kind's zero. */
 export function partialOf(segment: SegmentState, kind: AnyJobKind): Partial {
   return segment.piece === 0 ? kind.empty() : segment.partial;
+}
+
+/** The kinds' ports with the model in force now, so a published model reaches re-scores within a minute. */
+export async function bulkDepsOf(runtime: Pick<JobRuntime, 'bulk'>): Promise<BulkDeps> {
+  return { ...runtime.bulk, model: (await runtime.bulk.model()).document };
 }

@@ -1,7 +1,7 @@
 import type { ItemFailure } from './bulk-job.ts';
 import { finishJob } from './finish-job.ts';
 import type { AnyJobKind, Partial } from './job-kind.ts';
-import { type JobRuntime, kindOf, type PieceRef, partialOf } from './job-runtime.ts';
+import { bulkDepsOf, type JobRuntime, kindOf, type PieceRef, partialOf } from './job-runtime.ts';
 
 /** Stop reading new pages with less than this left: the last page and the commit must fit. */
 export const PIECE_SAFETY_MARGIN_MS = 20_000;
@@ -45,7 +45,7 @@ export async function runPiece(
   const kind = kindOf(runtime, job.kind);
   const input = kind.parseInput(job.input, new Date(job.createdAt));
   const source = runtime.sources[kind.source];
-  const context = { jobId: job.jobId, input, deps: runtime.bulk };
+  const context = { jobId: job.jobId, input, deps: await bulkDepsOf(runtime) };
   let cursor = segment.cursor;
   let total: Partial = kind.empty();
   let done = 0;

@@ -37,9 +37,14 @@ export async function requireAdmin(
     logger.error('admin token not configured; refusing admin requests', { secret: ADMIN_TOKEN_SECRET });
     throw unauthorized('No admin token is configured, so no admin request can be trusted.');
   }
-  if (!timingSafeEqual(digest(presented), digest(expected))) {
+  if (!sameSecret(presented, expected)) {
     throw unauthorized('The admin token is not valid.');
   }
+}
+
+/** Constant-time over SHA-256 digests, so neither a secret's content nor its length leaks through timing. */
+export function sameSecret(presented: string, expected: string): boolean {
+  return timingSafeEqual(digest(presented), digest(expected));
 }
 
 function digest(value: string): Buffer {

@@ -149,6 +149,7 @@ export async function attemptDelivery(
     track: plan.email.track,
     step: plan.email.step,
     locale,
+    configVersion: deps.config.version,
     sentAt: now.toISOString(),
     outcome: 'sent',
   });

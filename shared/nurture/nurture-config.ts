@@ -4,6 +4,7 @@ import { activityTypeSchema, formTypeSchema } from '#events/vocabulary/activity-
 import { stageSchema } from '#events/vocabulary/stage.ts';
 import { STAGE_LINKS } from './sender-identity.ts';
 import '#shared/runtime/validation-messages.ts';
+import type { ConfigError } from '#shared/config/config-kind.ts';
 import type { CompiledTemplates } from './compiled-template.ts';
 import { EMAIL_LOCALES } from './email-locale.ts';
 
@@ -144,21 +145,32 @@ export type NurtureStep = NurtureTrack['steps'][number];
 export function parseNurtureConfig(input: unknown, templates: CompiledTemplates): NurtureConfig {
   const parsed = nurtureConfigSchema.safeParse(input);
   if (!parsed.success) throw new Error(`Invalid nurture configuration:\n${z.prettifyError(parsed.error)}`);
-  const config = parsed.data;
-  const problems: string[] = [];
+  const problems = templateProblems(parsed.data, templates);
+  if (problems.length > 0) {
+    const lines = problems.map((problem) => `${problem.path}: ${problem.message}`);
+    throw new Error(`Invalid nurture configuration:\n- ${lines.join('\n- ')}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * What the schema alone cannot check: every template a configuration names exists for contacts,
+ * and every `{{links.…}}` it uses is one of the configuration's links. One problem per place.
+ */
+export function templateProblems(config: NurtureConfig, templates: CompiledTemplates): ConfigError[] {
+  const problems = new Map<string, ConfigError>();
+  const add = (path: string, message: string) => problems.set(`${path}: ${message}`, { path, message });
   const checkTemplate = (template: string, where: string) => {
     const compiled = templates[template];
     if (compiled?.audience !== 'contact') {
-      problems.push(`${where}: no contact template "${template}" (shared/nurture/templates/contact/)`);
+      add(where, `no contact template "${template}" (shared/nurture/templates/contact/)`);
       return;
     }
     for (const locale of Object.values(compiled.locales)) {
       for (const variable of locale?.variables ?? []) {
         const link = variable.startsWith('links.') ? variable.slice('links.'.length) : undefined;
         if (link !== undefined && !(link in config.links) && !isStageLink(link)) {
-          problems.push(
-            `${where}: template "${template}" links to {{${variable}}}, which links does not define`,
-          );
+          add(where, `template "${template}" links to {{${variable}}}, which links does not define`);
         }
       }
     }
@@ -169,9 +181,7 @@ export function parseNurtureConfig(input: unknown, templates: CompiledTemplates)
       checkTemplate(step.template, `tracks.${t}.steps.${s}.template`);
     });
   });
-  if (problems.length > 0)
-    throw new Error(`Invalid nurture configuration:\n- ${[...new Set(problems)].join('\n- ')}`);
-  return config;
+  return [...problems.values()];
 }
 
 function isStageLink(name: string): boolean {

@@ -26,6 +26,8 @@ export interface EmailRecord {
   readonly track?: string;
   readonly step?: number;
   readonly locale: string;
+  /** The `version` of the nurture configuration that sent it (absent on emails sent before it was kept). */
+  readonly configVersion?: string;
   readonly sentAt: string;
   readonly outcome: EmailOutcome;
 }

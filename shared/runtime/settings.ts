@@ -328,6 +328,11 @@ export const SECRETS = {
     doc: 'Bearer token of the admin routes where no Cognito authorizer stands in front (local runtime).',
     setBy: SECRET_SETBY,
   },
+  publishToken: {
+    name: 'LEADFLOW_PUBLISH_TOKEN',
+    doc: 'Second token that publishing configuration needs where no Cognito group says so (local runtime, automation).',
+    setBy: SECRET_SETBY,
+  },
 } as const satisfies Record<string, Secret>;
 
 /** Reads one setting from the environment, parsed and checked (a bad value throws, naming it). */

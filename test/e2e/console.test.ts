@@ -271,6 +271,61 @@ describe('the marketing console', () => {
     await browser.screenshot('09-model-simulation');
   });
 
+  it('edits the points, checks, publishes with the publish permission, scores the next lead with it, rolls back', async () => {
+    // A fresh page: the candidate starts as the model in force, not the simulated one.
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Scoring model');
+    await expect.poll(() => page.locator('.config-history tbody tr').count()).toBe(1);
+    const editor = page.getByLabel('Candidate model (JSON)');
+    const model = JSON.parse(await editor.inputValue());
+    await editor.fill(JSON.stringify({ ...model, version: 'b2b-console' }, null, 2));
+    await page.getByLabel('fit.businessEmail').fill(String(model.fit.businessEmail + 25));
+    expect(JSON.parse(await editor.inputValue()).fit.businessEmail).toBe(model.fit.businessEmail + 25);
+
+    await page.getByRole('button', { name: 'Check and preview' }).click();
+    await expect
+      .poll(() => page.locator('.publish-result').textContent())
+      .toContain(`fit.businessEmail: ${model.fit.businessEmail} → ${model.fit.businessEmail + 25}`);
+    await page.getByLabel('Why (kept with the version)').fill('business addresses matter more');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect.poll(() => page.locator('.publish-result').textContent()).toContain('publish permission');
+    await page.getByLabel('Publish token (local pipeline only)').fill('leadflow-local-publish-token');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.publish-result').textContent())
+      .toContain('Published as version v2 (b2b-console)');
+    await expect.poll(() => page.locator('.config-history tbody tr').count()).toBe(2);
+    expect(await accessibilityProblems()).toEqual([]);
+    await browser.screenshot('09-model-publish');
+
+    // The scorer's cache holds a model for a minute: a new lead a minute on is scored by the new one.
+    const scoredAfter = async (ms: number, email: string) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        vi.setSystemTime(Date.now() + ms);
+        expect(
+          (await pipeline.postForm({ email, formType: 'whitepaper', company: 'Publish Test', consent }))
+            .status,
+        ).toBe(202);
+        await pipeline.settled();
+      } finally {
+        vi.useRealTimers();
+      }
+      return (await pipeline.profile(email))?.score;
+    };
+    const published = await scoredAfter(61_000, 'pat@publish-test.com');
+    expect(published.modelVersion).toBe('b2b-console');
+
+    await page.getByLabel('Why (kept with the version)').fill('back to the repository model');
+    await page.getByRole('button', { name: 'Roll back to v1' }).click();
+    await expect
+      .poll(() => page.locator('.publish-result').textContent())
+      .toContain('version 3 restores version 1');
+    const rolledBack = await scoredAfter(122_000, 'quinn@publish-test.com');
+    expect(rolledBack.modelVersion).toBe(model.version);
+    expect(published.fit - rolledBack.fit).toBe(25);
+  });
+
   it('speaks French when asked, and remembers it', async () => {
     await page.getByLabel('Language').selectOption('fr');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Modèle de scoring');
@@ -299,7 +354,8 @@ describe('the marketing console', () => {
     await expect.poll(() => job.getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
     const bar = job.getByRole('progressbar', { name: 'Progress of Re-score every contact' });
     expect(await bar.evaluate((element) => (element as unknown as { value: number }).value)).toBe(1);
-    expect(await job.textContent()).toContain(`rescored: ${LEADS}`);
+    // Every stored contact: the seeded leads and the two the publish test scored with its model.
+    expect(await job.textContent()).toContain(`rescored: ${LEADS + 2}`);
     expect(await accessibilityProblems()).toEqual([]);
     await browser.screenshot('12-jobs');
   });
@@ -311,9 +367,10 @@ describe('the marketing console', () => {
     }));
     expect(stored.session).toBe(TOKEN);
     expect(stored.local).not.toContain(TOKEN);
-    // The refused token (401) and the broken model (400) were answered on purpose; nothing else failed.
+    // The refused token (401), the broken model (400) and the publish without the permission (403)
+    // were answered on purpose; nothing else failed.
     expect(
-      browser.problems.filter((problem) => !/Failed to load resource.*\b(400|401)\b/.test(problem)),
+      browser.problems.filter((problem) => !/Failed to load resource.*\b(400|401|403)\b/.test(problem)),
     ).toEqual([]);
   });
 });

@@ -123,6 +123,7 @@ const TESTED_KINDS: Record<string, string> = {
   'AWS::SES::EmailIdentity': 'stateful-stack (prod): Easy DKIM',
   'AWS::Cognito::UserPool': 'stateful-stack (prod): MFA, passwords, no self sign-up',
   'AWS::Cognito::UserPoolClient': 'stateful-stack (prod): no secret, auth flows',
+  'AWS::Cognito::UserPoolGroup': 'stateful-stack (prod): the publishers group',
   'AWS::SNS::Topic': 'stateful-stack: TLS only',
   'AWS::SNS::TopicPolicy': 'stateful-stack: TLS only',
   'AWS::SNS::Subscription': 'stateful-stack (prod): configured recipients',

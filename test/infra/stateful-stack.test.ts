@@ -293,6 +293,11 @@ describe('stateful stack (prod, with admin routes and everything on)', () => {
       PreventUserExistenceErrors: 'ENABLED',
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']),
     });
+    // Publishing configuration is a permission of its own, beyond reviewing leads.
+    prod.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
+      GroupName: 'publishers',
+      UserPoolId: Match.anyValue(),
+    });
     prod.hasOutput('AdminUserPoolId', {});
     prod.hasOutput('AdminClientId', {});
   });

@@ -8,6 +8,7 @@ import { runModelCommand } from '#infra/model-cli/run-model-command.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { type LocalEvent, LocalPipeline } from '../support/local-pipeline.ts';
+import { runCaptured } from '../support/run-command.ts';
 import { StandInApi } from '../support/stand-in-api.ts';
 
 /**
@@ -614,18 +615,8 @@ describe('qualification scenarios on the local runtime', () => {
 });
 
 describe('npm run model, on the contacts the scenarios left', () => {
-  async function model(...argv: string[]) {
-    let out = '';
-    let err = '';
-    const code = await runModelCommand([...argv, '--endpoint', pipeline.runtime.urls.dynamodb], {
-      out: (text) => {
-        out += text;
-      },
-      err: (text) => {
-        err += text;
-      },
-    });
-    return { code, out, err };
+  function model(...argv: string[]) {
+    return runCaptured(runModelCommand, [...argv, '--endpoint', pipeline.runtime.urls.dynamodb]);
   }
 
   it('explains a contact: stage and why, every score line, the hand-off and the transitions', async () => {

@@ -6,6 +6,7 @@ import type { JobRuntime } from '#shared/bulk/job-runtime.ts';
 import { DEFAULT_BULK_SETTINGS } from '#shared/bulk/job-settings.ts';
 import type { JobSource, JobSources, SourcePage } from '#shared/bulk/job-source.ts';
 import { MemoryJobStore } from '#shared/bulk/memory-job-store.ts';
+import { fixedConfig } from '#shared/config/config-reader.ts';
 import type { ContactHistory } from '#shared/contact/contact-history.ts';
 import type { Clock } from '#shared/runtime/clock.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -114,7 +115,7 @@ export function inMemoryJobs(options: {
       contacts,
       events,
       clock: options.clock,
-      model: options.model ?? defaultScoringModel,
+      model: fixedConfig(options.model ?? defaultScoringModel),
       funnel,
       listIndexes: options.listIndexes ?? { backfill: async () => 'current' },
     },

@@ -7,6 +7,7 @@ import { type Child, h, replace } from '../dom.ts';
 import { format, type MessageKey, t } from '../i18n.ts';
 import type { ViewContext } from '../main.ts';
 import { href } from '../route.ts';
+import { pointsEditor, publishSection } from './model-publish.ts';
 
 /** The published model, readable, and a candidate's simulation over every contact before publishing it. */
 export async function renderModel(context: ViewContext): Promise<void> {
@@ -30,6 +31,8 @@ export async function renderModel(context: ViewContext): Promise<void> {
     },
     t('model.download'),
   );
+  const editor = h('textarea', { class: 'json', rows: 14, spellcheck: 'false', name: 'model' });
+  editor.value = json;
   replace(
     main,
     h('h1', {}, t('model.title')),
@@ -47,7 +50,9 @@ export async function renderModel(context: ViewContext): Promise<void> {
       rules(current.model),
       download,
     ),
-    simulation(json),
+    pointsEditor(editor),
+    simulation(editor),
+    publishSection(editor),
   );
 }
 
@@ -124,13 +129,14 @@ function rules(model: ScoringModel): Child {
   );
 }
 
-function simulation(currentJson: string): HTMLElement {
-  const editor = h('textarea', { class: 'json', rows: 14, spellcheck: 'false', name: 'model' });
-  editor.value = currentJson;
+function simulation(editor: HTMLTextAreaElement): HTMLElement {
   const file = h('input', { type: 'file', accept: 'application/json,.json' });
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];
-    if (chosen) editor.value = await chosen.text();
+    if (chosen) {
+      editor.value = await chosen.text();
+      editor.dispatchEvent(new Event('input'));
+    }
   });
   const result = h('div', { class: 'simulation-result', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit' }, t('model.simulate'));

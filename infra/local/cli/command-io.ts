@@ -5,6 +5,14 @@ export interface CommandIo {
   readonly now?: () => Date;
 }
 
+/** The options that say which table a command works on (see table-target.ts), for `parseArgs`. */
+export const TABLE_OPTIONS = {
+  endpoint: { type: 'string' },
+  table: { type: 'string' },
+  region: { type: 'string' },
+  'data-dir': { type: 'string' },
+} as const;
+
 /** Thrown for a wrong invocation: the command prints the sentence and exits with 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

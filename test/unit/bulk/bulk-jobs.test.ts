@@ -71,6 +71,27 @@ describe('a bulk job', () => {
     expect(jobs.events.ofType('Contact Scored')).toHaveLength(7);
   });
 
+  it('scores with the model in force, read for each piece: a publish reaches the pieces after it', async () => {
+    jobs = inMemoryJobs({ clock: () => now, pagesPerPiece: 1 });
+    await seed();
+    let inForce = { ...defaultScoringModel, version: 'published-2' };
+    const runtime = {
+      ...jobs.runtime,
+      bulk: { ...jobs.runtime.bulk, model: async () => ({ document: inForce, version: 2 }) },
+    };
+    const { handedOn, runtime: holding } = holdingPieces();
+    await startJob(
+      { kind: 'rescore-all', createdBy: 'test', segments: 1 },
+      { ...runtime, signals: holding.signals },
+    );
+    await runPiece(handedOn.shift() as PieceRef, { ...runtime, signals: holding.signals }, plenty);
+    inForce = { ...defaultScoringModel, version: 'published-3' };
+    await runPiece(handedOn.shift() as PieceRef, { ...runtime, signals: holding.signals }, plenty);
+    const versions = jobs.events.ofType('Contact Scored').map((detail: any) => detail.modelVersion);
+    expect(versions.slice(0, 2)).toEqual(['published-2', 'published-2']);
+    expect(versions.slice(2)).toEqual(['published-3', 'published-3']);
+  });
+
   it('marks the hand-offs of a re-score with the job, for the one summary instead of an email each', async () => {
     await seed();
     const job = await startJob({ kind: 'rescore-all', createdBy: 'test' }, jobs.runtime);

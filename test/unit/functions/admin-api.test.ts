@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FormType } from '#events/vocabulary/activity-type.ts';
 import { createAdminApiHandler } from '#functions/admin-api/admin-api.ts';
+import { fixedConfig } from '#shared/config/config-reader.ts';
 import type { QualificationAnswers } from '#shared/contact/contact.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
 import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
@@ -44,7 +45,7 @@ const deps = () => ({
   contacts,
   events,
   clock: () => now,
-  model: defaultScoringModel,
+  model: fixedConfig(defaultScoringModel),
   reviews: new InMemoryAdminViews(contacts),
   histories: new InMemoryAdminViews(contacts),
   // The privacy routes are proven against DynamoDB Local (test/integration/privacy.test.ts).
@@ -85,7 +86,7 @@ async function aScoredContact(
     },
     deps(),
   );
-  await rescoreContact(contactId, deps());
+  await rescoreContact(contactId, { ...deps(), model: defaultScoringModel });
   now = NOW;
   return contactId;
 }

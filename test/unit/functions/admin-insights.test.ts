@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FormType } from '#events/vocabulary/activity-type.ts';
 import { createAdminInsightsHandler } from '#functions/admin-insights/admin-insights.ts';
+import { fixedConfig } from '#shared/config/config-reader.ts';
 import { recordFormSubmission } from '#shared/intake/record-form-submission.ts';
 import { defaultRoutingConfig } from '#shared/routing/default-routing.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
@@ -23,7 +24,7 @@ const deps = () => ({
   funnel,
   directory,
   histories: new InMemoryAdminViews(contacts),
-  model: defaultScoringModel,
+  model: fixedConfig(defaultScoringModel),
   clock: () => NOW,
   readSecret: async () => TEST_ADMIN_TOKEN,
   routing: defaultRoutingConfig,

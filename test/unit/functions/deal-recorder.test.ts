@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EventContractError } from '#events/contract.ts';
 import { createDealRecorderHandler } from '#functions/deal-recorder/deal-recorder.ts';
+import { fixedConfig } from '#shared/config/config-reader.ts';
 import { contactIdFor } from '#shared/contact/contact-id.ts';
 import { defaultScoringModel } from '#shared/scoring/default-model.ts';
 import { NOW } from '../../support/builders.ts';
@@ -12,7 +13,7 @@ import { lambdaContext } from '../../support/signed-request.ts';
 
 let contacts: InMemoryContactRepository;
 let events: RecordingPublisher;
-const deps = () => ({ contacts, events, clock: () => NOW, model: defaultScoringModel });
+const deps = () => ({ contacts, events, clock: () => NOW, model: fixedConfig(defaultScoringModel) });
 
 const won = (email: string, dealId = 'deal-42') => ({
   version: 1,
@@ -30,7 +31,7 @@ const deliver = (detail: unknown) =>
 function aProspect(email: string): Promise<string> {
   const answers = { budget: '40k', authority: 'me', need: 'scoring', timeline: 'Q3' };
   const submission = { email, formType: 'demo', answers, company: 'Acme', jobTitle: 'CMO' } as const;
-  return submitAndScore(submission, deps(), `${email}-demo`);
+  return submitAndScore(submission, { ...deps(), model: defaultScoringModel }, `${email}-demo`);
 }
 
 beforeEach(() => {

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMailPreferencesHandler } from '#functions/mail-preferences/mail-preferences.ts';
+import { fixedConfig } from '#shared/config/config-reader.ts';
 import { emptyNurtureState } from '#shared/nurture/nurture-state.ts';
 import { aContact } from '../../support/builders.ts';
 import { nurtureFakes } from '../../support/nurture-fakes.ts';
@@ -44,7 +45,11 @@ const manage = () => fakes.deps.tokens.sign('manage', 'c_1', NOW);
 
 beforeEach(async () => {
   fakes = nurtureFakes(NOW);
-  handler = createMailPreferencesHandler({ ...fakes.deps, events: fakes.events });
+  handler = createMailPreferencesHandler({
+    ...fakes.deps,
+    events: fakes.events,
+    config: fixedConfig(fakes.deps.config),
+  });
   fakes.contacts.contacts.set('c_1', aContact({ country: 'France' }));
   await fakes.store.save(
     {

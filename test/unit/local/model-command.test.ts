@@ -4,19 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runModelCommand } from '#infra/model-cli/run-model-command.ts';
 import modelFile from '#shared/scoring/models/b2b-default.json' with { type: 'json' };
+import { runCaptured } from '../../support/run-command.ts';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runModelCommand(argv, {
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-  });
-  return { code, out, err };
+function run(...argv: string[]) {
+  return runCaptured(runModelCommand, argv);
 }
 
 async function file(content: string): Promise<string> {
